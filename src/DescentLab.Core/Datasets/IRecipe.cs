@@ -1,0 +1,17 @@
+namespace DescentLab.Core.Datasets;
+
+/// <summary>A seeded generator of bean data (SPEC §4).</summary>
+public interface IRecipe
+{
+    /// <summary>Config key, e.g. <c>beans1</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line for <c>descentlab datasets</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Input dimension of the generated data.</summary>
+    int Dimension { get; }
+
+    /// <summary>Generates <paramref name="n"/> samples from <paramref name="seed"/>, bit for bit as SPEC §4 says.</summary>
+    Dataset Generate(int n, ulong seed);
+}

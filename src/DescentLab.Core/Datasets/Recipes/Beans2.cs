@@ -1,0 +1,29 @@
+namespace DescentLab.Core.Datasets.Recipes;
+
+/// <summary>beans2: linear toxicity with an offset, which needs the bias b.</summary>
+/// <remarks>SPEC §4. Draws: n values <c>U</c> sorted ascending; then per sorted x <c>y = 0.7*x + (0.5-U)/5 + 0.5</c>.</remarks>
+public sealed class Beans2 : IRecipe
+{
+    /// <inheritdoc/>
+    public string Name => "beans2";
+
+    /// <inheritdoc/>
+    public string Description => "1-D, x ~ U[0,1) sorted, y = 0.7x + (0.5-U)/5 + 0.5 (needs a bias; fits affine)";
+
+    /// <inheritdoc/>
+    public int Dimension => 1;
+
+    /// <inheritdoc/>
+    public Dataset Generate(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var x = BeanDraws.SortedSizes(ref rng, n, 1.0);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = 0.7 * x[i] + (0.5 - rng.NextUniform()) / 5 + 0.5;
+        }
+
+        return Dataset.Create(Name, Name, seed, null, x, null, y);
+    }
+}

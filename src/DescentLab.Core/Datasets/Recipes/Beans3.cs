@@ -1,0 +1,29 @@
+namespace DescentLab.Core.Datasets.Recipes;
+
+/// <summary>beans3: toxic (1) or not (0) above a size threshold.</summary>
+/// <remarks>SPEC §4. Draws: n values <c>U</c> sorted; per sorted x <c>t = 0.7*x + (0.5-U)/50 + 0.5</c>, <c>y = t &gt; 0.8</c>.</remarks>
+public sealed class Beans3 : IRecipe
+{
+    /// <inheritdoc/>
+    public string Name => "beans3";
+
+    /// <inheritdoc/>
+    public string Description => "1-D, x ~ U[0,1) sorted, y = 1 if 0.7x + (0.5-U)/50 + 0.5 > 0.8 (threshold; fits logistic)";
+
+    /// <inheritdoc/>
+    public int Dimension => 1;
+
+    /// <inheritdoc/>
+    public Dataset Generate(int n, ulong seed)
+    {
+        var rng = new Xoshiro256StarStar(seed);
+        var x = BeanDraws.SortedSizes(ref rng, n, 1.0);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            y[i] = BeanDraws.Toxicity(x[i], ref rng) > 0.8 ? 1.0 : 0.0;
+        }
+
+        return Dataset.Create(Name, Name, seed, null, x, null, y);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Numerics;
+
+namespace DescentLab.Core.Datasets;
+
+/// <summary>xoshiro256** (Blackman, Vigna 2018), the only random source of DescentLab.</summary>
+/// <remarks>SPEC §4: the four state words are four successive SplitMix64 outputs started at the seed;
+/// a uniform is <c>(next() &gt;&gt; 11) * 2^-53</c>, in [0, 1).</remarks>
+public struct Xoshiro256StarStar
+{
+    private const double UniformScale = 1.0 / (1UL << 53);
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+
+    /// <summary>Seeds the state through SplitMix64.</summary>
+    public Xoshiro256StarStar(ulong seed)
+    {
+        var splitMix = new SplitMix64(seed);
+        _s0 = splitMix.Next();
+        _s1 = splitMix.Next();
+        _s2 = splitMix.Next();
+        _s3 = splitMix.Next();
+    }
+
+    /// <summary>Next 64-bit output.</summary>
+    public ulong Next()
+    {
+        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = BitOperations.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform double in [0, 1) with 53 random bits.</summary>
+    public double NextUniform() => (Next() >> 11) * UniformScale;
+
+    /// <summary>Uniform integer in [0, bound), by <c>floor(U * bound)</c> so other languages can follow it.</summary>
+    public int NextIndex(int bound) => (int)(NextUniform() * bound);
+}

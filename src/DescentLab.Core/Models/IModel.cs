@@ -1,0 +1,37 @@
+using DescentLab.Core.Datasets;
+
+namespace DescentLab.Core.Models;
+
+/// <summary>A differentiable model with a flat parameter vector θ and a mean loss over samples.</summary>
+/// <remarks>Implemented by structs so that trainers, generic over <c>TModel : struct, IModel</c>, get one specialised loop
+/// per model with no interface call per sample. All methods work on the contiguous range [start, start + count) and allocate nothing.</remarks>
+public interface IModel
+{
+    /// <summary>Length of θ.</summary>
+    int ParameterCount { get; }
+
+    /// <summary>Names of θ's entries, in order (used for init, curves and summaries).</summary>
+    IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>Whether <see cref="TrySolveClosedForm"/> can succeed.</summary>
+    bool HasClosedForm { get; }
+
+    /// <summary>Model output for one input (x2 is ignored by 1-D models).</summary>
+    double Predict(ReadOnlySpan<double> theta, double x1, double x2);
+
+    /// <summary>Mean loss over the range.</summary>
+    double Loss(in Samples samples, int start, int count, ReadOnlySpan<double> theta);
+
+    /// <summary>Mean loss over the range; writes the mean gradient to <paramref name="gradient"/>.</summary>
+    double LossGradient(in Samples samples, int start, int count, ReadOnlySpan<double> theta, Span<double> gradient);
+
+    /// <summary>One pass of per-sample steps <c>θ -= lr·g_i</c> in data order, bit-identical to calling
+    /// <see cref="LossGradient"/> with count 1 and stepping, but with θ kept in registers.</summary>
+    void SgdEpoch(in Samples samples, Span<double> theta, double lr);
+
+    /// <summary>Writes the exact minimiser of the loss over all samples, if the model has a closed form.</summary>
+    bool TrySolveClosedForm(in Samples samples, Span<double> theta);
+
+    /// <summary>Writes the Hessian (row-major, p×p) of the mean loss over all samples, if the model has one in closed form.</summary>
+    bool TryHessian(in Samples samples, ReadOnlySpan<double> theta, Span<double> hessian);
+}

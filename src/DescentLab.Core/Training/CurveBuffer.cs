@@ -1,0 +1,53 @@
+namespace DescentLab.Core.Training;
+
+/// <summary>Preallocated columns that rows are appended to without allocation.</summary>
+public sealed class CurveBuffer
+{
+    private readonly IReadOnlyList<string> _names;
+    private readonly int _p;
+    private readonly int[] _epoch;
+    private readonly long[] _step;
+    private readonly double[] _loss;
+    private readonly double[] _gap;
+    private readonly double[] _gradNorm;
+    private readonly double[] _parameters;
+
+    /// <summary>Reserves <paramref name="capacity"/> rows.</summary>
+    public CurveBuffer(IReadOnlyList<string> parameterNames, int capacity)
+    {
+        _names = parameterNames;
+        _p = parameterNames.Count;
+        _epoch = new int[capacity];
+        _step = new long[capacity];
+        _loss = new double[capacity];
+        _gap = new double[capacity];
+        _gradNorm = new double[capacity];
+        _parameters = new double[capacity * _p];
+    }
+
+    /// <summary>Rows written so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Appends one row.</summary>
+    public void Add(int epoch, long step, double loss, double gap, double gradNorm, ReadOnlySpan<double> theta)
+    {
+        int row = Count;
+        _epoch[row] = epoch;
+        _step[row] = step;
+        _loss[row] = loss;
+        _gap[row] = gap;
+        _gradNorm[row] = gradNorm;
+        theta.CopyTo(_parameters.AsSpan(row * _p, _p));
+        Count = row + 1;
+    }
+
+    /// <summary>The rows written, as a curve of exactly that length.</summary>
+    public Curve ToCurve() => new(
+        _names,
+        _epoch[..Count],
+        _step[..Count],
+        _loss[..Count],
+        _gap[..Count],
+        _gradNorm[..Count],
+        _parameters[..(Count * _p)]);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using DescentLab.Core.Datasets;
+using DescentLab.Core.Models;
+
+namespace DescentLab.Core.Training;
+
+/// <summary>Watches a run: evaluates loss, gap and gradient norm over all samples at each recorded state, appends the
+/// curve row, and applies the stop rules (divergence, target).</summary>
+public sealed class TrainingRecorder<TModel>
+    where TModel : struct, IModel
+{
+    private readonly TModel _model;
+    private readonly Samples _samples;
+    private readonly TrainingOptions _options;
+    private readonly CurveBuffer _curve;
+    private readonly double[] _gradient;
+    private double _divergeAbove = double.PositiveInfinity;
+    private int? _epochsToTarget;
+    private long? _gradEvalsToTarget;
+    private string _divergence = string.Empty;
+
+    /// <summary>Reserves the curve for <paramref name="options"/>'s stop rules over <paramref name="samples"/>.</summary>
+    public TrainingRecorder(TModel model, Samples samples, TrainingOptions options)
+    {
+        long capacity = options.CurveCapacity(samples.Count);
+        if (capacity > int.MaxValue / Math.Max(1, model.ParameterCount))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"A curve of {capacity} rows is too large to keep in memory."));
+        }
+
+        _model = model;
+        _samples = samples;
+        _options = options;
+        _curve = new CurveBuffer(model.ParameterNames, (int)capacity);
+        _gradient = new double[model.ParameterCount];
+    }
+
+    /// <summary>True once the loss became non-finite or too large.</summary>
+    public bool Diverged => _divergence.Length > 0;
+
+    /// <summary>Records the state <paramref name="theta"/>; returns true when the run must stop.</summary>
+    public bool Observe(int epoch, long step, long gradEvals, ReadOnlySpan<double> theta)
+    {
+        double loss = _model.LossGradient(_samples, 0, _samples.Count, theta, _gradient);
+        double sumSq = 0;
+        foreach (double g in _gradient)
+        {
+            sumSq += g * g;
+        }
+
+        double gap = loss - _options.OptimumLoss;
+        bool first = _curve.Count == 0;
+        _curve.Add(epoch, step, loss, gap, Math.Sqrt(sumSq), theta);
+        if (first)
+        {
+            // A zero initial loss would make every later loss "too large"; keep the factor meaningful.
+            _divergeAbove = _options.DivergeFactor * Math.Max(loss, double.Epsilon);
+        }
+
+        if (!double.IsFinite(loss))
+        {
+            _divergence = string.Create(CultureInfo.InvariantCulture, $"loss became {loss} at epoch {epoch}, step {step}");
+            return true;
+        }
+
+        if (loss > _divergeAbove)
+        {
+            _divergence = string.Create(
+                CultureInfo.InvariantCulture,
+                $"loss {loss:R} exceeded diverge_factor {_options.DivergeFactor:R} x initial loss at epoch {epoch}, step {step}");
+            return true;
+        }
+
+        if (_epochsToTarget is null && gap <= _options.TargetGap)
+        {
+            _epochsToTarget = epoch;
+            _gradEvalsToTarget = gradEvals;
+            return _options.StopAtTarget;
+        }
+
+        return false;
+    }
+
+    /// <summary>The result after the last observed state.</summary>
+    public TrainingResult Finish(int epochs, long steps, long gradEvals, RunStatus? status = null, string? message = null)
+    {
+        var curve = _curve.ToCurve();
+        int last = curve.Count - 1;
+        var finalStatus = status ?? (Diverged ? RunStatus.Diverged : _epochsToTarget is null ? RunStatus.NotConverged : RunStatus.Converged);
+        return new TrainingResult(
+            finalStatus,
+            message ?? _divergence,
+            curve,
+            epochs,
+            steps,
+            gradEvals,
+            _epochsToTarget,
+            _gradEvalsToTarget,
+            curve.Loss[last],
+            curve.Gap[last],
+            curve.ParametersAt(last).ToArray());
+    }
+}

@@ -1,0 +1,65 @@
+using DescentLab.Core.Datasets;
+using DescentLab.Core.Models;
+using DescentLab.Core.Training;
+
+namespace DescentLab.Core.Variants;
+
+/// <summary>adagrad: torch.optim.Adagrad (lr_decay 0, initial accumulator 0).</summary>
+/// <remarks><c>sum += g²</c>; <c>θ -= lr·g / (√sum + eps)</c>. Defaults: lr 0.01, eps 1e-10. Source: PyTorch torch/optim/adagrad.py.</remarks>
+public sealed class Adagrad : IVariant
+{
+    /// <inheritdoc/>
+    public string Name => "adagrad";
+
+    /// <inheritdoc/>
+    public string Description => "AdaGrad (torch.optim.Adagrad): sum += g^2; theta -= lr*g/(sqrt(sum) + eps)";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<HyperParameter> Parameters { get; } =
+    [
+        HyperParameter.Positive("lr", 0.01, "learning rate"),
+        HyperParameter.Positive("eps", 1e-10, "added to the root for stability"),
+    ];
+
+    /// <inheritdoc/>
+    public BatchMode BatchMode => BatchMode.Configurable;
+
+    /// <inheritdoc/>
+    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
+        where TModel : struct, IModel =>
+        Trainer.Run(model, data, new AdagradRule(hyperParameters["lr"], hyperParameters["eps"]), options, cancellationToken);
+}
+
+/// <summary>The Adagrad update; state: the running sum of squared gradients.</summary>
+public struct AdagradRule : IUpdateRule
+{
+    private readonly double _lr;
+    private readonly double _eps;
+    private double[] _sum;
+
+    /// <summary>An update with learning rate <paramref name="lr"/>.</summary>
+    public AdagradRule(double lr, double eps)
+    {
+        _lr = lr;
+        _eps = eps;
+        _sum = [];
+    }
+
+    /// <inheritdoc/>
+    public readonly double PlainStepSize => double.NaN;
+
+    /// <inheritdoc/>
+    public void Init(int parameterCount) => _sum = new double[parameterCount];
+
+    /// <inheritdoc/>
+    public readonly void Apply<TProbe>(Span<double> theta, ReadOnlySpan<double> gradient, double loss, ref TProbe probe)
+        where TProbe : struct, ILossProbe
+    {
+        for (int j = 0; j < theta.Length; j++)
+        {
+            double g = gradient[j];
+            _sum[j] += g * g;
+            theta[j] -= _lr * (g / (Math.Sqrt(_sum[j]) + _eps));
+        }
+    }
+}

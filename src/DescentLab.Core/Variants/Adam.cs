@@ -1,0 +1,93 @@
+using DescentLab.Core.Datasets;
+using DescentLab.Core.Models;
+using DescentLab.Core.Training;
+
+namespace DescentLab.Core.Variants;
+
+/// <summary>adam: torch.optim.Adam (no weight decay, no amsgrad).</summary>
+/// <remarks>t += 1; <c>m += (1 - β1)·(g - m)</c> (torch's lerp); <c>v = β2·v + (1 - β2)·g²</c>;
+/// <c>θ -= (lr / (1 - β1^t))·m / (√v / √(1 - β2^t) + eps)</c>. Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8.
+/// Source: PyTorch torch/optim/adam.py.</remarks>
+public sealed class Adam : IVariant
+{
+    /// <inheritdoc/>
+    public string Name => "adam";
+
+    /// <inheritdoc/>
+    public string Description => "Adam (torch.optim.Adam): bias-corrected moments, theta -= lr*mhat/(sqrt(vhat) + eps)";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<HyperParameter> Parameters { get; } =
+    [
+        HyperParameter.Positive("lr", 0.001, "learning rate"),
+        HyperParameter.Fraction("beta1", 0.9, "decay of the first moment"),
+        HyperParameter.Fraction("beta2", 0.999, "decay of the second moment"),
+        HyperParameter.Positive("eps", 1e-8, "added to the root for stability"),
+    ];
+
+    /// <inheritdoc/>
+    public BatchMode BatchMode => BatchMode.Configurable;
+
+    /// <inheritdoc/>
+    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
+        where TModel : struct, IModel =>
+        Trainer.Run(
+            model,
+            data,
+            new AdamRule(hyperParameters["lr"], hyperParameters["beta1"], hyperParameters["beta2"], hyperParameters["eps"]),
+            options,
+            cancellationToken);
+}
+
+/// <summary>The Adam update; state: step count and the two moment vectors.</summary>
+public struct AdamRule : IUpdateRule
+{
+    private readonly double _lr;
+    private readonly double _beta1;
+    private readonly double _beta2;
+    private readonly double _eps;
+    private double[] _m;
+    private double[] _v;
+    private int _t;
+
+    /// <summary>An update with learning rate <paramref name="lr"/>.</summary>
+    public AdamRule(double lr, double beta1, double beta2, double eps)
+    {
+        _lr = lr;
+        _beta1 = beta1;
+        _beta2 = beta2;
+        _eps = eps;
+        _m = [];
+        _v = [];
+        _t = 0;
+    }
+
+    /// <inheritdoc/>
+    public readonly double PlainStepSize => double.NaN;
+
+    /// <inheritdoc/>
+    public void Init(int parameterCount)
+    {
+        _m = new double[parameterCount];
+        _v = new double[parameterCount];
+        _t = 0;
+    }
+
+    /// <inheritdoc/>
+    public void Apply<TProbe>(Span<double> theta, ReadOnlySpan<double> gradient, double loss, ref TProbe probe)
+        where TProbe : struct, ILossProbe
+    {
+        _t++;
+        double stepSize = _lr / (1 - Math.Pow(_beta1, _t));
+        double correction2Sqrt = Math.Sqrt(1 - Math.Pow(_beta2, _t));
+        for (int j = 0; j < theta.Length; j++)
+        {
+            double g = gradient[j];
+            double m = _m[j] + (1 - _beta1) * (g - _m[j]);
+            double v = _beta2 * _v[j] + (1 - _beta2) * (g * g);
+            _m[j] = m;
+            _v[j] = v;
+            theta[j] -= stepSize * (m / (Math.Sqrt(v) / correction2Sqrt + _eps));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using DescentLab.Core.Datasets;
+using DescentLab.Core.Models;
+using DescentLab.Core.Training;
+
+namespace DescentLab.Core.Variants;
+
+/// <summary>rmsprop: torch.optim.RMSprop (not centred, no momentum).</summary>
+/// <remarks><c>v = α·v + (1 - α)·g²</c>; <c>θ -= lr·g / (√v + eps)</c>. Defaults: lr 0.01, alpha 0.99, eps 1e-8.
+/// Source: PyTorch torch/optim/rmsprop.py.</remarks>
+public sealed class Rmsprop : IVariant
+{
+    /// <inheritdoc/>
+    public string Name => "rmsprop";
+
+    /// <inheritdoc/>
+    public string Description => "RMSProp (torch.optim.RMSprop): v = alpha*v + (1-alpha)*g^2; theta -= lr*g/(sqrt(v) + eps)";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<HyperParameter> Parameters { get; } =
+    [
+        HyperParameter.Positive("lr", 0.01, "learning rate"),
+        HyperParameter.Fraction("alpha", 0.99, "smoothing constant"),
+        HyperParameter.Positive("eps", 1e-8, "added to the root for stability"),
+    ];
+
+    /// <inheritdoc/>
+    public BatchMode BatchMode => BatchMode.Configurable;
+
+    /// <inheritdoc/>
+    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
+        where TModel : struct, IModel =>
+        Trainer.Run(model, data, new RmspropRule(hyperParameters["lr"], hyperParameters["alpha"], hyperParameters["eps"]), options, cancellationToken);
+}
+
+/// <summary>The RMSprop update; state: the running mean of squared gradients.</summary>
+public struct RmspropRule : IUpdateRule
+{
+    private readonly double _lr;
+    private readonly double _alpha;
+    private readonly double _eps;
+    private double[] _squareAverage;
+
+    /// <summary>An update with learning rate <paramref name="lr"/>.</summary>
+    public RmspropRule(double lr, double alpha, double eps)
+    {
+        _lr = lr;
+        _alpha = alpha;
+        _eps = eps;
+        _squareAverage = [];
+    }
+
+    /// <inheritdoc/>
+    public readonly double PlainStepSize => double.NaN;
+
+    /// <inheritdoc/>
+    public void Init(int parameterCount) => _squareAverage = new double[parameterCount];
+
+    /// <inheritdoc/>
+    public readonly void Apply<TProbe>(Span<double> theta, ReadOnlySpan<double> gradient, double loss, ref TProbe probe)
+        where TProbe : struct, ILossProbe
+    {
+        for (int j = 0; j < theta.Length; j++)
+        {
+            double g = gradient[j];
+            double v = _alpha * _squareAverage[j] + (1 - _alpha) * (g * g);
+            _squareAverage[j] = v;
+            theta[j] -= _lr * (g / (Math.Sqrt(v) + _eps));
+        }
+    }
+}
