@@ -1,0 +1,14 @@
+namespace DescentLab.Experiments.Config;
+
+/// <summary>One mistake in a config: where, which key, what was expected.</summary>
+/// <param name="File">Config file path as given on the command line.</param>
+/// <param name="Line">1-based line (0 when the whole file is concerned).</param>
+/// <param name="Column">1-based column (0 when the whole file is concerned).</param>
+/// <param name="KeyPath">Key path such as <c>variants[2].sgd.lr</c>; empty for the whole file.</param>
+/// <param name="Message">What is wrong and what was expected, with a did-you-mean where one fits.</param>
+public sealed record ConfigError(string File, int Line, int Column, string KeyPath, string Message)
+{
+    /// <summary><c>file:line:col: key.path: message</c>.</summary>
+    public override string ToString() =>
+        KeyPath.Length == 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}:{Column}: {KeyPath}: {Message}";
+}

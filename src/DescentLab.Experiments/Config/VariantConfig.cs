@@ -1,0 +1,12 @@
+namespace DescentLab.Experiments.Config;
+
+/// <summary>One variant entry with its (possibly swept) settings.</summary>
+/// <param name="Name">Catalog key.</param>
+/// <param name="Sweeps">Hyper-parameters given in the config, in config order, each with one or more values (a list sweeps).</param>
+/// <param name="Batches">Batch sizes to sweep; null in the list means all samples. Empty when the variant fixes its batch.</param>
+/// <param name="Shuffle">Reshuffle each epoch (seeded by the run's seed).</param>
+public sealed record VariantConfig(
+    string Name,
+    IReadOnlyList<KeyValuePair<string, IReadOnlyList<double>>> Sweeps,
+    IReadOnlyList<int?> Batches,
+    bool Shuffle);
