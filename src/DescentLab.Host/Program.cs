@@ -1,1 +1,3 @@
-return 0;
+using DescentLab.Host.Commands;
+
+return await DescentLabCommandLine.InvokeAsync(args, Console.Out, Console.Error);

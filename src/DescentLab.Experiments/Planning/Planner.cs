@@ -1,0 +1,206 @@
+using System.Globalization;
+using DescentLab.Core.Datasets;
+using DescentLab.Core.Metrics;
+using DescentLab.Core.Models;
+using DescentLab.Core.Training;
+using DescentLab.Core.Variants;
+using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Results;
+
+namespace DescentLab.Experiments.Planning;
+
+/// <summary>Expands a validated config into the frozen run matrix.</summary>
+/// <remarks>Order: datasets (config order) × seeds × models × variants (config order) × hyper-parameter sweeps (first key
+/// outermost) × batches. Runs with a run_id already planned are dropped with a note. Datasets are generated and L* solved
+/// only for runs that the shard includes.</remarks>
+public static class Planner
+{
+    // Keeps the shuffle stream apart from the dataset stream of the same seed ("SHUFFLE!" in ASCII).
+    private const ulong ShuffleSalt = 0x53485546464C4521UL;
+
+    /// <summary>Plans <paramref name="config"/>, reading file datasets with <paramref name="readFile"/>.</summary>
+    public static ExperimentPlan Create(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile)
+    {
+        var builder = new PlanBuilder(config, shard, readFile);
+        foreach (var datasetConfig in config.Datasets)
+        {
+            foreach (ulong seed in config.Seeds)
+            {
+                foreach (var modelConfig in datasetConfig.Models ?? config.Models)
+                {
+                    foreach (var variantConfig in config.Variants)
+                    {
+                        builder.AddRuns(datasetConfig, seed, modelConfig, variantConfig);
+                    }
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The seed of the per-epoch reshuffle for a run seed.</summary>
+    public static ulong ShuffleSeed(ulong seed) => seed ^ ShuffleSalt;
+
+    /// <summary>Initial θ for <paramref name="parameterNames"/>: the config's value by name; w1, w2 fall back to w; else 0.</summary>
+    public static double[] InitialTheta(IReadOnlyList<string> parameterNames, IReadOnlyDictionary<string, double> init)
+    {
+        var theta = new double[parameterNames.Count];
+        for (int j = 0; j < theta.Length; j++)
+        {
+            string name = parameterNames[j];
+            theta[j] = init.TryGetValue(name, out double v) ? v
+                : name.StartsWith('w') && init.TryGetValue("w", out double w) ? w
+                : 0.0;
+        }
+
+        return theta;
+    }
+
+    /// <summary>Every combination of the swept values, first key outermost.</summary>
+    public static IReadOnlyList<IReadOnlyList<KeyValuePair<string, double>>> Combinations(IReadOnlyList<KeyValuePair<string, IReadOnlyList<double>>> sweeps)
+    {
+        IReadOnlyList<IReadOnlyList<KeyValuePair<string, double>>> result = [[]];
+        foreach (var (name, values) in sweeps)
+        {
+            var next = new List<IReadOnlyList<KeyValuePair<string, double>>>(result.Count * values.Count);
+            foreach (var prefix in result)
+            {
+                foreach (double value in values)
+                {
+                    next.Add([.. prefix, new KeyValuePair<string, double>(name, value)]);
+                }
+            }
+
+            result = next;
+        }
+
+        return result;
+    }
+
+    private sealed class PlanBuilder(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile)
+    {
+        private readonly Dictionary<string, PlannedDataset> _datasets = new(StringComparer.Ordinal);
+        private readonly List<PlannedDataset> _usedDatasets = [];
+        private readonly Dictionary<(string Key, ModelConfig Model), Optimum> _optima = [];
+        private readonly List<ProblemInfo> _problems = [];
+        private readonly List<RunSpec> _runs = [];
+        private readonly HashSet<string> _runIds = new(StringComparer.Ordinal);
+        private readonly List<string> _notes = [];
+        private int _index;
+
+        public void AddRuns(DatasetConfig datasetConfig, ulong seed, ModelConfig modelConfig, VariantConfig variantConfig)
+        {
+            var variant = VariantCatalog.Find(variantConfig.Name)
+                ?? throw new InvalidOperationException($"Unknown variant '{variantConfig.Name}' passed validation.");
+            var definition = ModelCatalog.Find(modelConfig.Name)
+                ?? throw new InvalidOperationException($"Unknown model '{modelConfig.Name}' passed validation.");
+            var model = definition.Create(datasetConfig.Dimension, modelConfig.Loss);
+            if (!variant.Supports(model))
+            {
+                Note($"{variant.Name} skipped for model {model.Name}: it has no closed form.");
+                return;
+            }
+
+            int n = datasetConfig.N;
+            foreach (var combination in Combinations(variantConfig.Sweeps))
+            {
+                var hyperParameters = HyperParameters.Resolve(variant, combination.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+                foreach (int? batch in Batches(variant, variantConfig))
+                {
+                    string runId = RunIds.Create(datasetConfig.Name, n, modelConfig, variant.Name, combination, batch, variantConfig.Shuffle, seed);
+                    if (!_runIds.Add(runId))
+                    {
+                        Note($"Duplicate run {runId} planned once.");
+                        continue;
+                    }
+
+                    int index = _index++;
+                    if (shard is not null && !shard.Includes(index))
+                    {
+                        continue;
+                    }
+
+                    var dataset = Dataset(datasetConfig, seed);
+                    var optimum = Optimum(dataset, model, modelConfig);
+                    int batchSize = variant.BatchMode switch
+                    {
+                        BatchMode.One => 1,
+                        BatchMode.All => dataset.Data.Count,
+                        _ => Math.Min(batch ?? dataset.Data.Count, dataset.Data.Count),
+                    };
+                    var options = new TrainingOptions(
+                        InitialTheta(model.ParameterNames, config.Init),
+                        batchSize,
+                        variantConfig.Shuffle,
+                        ShuffleSeed(seed),
+                        config.Stop.MaxEpochs,
+                        config.Stop.TargetGap,
+                        config.Stop.StopAtTarget,
+                        config.Stop.DivergeFactor,
+                        config.Record,
+                        optimum.Loss);
+                    _runs.Add(new RunSpec(index, runId, dataset, seed, model, variant, hyperParameters, options, optimum));
+                }
+            }
+        }
+
+        public ExperimentPlan Build() => new(config, _usedDatasets, _problems, _runs, _index, _notes, shard);
+
+        private static IReadOnlyList<int?> Batches(IVariant variant, VariantConfig variantConfig) =>
+            variant.BatchMode != BatchMode.Configurable ? [null]
+            : variantConfig.Batches.Count > 0 ? variantConfig.Batches
+            : [variant.DefaultBatch];
+
+        private PlannedDataset Dataset(DatasetConfig datasetConfig, ulong seed)
+        {
+            string key = datasetConfig.Recipe is { } recipe
+                ? string.Create(CultureInfo.InvariantCulture, $"{recipe}-n{datasetConfig.N}-s{seed}")
+                : RunIds.Sanitize(datasetConfig.Name);
+            if (!_datasets.TryGetValue(key, out var planned))
+            {
+                var data = datasetConfig.Recipe is { } name
+                    ? RecipeCatalog.Find(name)!.Generate(datasetConfig.N, seed)
+                    : readFile(datasetConfig);
+                planned = new PlannedDataset(key, data);
+                _datasets.Add(key, planned);
+                _usedDatasets.Add(planned);
+            }
+
+            return planned;
+        }
+
+        private Optimum Optimum(PlannedDataset dataset, IModelHandle model, ModelConfig modelConfig)
+        {
+            if (!_optima.TryGetValue((dataset.Key, modelConfig), out var optimum))
+            {
+                optimum = model.SolveReference(dataset.Data);
+                _optima.Add((dataset.Key, modelConfig), optimum);
+                _problems.Add(new ProblemInfo(
+                    dataset.Key,
+                    model.Name,
+                    LossKeys.ToKey(model.LossKind),
+                    optimum.Loss,
+                    optimum.Attained,
+                    optimum.Method,
+                    [.. model.ParameterNames.Select((name, j) => new KeyValuePair<string, double>(name, optimum.Theta[j]))]));
+                if (!optimum.Attained)
+                {
+                    Note(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{dataset.Key} × {model.Name}: the loss infimum is not attained (parameters grow without bound); L* is the best loss found after {optimum.Iterations} Newton steps, so gaps may be negative."));
+                }
+            }
+
+            return optimum;
+        }
+
+        private void Note(string note)
+        {
+            if (!_notes.Contains(note))
+            {
+                _notes.Add(note);
+            }
+        }
+    }
+}

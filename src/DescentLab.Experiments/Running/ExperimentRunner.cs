@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Planning;
+using Microsoft.Extensions.Logging;
+
+namespace DescentLab.Experiments.Running;
+
+/// <summary>Executes a plan's runs in parallel; results land in plan order whatever the thread timing.</summary>
+/// <remarks>Parallelism goes across runs, never inside one. A run that throws becomes a failed result and the others go
+/// on; cancellation stops every in-flight run at its next epoch and is rethrown.</remarks>
+public sealed partial class ExperimentRunner
+{
+    private readonly ILogger<ExperimentRunner> _logger;
+
+    /// <summary>A runner that logs through <paramref name="logger"/>.</summary>
+    public ExperimentRunner(ILogger<ExperimentRunner> logger) => _logger = logger;
+
+    /// <summary>Runs every run of <paramref name="plan"/> with at most <paramref name="parallel"/> at once.</summary>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires.</exception>
+    public IReadOnlyList<RunResult> Run(ExperimentPlan plan, int parallel, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        var runs = plan.Runs;
+        var results = new RunResult[runs.Count];
+        int completed = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
+        Parallel.For(0, runs.Count, options, i =>
+        {
+            var result = RunOne(runs[i], cancellationToken);
+            results[i] = result;
+            progress?.Report(new RunProgress(Interlocked.Increment(ref completed), runs.Count, result));
+        });
+        return results;
+    }
+
+    private RunResult RunOne(RunSpec spec, CancellationToken cancellationToken)
+    {
+        using var scope = _logger.BeginScope(new Dictionary<string, object>
+        {
+            ["RunId"] = spec.RunId,
+            ["Dataset"] = spec.Dataset.Key,
+            ["Model"] = spec.Model.Name,
+            ["Variant"] = spec.Variant.Name,
+        });
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            var training = spec.Model.Train(spec.Variant, spec.Dataset.Data, spec.HyperParameters, spec.Options, cancellationToken);
+            double wallMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (training.Status is RunStatus.Diverged or RunStatus.Failed)
+            {
+                LogRunTroubled(spec.RunId, training.Status, training.Message);
+            }
+            else
+            {
+                LogRunFinished(spec.RunId, training.Status, training.Epochs, wallMs);
+            }
+
+            return new RunResult(spec, training, training.Status, training.Message, wallMs);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Failures are data: the run is recorded as failed and the batch goes on.
+            double wallMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            LogRunFailed(ex, spec.RunId);
+            return new RunResult(spec, null, RunStatus.Failed, ex.Message, wallMs);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId} finished: {Status} after {Epochs} epochs in {WallMs:0.0} ms")]
+    private partial void LogRunFinished(string runId, RunStatus status, int epochs, double wallMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} {Status}: {Reason}")]
+    private partial void LogRunTroubled(string runId, RunStatus status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
+    private partial void LogRunFailed(Exception exception, string runId);
+}

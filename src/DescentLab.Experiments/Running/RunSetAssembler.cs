@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Results;
+
+namespace DescentLab.Experiments.Running;
+
+/// <summary>Turns a plan and its results into the <see cref="RunSet"/> that exporters read.</summary>
+public static class RunSetAssembler
+{
+    /// <summary>Assembles the run set of <paramref name="plan"/>; <paramref name="results"/> are in plan order.</summary>
+    public static RunSet Assemble(
+        ExperimentPlan plan,
+        IReadOnlyList<RunResult> results,
+        RunEnvironment environment,
+        DateTimeOffset startedUtc,
+        DateTimeOffset finishedUtc,
+        bool complete)
+    {
+        var rows = new List<SummaryRow>(results.Count);
+        var curves = new Dictionary<string, Curve>(StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            rows.Add(ToRow(result));
+            if (result.Training is { } training)
+            {
+                curves.Add(result.Spec.RunId, training.Curve);
+            }
+        }
+
+        var manifest = new RunManifest
+        {
+            Name = plan.Config.Name,
+            ConfigPath = environment.ConfigPath,
+            ConfigHash = plan.Config.SourceHash,
+            ResolvedConfig = environment.ResolvedConfig,
+            Command = environment.Command,
+            GitCommit = environment.GitCommit,
+            Versions = environment.Versions,
+            Machine = environment.Machine,
+            Seeds = plan.Config.Seeds,
+            StartedUtc = startedUtc,
+            FinishedUtc = finishedUtc,
+            Parallel = environment.Parallel,
+            Shard = plan.Shard?.ToString(),
+            Complete = complete,
+            Datasets = [.. plan.Datasets.Select(d => new DatasetInfo(d.Key, d.Data.Identity))],
+            Problems = plan.Problems,
+            Notes = plan.Notes,
+        };
+        return new RunSet
+        {
+            Manifest = manifest,
+            Rows = rows,
+            Curves = curves,
+            Datasets = plan.Datasets.ToDictionary(d => d.Key, d => d.Data, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>The summary row of one result.</summary>
+    public static SummaryRow ToRow(RunResult result)
+    {
+        var spec = result.Spec;
+        var training = result.Training;
+        var identity = spec.Dataset.Data.Identity;
+        var values = spec.HyperParameters.Values;
+        var parameterNames = spec.Model.ParameterNames;
+        return new SummaryRow
+        {
+            RunId = spec.RunId,
+            Dataset = identity.Recipe ?? identity.Name,
+            DatasetKey = spec.Dataset.Key,
+            Recipe = identity.Recipe,
+            N = identity.N,
+            Seed = spec.Seed,
+            Model = spec.Model.Name,
+            Loss = LossKeys.ToKey(spec.Model.LossKind),
+            Variant = spec.Variant.Name,
+            Lr = values.TryGetValue("lr", out double lr) ? lr : null,
+            Step = values.TryGetValue("step", out double step) ? step : null,
+            Batch = spec.Options.BatchSize,
+            Shuffle = spec.Options.Shuffle,
+            HyperParameters = OtherHyperParameters(spec),
+            Status = result.Status,
+            Epochs = training?.Epochs ?? 0,
+            Steps = training?.Steps ?? 0,
+            FinalLoss = training?.FinalLoss ?? double.NaN,
+            OptimumLoss = spec.Optimum.Loss,
+            OptimumAttained = spec.Optimum.Attained,
+            FinalGap = training?.FinalGap ?? double.NaN,
+            EpochsToTarget = training?.EpochsToTarget,
+            GradEvalsToTarget = training?.GradEvalsToTarget,
+            GradEvals = training?.GradEvals ?? 0,
+            FinalParameters = [.. parameterNames.Select((name, j) => new KeyValuePair<string, double>(name, training?.FinalTheta[j] ?? double.NaN))],
+            Message = result.Message,
+            WallMs = result.WallMs,
+        };
+    }
+
+    private static string OtherHyperParameters(RunSpec spec)
+    {
+        var text = new StringBuilder();
+        foreach (var parameter in spec.Variant.Parameters)
+        {
+            if (parameter.Name is "lr" or "step")
+            {
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append(';');
+            }
+
+            text.Append(parameter.Name).Append('=').Append(spec.HyperParameters[parameter.Name].ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DescentLab.Host.Commands;
+
+/// <summary>Runs one command's body inside a started host and turns its outcome into an exit code.</summary>
+/// <remarks>Only Host sets exit codes. SIGTERM / Ctrl-C stop the host, which cancels the body's token; an exception that
+/// escapes the body is logged and becomes exit code 1, never 0 (stack.md pitfall 5).</remarks>
+public static class CommandHost
+{
+    /// <summary>Builds and starts a host, runs <paramref name="body"/>, stops the host.</summary>
+    public static async Task<int> RunAsync(
+        string[] settingsArgs,
+        bool logToFile,
+        Func<IServiceProvider, CancellationToken, Task<int>> body)
+    {
+        using var host = HostSetup.CreateBuilder(settingsArgs, logToFile).Build();
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab");
+        int exitCode;
+        try
+        {
+            exitCode = await body(host.Services, lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            logger.LogWarning("Stopped by a signal before the command finished");
+            exitCode = ExitCodes.Failure;
+        }
+        catch (Exception ex)
+        {
+            logger.LogCritical(ex, "The command failed");
+            exitCode = ExitCodes.Failure;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        return exitCode;
+    }
+}

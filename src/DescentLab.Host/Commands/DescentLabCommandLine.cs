@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace DescentLab.Host.Commands;
+
+/// <summary>The <c>descentlab</c> command line: every verb of SPEC §2.</summary>
+public static class DescentLabCommandLine
+{
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit code.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("DescentLab: runs gradient-descent variants on seeded bean datasets, logs curves, plots and reports.");
+        root.Subcommands.Add(VariantsCommand.Create());
+        root.Subcommands.Add(DatasetsCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'descentlab --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        // The host's console lifetime handles SIGTERM and Ctrl-C, so System.CommandLine must not.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        return await parseResult.InvokeAsync(invocation);
+    }
+
+    /// <summary>The output writers of an invocation.</summary>
+    public static CliOutput OutputOf(ParseResult parseResult) =>
+        new(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+}

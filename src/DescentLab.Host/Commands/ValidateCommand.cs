@@ -1,0 +1,43 @@
+using System.CommandLine;
+using DescentLab.Experiments.Config;
+
+namespace DescentLab.Host.Commands;
+
+/// <summary><c>descentlab validate CONFIG...</c>: checks configs, prints every error, runs nothing.</summary>
+public static class ValidateCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.OneOrMore, Description = "Config files (YAML or JSON)." };
+        var command = new Command("validate", "Check configs and print every error; runs nothing.") { configs };
+        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync([], logToFile: false, (_, _) =>
+        {
+            var output = DescentLabCommandLine.OutputOf(parseResult);
+            return Task.FromResult(Validate(parseResult.GetRequiredValue(configs), output));
+        }));
+        return command;
+    }
+
+    /// <summary>Validates every config; prints <c>OK</c> per good file and every error of the bad ones.</summary>
+    public static int Validate(IReadOnlyList<string> paths, CliOutput output)
+    {
+        int errors = 0;
+        foreach (string path in paths)
+        {
+            var result = ConfigLoader.Load(path, ConfigLimits.Default);
+            foreach (var error in result.Errors)
+            {
+                output.Error.WriteLine(error.ToString());
+            }
+
+            errors += result.Errors.Count;
+            if (result.Succeeded)
+            {
+                output.Out.WriteLine($"{path}: OK ({result.Config!.Name})");
+            }
+        }
+
+        return errors == 0 ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+}

@@ -1,0 +1,38 @@
+using DescentLab.Experiments;
+using DescentLab.Host.Logging;
+using DescentLab.Output;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace DescentLab.Host;
+
+/// <summary>Builds the generic host every command runs in: configuration, Serilog, and the services of each layer.</summary>
+public static class HostSetup
+{
+    /// <summary>A host builder; <paramref name="settingsArgs"/> override settings (<c>--DescentLab:Schedule=...</c>).</summary>
+    /// <param name="settingsArgs">Command-line configuration overrides.</param>
+    /// <param name="logToFile">Also write the rolling compact-JSON log under the reports root.</param>
+    public static HostApplicationBuilder CreateBuilder(string[] settingsArgs, bool logToFile)
+    {
+        // Content root is the app folder, so appsettings.json is found from any current directory (stack.md pitfall 6).
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = settingsArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "descentlab",
+        });
+        builder.Services.Configure<DescentLabSettings>(builder.Configuration.GetSection(DescentLabSettings.Section));
+        string reportsRoot = ReportsRoot(builder.Configuration);
+        builder.Services.AddSerilog(
+            (services, logger) => LoggingSetup.Configure(logger, builder.Configuration, services, logToFile ? reportsRoot : null));
+        builder.Services.AddDescentLabExperiments();
+        builder.Services.AddDescentLabOutput();
+        return builder;
+    }
+
+    /// <summary>The absolute reports root from <c>DescentLab:ReportsDir</c> (default <c>./reports</c>).</summary>
+    public static string ReportsRoot(IConfiguration configuration) =>
+        Path.GetFullPath(configuration[$"{DescentLabSettings.Section}:{nameof(DescentLabSettings.ReportsDir)}"] is { Length: > 0 } dir ? dir : "reports");
+}
