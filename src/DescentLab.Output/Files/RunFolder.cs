@@ -106,7 +106,7 @@ public sealed class RunFolder
 
         string temp = $"{LatestLink}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         File.CreateSymbolicLink(temp, Path.GetFileName(FullPath));
-        File.Move(temp, LatestLink, overwrite: true);
+        AtomicRename.Replace(temp, LatestLink);
     }
 
     private static bool TryClaim(string path)
