@@ -23,6 +23,7 @@ internal sealed class CsvTableReader : IDisposable
     };
 
     private readonly CsvReader _reader;
+    private IReadOnlyList<string>? _header;
 
     private CsvTableReader(string path, CsvReader reader)
     {
@@ -34,7 +35,7 @@ internal sealed class CsvTableReader : IDisposable
     public string Path { get; }
 
     /// <summary>The header names.</summary>
-    public IReadOnlyList<string> Header => Guard(() => _reader.Headers);
+    public IReadOnlyList<string> Header => _header ??= Guard(() => _reader.Headers);
 
     /// <summary>1-based line where the current record starts.</summary>
     public long Line => _reader.LineNumber;
