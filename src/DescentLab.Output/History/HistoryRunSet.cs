@@ -1,3 +1,4 @@
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 
 namespace DescentLab.Output.History;
@@ -11,5 +12,5 @@ namespace DescentLab.Output.History;
 public sealed record HistoryRunSet(long Id, string RunDir, DateTimeOffset StartedUtc, string? GitCommit, IReadOnlyList<SummaryRow> Rows)
 {
     /// <summary>The baseline source text for a regression report: <c>previous: &lt;run folder&gt;</c>.</summary>
-    public string Source => $"{Experiments.Config.RegressionConfig.Previous}: {RunDir}";
+    public string Source => $"{RegressionConfig.Previous}: {RunDir}";
 }

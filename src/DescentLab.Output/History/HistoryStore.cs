@@ -45,10 +45,15 @@ public sealed class HistoryStore : IDisposable
             Execute("PRAGMA journal_mode = WAL;");
             Migrate();
         }
-        catch (Exception ex) when (ex is SqliteException or HistoryException)
+        catch (HistoryException)
         {
             _connection.Dispose();
-            throw ex as HistoryException ?? Wrap(ex);
+            throw;
+        }
+        catch (SqliteException ex)
+        {
+            _connection.Dispose();
+            throw Wrap(ex);
         }
     }
 
