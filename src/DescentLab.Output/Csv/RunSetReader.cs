@@ -1,0 +1,63 @@
+using DescentLab.Core.Datasets;
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Json;
+
+namespace DescentLab.Output.Csv;
+
+/// <summary>Rebuilds a <see cref="RunSet"/> from the files of a finished run folder (SPEC §7), for <c>report RUNDIR</c>.</summary>
+/// <remarks>Reads manifest.json, summary.csv, curves/&lt;run_id&gt;.csv, data/&lt;dataset_key&gt;.csv and, when present,
+/// regression.csv. A failed run may have no curve file; every other file must be there. The trend is not part of a run folder:
+/// it comes from the history database.</remarks>
+public static class RunSetReader
+{
+    /// <summary>Reads the run folder <paramref name="runDir"/>.</summary>
+    /// <exception cref="RunFileException">A file is missing or malformed (the message names it).</exception>
+    public static RunSet Read(string runDir)
+    {
+        if (!Directory.Exists(runDir))
+        {
+            throw new RunFileException(runDir, 0, "run folder not found");
+        }
+
+        string manifestPath = Path.Combine(runDir, ManifestJson.FileName);
+        var manifest = ManifestJson.Read(manifestPath);
+        var datasets = new Dictionary<string, Dataset>(StringComparer.Ordinal);
+        foreach (var info in manifest.Datasets)
+        {
+            if (datasets.ContainsKey(info.Key))
+            {
+                throw new RunFileException(manifestPath, 0, $"dataset key '{info.Key}' appears twice");
+            }
+
+            datasets.Add(info.Key, DatasetCsv.Read(Path.Combine(runDir, DatasetCsv.RelativePath(info.Key)), info.Identity));
+        }
+
+        string summaryPath = Path.Combine(runDir, SummaryCsv.FileName);
+        var rows = SummaryCsv.Read(summaryPath);
+        var curves = new Dictionary<string, Curve>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!datasets.ContainsKey(row.DatasetKey))
+            {
+                throw new RunFileException(summaryPath, 0, $"run '{row.RunId}' uses dataset '{row.DatasetKey}', which {ManifestJson.FileName} does not list");
+            }
+
+            string path = Path.Combine(runDir, CurveCsv.RelativePath(row.RunId));
+            if (row.Status != RunStatus.Failed || File.Exists(path))
+            {
+                curves.Add(row.RunId, CurveCsv.Read(path));
+            }
+        }
+
+        string regressionPath = Path.Combine(runDir, RegressionCsv.FileName);
+        return new RunSet
+        {
+            Manifest = manifest,
+            Rows = rows,
+            Curves = curves,
+            Datasets = datasets,
+            Regression = File.Exists(regressionPath) ? RegressionCsv.Read(regressionPath) : null,
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Results;
+
+namespace DescentLab.Output.History;
+
+/// <summary>A run set recorded in the history database, with its rows in plan order.</summary>
+/// <param name="Id">History id (grows with every recorded run set).</param>
+/// <param name="RunDir">The run folder as it was recorded.</param>
+/// <param name="StartedUtc">When the run set started.</param>
+/// <param name="GitCommit">Git commit it ran from, if known.</param>
+/// <param name="Rows">Its summary rows.</param>
+public sealed record HistoryRunSet(long Id, string RunDir, DateTimeOffset StartedUtc, string? GitCommit, IReadOnlyList<SummaryRow> Rows)
+{
+    /// <summary>The baseline source text for a regression report: <c>previous: &lt;run folder&gt;</c>.</summary>
+    public string Source => $"{RegressionConfig.Previous}: {RunDir}";
+}

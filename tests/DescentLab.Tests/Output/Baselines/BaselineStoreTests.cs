@@ -1,0 +1,84 @@
+using DescentLab.Output;
+using DescentLab.Output.Baselines;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Baselines;
+
+public sealed class BaselineStoreTests
+{
+    [Test]
+    public void Accept_CompleteRun_CopiesItsSummaryIntoNewFolders()
+    {
+        using var folder = new ScratchFolder();
+        string runDir = SampleRunFolder.Write(folder.File("run"));
+        string baseline = folder.File("baselines", "deep", "nightly.csv");
+
+        BaselineStore.Accept(runDir, baseline);
+
+        Assert.That(File.ReadAllBytes(baseline), Is.EqualTo(File.ReadAllBytes(Path.Combine(runDir, "summary.csv"))));
+        Assert.That(Directory.GetFiles(Path.GetDirectoryName(baseline)!), Is.EqualTo(new[] { baseline }), "no temporary file is left behind");
+    }
+
+    [Test]
+    public void Accept_ExistingBaseline_IsReplaced()
+    {
+        using var folder = new ScratchFolder();
+        string runDir = SampleRunFolder.Write(folder.File("run"));
+        string baseline = folder.Write("nightly.csv", "old");
+
+        BaselineStore.Accept(runDir, baseline);
+
+        Assert.That(Bits.OfEach(BaselineStore.Load(baseline)), Is.EqualTo(Bits.OfEach(SampleRuns.Rows())));
+    }
+
+    [Test]
+    public void Accept_IncompleteRun_IsRefusedAndTheOldBaselineKept()
+    {
+        using var folder = new ScratchFolder();
+        string runDir = SampleRunFolder.Write(folder.File("run"), complete: false);
+        string baseline = folder.Write("nightly.csv", "old");
+
+        var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, baseline));
+
+        Assert.That(error.Message, Does.StartWith(Path.Combine(runDir, "manifest.json") + ": the run set is incomplete"));
+        Assert.That(File.ReadAllText(baseline), Is.EqualTo("old"));
+    }
+
+    [Test]
+    public void Accept_RunWithoutSummary_IsRefused()
+    {
+        using var folder = new ScratchFolder();
+        string runDir = SampleRunFolder.Write(folder.File("run"));
+        File.Delete(Path.Combine(runDir, "summary.csv"));
+
+        var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, folder.File("nightly.csv")));
+
+        Assert.That(error.Path, Is.EqualTo(Path.Combine(runDir, "summary.csv")));
+        Assert.That(File.Exists(folder.File("nightly.csv")), Is.False);
+    }
+
+    [Test]
+    public void Accept_MalformedSummary_IsRefusedWithItsLine()
+    {
+        using var folder = new ScratchFolder();
+        string runDir = SampleRunFolder.Write(folder.File("run"));
+        string summary = Path.Combine(runDir, "summary.csv");
+        File.WriteAllText(summary, File.ReadAllText(summary).Replace(",converged,", ",great,", StringComparison.Ordinal));
+
+        var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, folder.File("nightly.csv")));
+
+        Assert.That(error.Message, Does.StartWith(summary + ":2: column status"));
+    }
+
+    [Test]
+    public void Load_MissingBaseline_SaysHowToCreateIt()
+    {
+        using var folder = new ScratchFolder();
+        string baseline = folder.File("baselines", "nightly.csv");
+
+        var error = Assert.Throws<RunFileException>(() => BaselineStore.Load(baseline));
+
+        Assert.That(error.Message, Is.EqualTo(baseline + ": baseline not found (create it with: descentlab baseline accept RUNDIR)"));
+    }
+}

@@ -1,0 +1,78 @@
+using DescentLab.Experiments.Results;
+using DescentLab.Output;
+using DescentLab.Output.Csv;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Csv;
+
+public sealed class RunSetReaderTests
+{
+    [Test]
+    public void Read_CompleteFolder_RebuildsTheRunSet()
+    {
+        using var folder = new ScratchFolder();
+        var report = new RegressionReport("baselines/nightly.csv", [new("a", "status", "converged", "failed", "converged -> failed")], [], [], [], 2);
+        SampleRunFolder.Write(folder.Path, regression: report);
+
+        var set = RunSetReader.Read(folder.Path);
+
+        Assert.That(Bits.OfEach(set.Rows), Is.EqualTo(Bits.OfEach(SampleRuns.Rows())));
+        Assert.That(set.Manifest.Name, Is.EqualTo("nightly"));
+        Assert.That(set.Curves.Keys, Is.EquivalentTo(SampleRuns.Rows().Take(3).Select(r => r.RunId)));
+        Assert.That(Bits.Of(set.Curves[SampleRuns.Origin().RunId]), Is.EqualTo(Bits.Of(SampleRuns.Curve())));
+        Assert.That(set.Datasets.Keys, Is.EqualTo(new[] { "beans1-n20-s1", "beans2-n20-s1", "my_beans" }));
+        Assert.That(Bits.Of(set.Datasets["beans1-n20-s1"].Samples), Is.EqualTo(Bits.Of(SampleRuns.Beans1().Samples)));
+        Assert.That(set.Regression!.Regressions, Is.EqualTo(report.Regressions));
+        Assert.That(set.Regression.Unchanged, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Read_FolderWithoutRegressionFile_HasNoRegression()
+    {
+        using var folder = new ScratchFolder();
+        SampleRunFolder.Write(folder.Path);
+
+        Assert.That(RunSetReader.Read(folder.Path).Regression, Is.Null);
+    }
+
+    [TestCase("manifest.json")]
+    [TestCase("summary.csv")]
+    [TestCase("curves/beans2-n20-s1/affine/fixed_step-step0.01.csv")]
+    [TestCase("data/my_beans.csv")]
+    public void Read_MissingFile_NamesIt(string relativePath)
+    {
+        using var folder = new ScratchFolder();
+        SampleRunFolder.Write(folder.Path);
+        string path = folder.File(relativePath);
+        File.Delete(path);
+
+        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.Path));
+
+        Assert.That(error.Message, Is.EqualTo(Path.GetFullPath(path) + ": file not found"));
+    }
+
+    [Test]
+    public void Read_MalformedCurve_NamesFileAndLine()
+    {
+        using var folder = new ScratchFolder();
+        SampleRunFolder.Write(folder.Path);
+        string path = folder.File("curves", "beans1-n20-s1", "origin", "sgd-lr0.1.csv");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\n1,20,", "\n1,twenty,", StringComparison.Ordinal));
+
+        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.Path));
+
+        Assert.That(error.Message, Is.EqualTo(path + ":3: column step: expected an integer but found 'twenty'"));
+    }
+
+    [Test]
+    public void Read_MissingFolder_NamesIt()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.File("nope");
+
+        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(path));
+
+        Assert.That(error.Message, Is.EqualTo(path + ": run folder not found"));
+    }
+}

@@ -1,0 +1,93 @@
+using DescentLab.Output;
+using DescentLab.Output.Json;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Json;
+
+public sealed class ManifestJsonTests
+{
+    [TestCase("")]
+    [TestCase("de-DE")]
+    public void Read_WhatWriteWrote_GivesAnEqualManifest(string culture)
+    {
+        using var scope = new CultureScope(culture);
+        using var folder = new ScratchFolder();
+        var manifest = SampleRuns.Manifest([("beans1-n20-s1", SampleRuns.Beans1()), ("beans5-n10-s3", SampleRuns.Beans5())]);
+        string path = folder.Write("manifest.json", WriteText(manifest));
+
+        var read = ManifestJson.Read(path);
+
+        Assert.That(Bits.Of(read), Is.EqualTo(Bits.Of(manifest)));
+    }
+
+    [Test]
+    public void Write_Manifest_IsSnakeCaseIndentedWithTheConfigEmbedded()
+    {
+        using var scope = new CultureScope("de-DE");
+
+        string text = WriteText(SampleRuns.Manifest([("beans1-n20-s1", SampleRuns.Beans1())]));
+
+        Assert.That(text, Does.StartWith("{\n  \"name\": \"nightly\",\n  \"config_path\": \"configs/nightly.yaml\",\n"));
+        Assert.That(text, Does.Contain("\n  \"resolved_config\": {\n    \"name\": \"nightly\",\n    \"seeds\": [\n      1,\n"));
+        Assert.That(text, Does.Contain("\"note\": \"a+b <c>\""));
+        Assert.That(text, Does.Contain("\"optimum_loss\": 0.30000000000000004,"));
+        Assert.That(text, Does.Contain("\"optimum_parameters\": {\n        \"w1\": \"Infinity\",\n        \"w2\": -0,\n        \"b\": \"NaN\"\n      }"));
+        Assert.That(text, Does.Contain("\"started_utc\": \"2025-01-02T03:04:05.678+00:00\""));
+        Assert.That(text, Does.Contain("18446744073709551615"));
+        Assert.That(text, Does.Not.Contain("\r"));
+        Assert.That(text, Does.EndWith("}\n"));
+    }
+
+    [Test]
+    public void Write_ResolvedConfigThatIsNotJson_RoundTripsAsAString()
+    {
+        using var folder = new ScratchFolder();
+        var manifest = SampleRuns.Manifest([]) with { ResolvedConfig = "name: nightly\n" };
+        string path = folder.Write("manifest.json", WriteText(manifest));
+
+        Assert.That(ManifestJson.Read(path).ResolvedConfig, Is.EqualTo("name: nightly\n"));
+    }
+
+    [Test]
+    public void Read_BrokenJson_NamesFileAndLine()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.Write("manifest.json", "{\n  \"name\": \"nightly\",\n  \"parallel\": two\n}\n");
+
+        var error = Assert.Throws<RunFileException>(() => ManifestJson.Read(path));
+
+        Assert.That(error.Path, Is.EqualTo(path));
+        Assert.That(error.Line, Is.EqualTo(3));
+        Assert.That(error.Message, Does.StartWith(path + ":3: "));
+    }
+
+    [Test]
+    public void Read_MissingRequiredProperty_IsAnError()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.Write("manifest.json", "{\n  \"name\": \"nightly\"\n}\n");
+
+        var error = Assert.Throws<RunFileException>(() => ManifestJson.Read(path));
+
+        Assert.That(error.Message, Does.Contain("config_path"));
+    }
+
+    [Test]
+    public void Read_MissingFile_NamesIt()
+    {
+        using var folder = new ScratchFolder();
+        string path = folder.File("manifest.json");
+
+        var error = Assert.Throws<RunFileException>(() => ManifestJson.Read(path));
+
+        Assert.That(error.Message, Is.EqualTo(path + ": file not found"));
+    }
+
+    private static string WriteText(DescentLab.Experiments.Results.RunManifest manifest)
+    {
+        using var writer = new StringWriter();
+        ManifestJson.Write(writer, manifest);
+        return writer.ToString();
+    }
+}

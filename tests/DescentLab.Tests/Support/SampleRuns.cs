@@ -1,0 +1,169 @@
+using DescentLab.Core.Datasets;
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Results;
+
+namespace DescentLab.Tests.Support;
+
+/// <summary>Fixed hand-made rows, curves, datasets and manifests with the awkward values files must survive: shortest
+/// round-trip doubles, subnormals, -0, NaN, infinities, nulls, text with commas, quotes and line breaks.</summary>
+public static class SampleRuns
+{
+    /// <summary>A converged origin/sgd row.</summary>
+    public static SummaryRow Origin(string runId = "beans1-n20-s1/origin/sgd-lr0.1") => new()
+    {
+        RunId = runId,
+        Dataset = "beans1",
+        DatasetKey = "beans1-n20-s1",
+        Recipe = "beans1",
+        N = 20,
+        Seed = 1,
+        Model = "origin",
+        Loss = "mse",
+        Variant = "sgd",
+        Lr = 0.1,
+        Batch = 1,
+        Shuffle = false,
+        Status = RunStatus.Converged,
+        Epochs = 100,
+        Steps = 2000,
+        FinalLoss = 0.30000000000000004,
+        OptimumLoss = 1E-300,
+        OptimumAttained = true,
+        FinalGap = 5E-324,
+        EpochsToTarget = 7,
+        GradEvalsToTarget = 140,
+        GradEvals = 2000,
+        FinalParameters = [new("w", 1.2345678901234567)],
+        WallMs = 12.5,
+    };
+
+    /// <summary>A not-converged affine/fixed_step row with a message full of CSV specials and a -0 bias.</summary>
+    public static SummaryRow Affine() => new()
+    {
+        RunId = "beans2-n20-s1/affine/fixed_step-step0.01",
+        Dataset = "beans2",
+        DatasetKey = "beans2-n20-s1",
+        Recipe = "beans2",
+        N = 20,
+        Seed = 1,
+        Model = "affine",
+        Loss = "mse",
+        Variant = "fixed_step",
+        Step = 0.01,
+        Batch = 20,
+        Shuffle = true,
+        Status = RunStatus.NotConverged,
+        Epochs = 50,
+        Steps = 50,
+        FinalLoss = 123456789.12345679,
+        OptimumLoss = 0.1,
+        OptimumAttained = true,
+        FinalGap = 1.7976931348623157E+308,
+        GradEvals = 1000,
+        FinalParameters = [new("w", 0.7), new("b", -0.0)],
+        Message = "slow, \"very\" slow\nsecond line",
+        WallMs = 0,
+    };
+
+    /// <summary>A diverged 2-D logistic row on a user's file: non-finite values, the largest seed, extra hyper-parameters.</summary>
+    public static SummaryRow Logistic() => new()
+    {
+        RunId = "my_beans/logistic/adam-lr0.05",
+        Dataset = "my_beans",
+        DatasetKey = "my_beans",
+        Recipe = null,
+        N = 3,
+        Seed = ulong.MaxValue,
+        Model = "logistic",
+        Loss = "cross_entropy",
+        Variant = "adam",
+        Lr = 0.05,
+        Batch = 3,
+        Shuffle = false,
+        HyperParameters = "beta1=0.9;beta2=0.999;eps=1E-08",
+        Status = RunStatus.Diverged,
+        Epochs = 3,
+        Steps = 3,
+        FinalLoss = double.NaN,
+        OptimumLoss = 0.25,
+        OptimumAttained = false,
+        FinalGap = double.PositiveInfinity,
+        GradEvals = 9,
+        FinalParameters = [new("w1", double.NegativeInfinity), new("w2", 2.5), new("b", double.NaN)],
+        Message = "loss became NaN at epoch 3",
+        WallMs = 0.125,
+    };
+
+    /// <summary>A failed row with no parameters.</summary>
+    public static SummaryRow Failed() => new()
+    {
+        RunId = "beans1-n20-s1/origin/line_search-lr1",
+        Dataset = "beans1",
+        DatasetKey = "beans1-n20-s1",
+        Recipe = "beans1",
+        N = 20,
+        Seed = 1,
+        Model = "origin",
+        Loss = "mse",
+        Variant = "line_search",
+        Lr = 1,
+        Batch = 20,
+        Shuffle = false,
+        Status = RunStatus.Failed,
+        Epochs = 0,
+        Steps = 0,
+        FinalLoss = double.NaN,
+        OptimumLoss = 1E-300,
+        OptimumAttained = true,
+        FinalGap = double.NaN,
+        GradEvals = 0,
+        FinalParameters = [],
+        Message = "boom",
+        WallMs = 1,
+    };
+
+    /// <summary>All four rows, in that order.</summary>
+    public static IReadOnlyList<SummaryRow> Rows() => [Origin(), Affine(), Logistic(), Failed()];
+
+    /// <summary>A three-row affine curve with awkward values.</summary>
+    public static Curve Curve() => new(
+        ["w", "b"],
+        [0, 1, 2],
+        [0, 20, 40],
+        [1.5, 0.30000000000000004, 5E-324],
+        [1.4, 0.2, double.NaN],
+        [3.0, 1E-300, double.PositiveInfinity],
+        [0.1, 0.0, 0.5, -0.0, 0.7, double.NegativeInfinity]);
+
+    /// <summary>A small 1-D dataset from beans1.</summary>
+    public static Dataset Beans1() => RecipeCatalog.Find("beans1")!.Generate(20, 1);
+
+    /// <summary>A small 2-D dataset from beans5.</summary>
+    public static Dataset Beans5() => RecipeCatalog.Find("beans5")!.Generate(10, 3);
+
+    /// <summary>A manifest listing <paramref name="datasets"/> (by key).</summary>
+    public static RunManifest Manifest(IReadOnlyList<(string Key, Dataset Data)> datasets, bool complete = true) => new()
+    {
+        Name = "nightly",
+        ConfigPath = "configs/nightly.yaml",
+        ConfigHash = "ab12",
+        ResolvedConfig = "{\n  \"name\": \"nightly\",\n  \"seeds\": [\n    1,\n    2\n  ],\n  \"note\": \"a+b <c>\"\n}",
+        Command = "descentlab run configs/nightly.yaml",
+        GitCommit = "0123456789abcdef",
+        Versions = new Dictionary<string, string> { ["descentlab"] = "1.0.0", ["CsvHelper"] = "34.0.0" },
+        Machine = new MachineInfo("Linux", ".NET 10.0.12", 2, "X64"),
+        Seeds = [1, 2, ulong.MaxValue],
+        StartedUtc = new DateTimeOffset(2025, 1, 2, 3, 4, 5, 678, TimeSpan.Zero),
+        FinishedUtc = new DateTimeOffset(2025, 1, 2, 3, 4, 9, TimeSpan.Zero),
+        Parallel = 2,
+        Shard = null,
+        Complete = complete,
+        Datasets = [.. datasets.Select(d => new DatasetInfo(d.Key, d.Data.Identity))],
+        Problems =
+        [
+            new ProblemInfo("beans1-n20-s1", "origin", "mse", 0.30000000000000004, true, "closed_form", [new("w", 1.2)]),
+            new ProblemInfo("my_beans", "logistic", "cross_entropy", 5E-324, false, "newton", [new("w1", double.PositiveInfinity), new("w2", -0.0), new("b", double.NaN)]),
+        ],
+        Notes = ["closed_form skipped for logistic: no closed form"],
+    };
+}
