@@ -2,6 +2,7 @@ using DescentLab.Core.Datasets;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Tests.Support;
+using NUnit.Framework;
 
 namespace DescentLab.Tests.Experiments.Planning;
 

@@ -4,6 +4,7 @@ using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Running;
 using DescentLab.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using NUnit.Framework;
 
 namespace DescentLab.Tests.Experiments.Running;
 

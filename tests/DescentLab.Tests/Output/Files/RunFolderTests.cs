@@ -1,5 +1,6 @@
 using DescentLab.Output.Files;
 using DescentLab.Tests.Support;
+using NUnit.Framework;
 
 namespace DescentLab.Tests.Output.Files;
 
