@@ -5,7 +5,7 @@ public sealed class DatasetFileException : Exception
 {
     /// <summary>An error at 1-based <paramref name="line"/> of <paramref name="file"/> (0 when the file as a whole is concerned).</summary>
     public DatasetFileException(string file, int line, string reason)
-        : base(line > 0 ? $"{file}:{line}: {reason}" : $"{file}: {reason}")
+        : base(Format(file, line, reason))
     {
         File = file;
         Line = line;
@@ -14,7 +14,7 @@ public sealed class DatasetFileException : Exception
 
     /// <summary>An error that another exception caused (an I/O failure).</summary>
     public DatasetFileException(string file, int line, string reason, Exception innerException)
-        : base(line > 0 ? $"{file}:{line}: {reason}" : $"{file}: {reason}", innerException)
+        : base(Format(file, line, reason), innerException)
     {
         File = file;
         Line = line;
@@ -29,4 +29,6 @@ public sealed class DatasetFileException : Exception
 
     /// <summary>What is wrong, without the file and line.</summary>
     public string Reason { get; }
+
+    private static string Format(string file, int line, string reason) => line > 0 ? $"{file}:{line}: {reason}" : $"{file}: {reason}";
 }

@@ -102,6 +102,10 @@ public sealed class ConfigLoaderErrorTests
             "{file}:2:7: syntax error: while scanning a plain scalar value, found invalid mapping");
         yield return Row("SyntaxError_YamlUnclosedFlow", "c.yaml", "name: t\nseeds: [1, 2\nmodels: []\n",
             "{file}:2:10: syntax error: the YAML after this point cannot be parsed (an unclosed '[' or '{'?)");
+        yield return Row("SyntaxError_YamlSecondDocument", "c.yaml", Base + "---\nname: u\n",
+            "{file}:9:1: expected one YAML document; a second one starts here");
+        yield return Row("SyntaxError_YamlUnknownAlias", "c.yaml", Base.Replace("lr: 0.1", "lr: *rate"),
+            "{file}:8:16: alias '*rate' refers to no anchor defined before it");
         yield return Row("SyntaxError_Json", "c.json", "{\n  \"name\": \"t\"\n  \"seeds\": [1]\n}\n",
             "{file}:3:3: syntax error: '\"' is invalid after a value. Expected either ',', '}', or ']'");
         yield return Row("SyntaxError_JsonTrailingText", "c.json", "{ \"name\": \"t\" }\nx\n",

@@ -164,6 +164,23 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
+    public void Load_YamlAnchorsAndJsonByteOrderMark_AreAccepted()
+    {
+        using var folder = new TestFolder();
+        string yaml = folder.Write("a.yaml", "name: a\nseeds: [1]\ndatasets: [{recipe: beans1, n: 10}]\nmodels: [origin]\nvariants:\n  - sgd: {lr: &rate 0.25}\n  - batch: {lr: *rate}\n");
+        string json = Path.Combine(folder.Root, "bom.json");
+        File.WriteAllText(json, """{"name": "b", "seeds": [1], "datasets": [{"recipe": "beans1", "n": 10}], "models": ["origin"], "variants": ["batch"]}""", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var anchored = Loaded(yaml);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(anchored.Variants.Select(v => v.Sweeps.Single().Value.Single()), Is.EqualTo(new[] { 0.25, 0.25 }));
+            Assert.That(Loaded(json).Name, Is.EqualTo("b"));
+        });
+    }
+
+    [Test]
     public void Load_BaselinePrevious_IsKeptAsTheKeyword()
     {
         using var folder = new TestFolder();

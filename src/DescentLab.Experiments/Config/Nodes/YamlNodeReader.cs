@@ -75,7 +75,12 @@ internal static partial class YamlNodeReader
         {
             switch (e)
             {
-                case DocumentStart when ++_documents > 1:
+                case DocumentStart:
+                    if (++_documents == 1)
+                    {
+                        return true;
+                    }
+
                     errors.Add(new ConfigError(file, Line(e), Column(e), string.Empty, "expected one YAML document; a second one starts here"));
                     return false;
                 case MappingStart m:
