@@ -121,13 +121,7 @@ public static class ResolvedConfigWriter
 
         json.WriteEndObject();
         json.WriteStartArray("batch");
-        IReadOnlyList<int?> batches = variant.BatchMode switch
-        {
-            BatchMode.One => [1],
-            BatchMode.All => [null],
-            _ => config.Batches,
-        };
-        foreach (int? batch in batches)
+        foreach (int? batch in VariantBatches.Of(variant, config))
         {
             if (batch is { } size)
             {

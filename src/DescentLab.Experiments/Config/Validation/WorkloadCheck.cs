@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using DescentLab.Core.Training;
-using DescentLab.Core.Variants;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -32,7 +31,7 @@ internal static class WorkloadCheck
                     runsPerBatch *= sweep.Value.Count;
                 }
 
-                foreach (int batch in BatchSizes(variant, n))
+                foreach (int batch in VariantBatches.Of(variant.Variant, variant.Config).Select(b => b ?? n))
                 {
                     long updatesPerEpoch = record == RecordMode.Step ? (n + (long)batch - 1) / batch : 1;
                     runs += runsPerBatch;
@@ -53,12 +52,4 @@ internal static class WorkloadCheck
             context.FileError(string.Create(CultureInfo.InvariantCulture, $"the config asks for {rows} curve rows over {runCount} (record: {(record == RecordMode.Step ? "step" : "epoch")}), more than the limit of {limits.MaxCurveRows}"));
         }
     }
-
-    /// <summary>Samples per update of each run setting: 1 for one-sample variants, n for full batch, else each configured size.</summary>
-    private static IEnumerable<int> BatchSizes(ParsedVariant variant, int n) => variant.Variant.BatchMode switch
-    {
-        BatchMode.One => [1],
-        BatchMode.All => [n],
-        _ => variant.Config.Batches.Select(b => b ?? n),
-    };
 }
