@@ -1,8 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Validation;
+
 namespace DescentLab.Experiments.Config;
 
 /// <summary>Loads and validates YAML or JSON configs into <see cref="ExperimentConfig"/>.</summary>
+/// <remarks>Either format is parsed into one position-carrying node tree, which one validator walks; so both formats
+/// accept the same configs and word their errors the same way. Nothing is generated or run here.</remarks>
 public static class ConfigLoader
 {
     /// <summary>Loads <paramref name="path"/>; returns the config or every error found.</summary>
-    public static ConfigLoadResult Load(string path, ConfigLimits limits) => throw new NotSupportedException("Being written in the config branch.");
+    /// <param name="path">The config file (<c>.yaml</c>, <c>.yml</c> or <c>.json</c>); errors name it as given.</param>
+    /// <param name="limits">Sizes beyond which the config is refused.</param>
+    public static ConfigLoadResult Load(string path, ConfigLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(limits);
+        string fullPath;
+        byte[] bytes;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(path, "file not found");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return Failed(path, $"cannot read the file: {ex.Message}");
+        }
+
+        var errors = new List<ConfigError>();
+        var root = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".yaml" or ".yml" => YamlNodeReader.Read(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true), path, errors),
+            ".json" => JsonNodeReader.Read(WithoutByteOrderMark(bytes), path, errors),
+            var other => Unknown(path, other, errors),
+        };
+        if (errors.Count > 0)
+        {
+            return new ConfigLoadResult(null, errors);
+        }
+
+        var context = new ValidationContext(path);
+        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var config = new ConfigValidator(context, Path.GetDirectoryName(fullPath)!, limits).Validate(root, fullPath, hash);
+        return new ConfigLoadResult(config, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+    }
+
+    private static ConfigLoadResult Failed(string path, string message) => new(null, [new ConfigError(path, 0, 0, string.Empty, message)]);
+
+    private static ConfigNode? Unknown(string path, string extension, List<ConfigError> errors)
+    {
+        string shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
+        errors.Add(new ConfigError(path, 0, 0, string.Empty, $"unknown config format ({shown}); expected a .yaml, .yml or .json file"));
+        return null;
+    }
+
+    /// <summary>System.Text.Json refuses a leading UTF-8 byte order mark, which editors on Windows like to write.</summary>
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsMemory(Encoding.UTF8.Preamble.Length) : bytes;
 }

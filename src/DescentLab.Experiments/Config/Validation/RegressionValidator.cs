@@ -1,0 +1,52 @@
+using DescentLab.Experiments.Config.Nodes;
+
+namespace DescentLab.Experiments.Config.Validation;
+
+/// <summary>Reads the <c>regression</c> mapping; the baseline path is resolved against the config's folder.</summary>
+internal static class RegressionValidator
+{
+    private const string Key = "regression";
+    private static readonly string[] Keys = ["baseline", "gap_rel_tol", "gap_abs_tol", "epochs_tol", "fail"];
+
+    /// <summary>The regression block at <paramref name="node"/>, or null when absent or its baseline is unusable.</summary>
+    public static RegressionConfig? Read(ValidationContext context, ConfigNode? node, string configDirectory)
+    {
+        if (node is null || context.Mapping(node, Key, "a mapping such as {baseline: previous, fail: true}") is not { } mapping)
+        {
+            return null;
+        }
+
+        var keys = context.Keys(mapping, Key, Keys);
+        var baselineNode = context.Required(keys, "baseline", mapping, Key, $"a baseline summary.csv path or '{RegressionConfig.Previous}'");
+        string baselinePath = KeyPath.Child(Key, "baseline");
+        string? baseline = baselineNode is null ? null : context.Text(baselineNode, baselinePath, $"a baseline summary.csv path or '{RegressionConfig.Previous}'");
+        var regression = new RegressionConfig(string.Empty);
+        foreach (var (key, entry) in keys)
+        {
+            string path = KeyPath.Child(Key, key);
+            regression = key switch
+            {
+                "gap_rel_tol" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? regression with { GapRelTol = v } : regression,
+                "gap_abs_tol" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? regression with { GapAbsTol = v } : regression,
+                "epochs_tol" => context.Integer(entry.Value, path, "an integer >= 0", 0, int.MaxValue) is { } v ? regression with { EpochsTol = (int)v } : regression,
+                "fail" => context.Boolean(entry.Value, path) is { } v ? regression with { Fail = v } : regression,
+                _ => regression,
+            };
+        }
+
+        if (baseline is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return regression with { Baseline = baseline == RegressionConfig.Previous ? baseline : Path.GetFullPath(baseline, configDirectory) };
+        }
+        catch (ArgumentException)
+        {
+            context.Error(baselineNode!, baselinePath, $"'{baseline}' is not a valid path");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using DescentLab.Experiments.Config.Nodes;
+
+namespace DescentLab.Experiments.Config.Validation;
+
+/// <summary>Reads the <c>stop</c> mapping; absent keys keep the <see cref="StopConfig"/> defaults.</summary>
+internal static class StopValidator
+{
+    private const string Key = "stop";
+    private static readonly string[] Keys = ["max_epochs", "target_gap", "stop_at_target", "diverge_factor"];
+
+    /// <summary>The stop rules at <paramref name="node"/> (null: all defaults).</summary>
+    public static StopConfig Read(ValidationContext context, ConfigNode? node)
+    {
+        var stop = new StopConfig();
+        if (node is null || context.Mapping(node, Key, "a mapping such as {max_epochs: 100, target_gap: 1.0e-6}") is not { } mapping)
+        {
+            return stop;
+        }
+
+        foreach (var (key, entry) in context.Keys(mapping, Key, Keys))
+        {
+            string path = KeyPath.Child(Key, key);
+            stop = key switch
+            {
+                "max_epochs" => context.Integer(entry.Value, path, "an integer >= 0", 0, int.MaxValue) is { } v ? stop with { MaxEpochs = (int)v } : stop,
+                "target_gap" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? stop with { TargetGap = v } : stop,
+                "stop_at_target" => context.Boolean(entry.Value, path) is { } v ? stop with { StopAtTarget = v } : stop,
+                _ => context.Number(entry.Value, path, "a number > 1", x => x > 1) is { } v ? stop with { DivergeFactor = v } : stop,
+            };
+        }
+
+        return stop;
+    }
+}

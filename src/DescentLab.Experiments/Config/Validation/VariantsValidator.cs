@@ -1,0 +1,173 @@
+using System.Globalization;
+using DescentLab.Core.Variants;
+using DescentLab.Experiments.Config.Nodes;
+
+namespace DescentLab.Experiments.Config.Validation;
+
+/// <summary>Reads the <c>variants</c> list: <c>sgd</c> or <c>sgd: {lr: [0.1, 0.01], batch: 10, shuffle: true}</c>.</summary>
+/// <remarks>Valid keys and ranges come from each variant's <see cref="IVariant.Parameters"/>; a list of values sweeps.</remarks>
+internal static class VariantsValidator
+{
+    private const string ListKey = "variants";
+    private const string Example = "'sgd: {lr: 0.1}'";
+    private const string BatchExpected = "a batch size: an integer >= 1 or 'all'";
+
+    /// <summary>The valid entries of the list at <paramref name="node"/>; every mistake is reported.</summary>
+    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node)
+    {
+        var list = context.NonEmptyList(node, ListKey, "a non-empty list of variants, e.g. [closed_form, {sgd: {lr: 0.1}}]");
+        var variants = new List<ParsedVariant>();
+        for (int i = 0; list is not null && i < list.Items.Count; i++)
+        {
+            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i)) is { } variant)
+            {
+                variants.Add(variant);
+            }
+        }
+
+        return variants;
+    }
+
+    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path)
+    {
+        if (NamedEntry.Read(context, node, path, "variant", Example) is not { } entry)
+        {
+            return null;
+        }
+
+        if (VariantCatalog.Find(entry.Name) is not { } variant)
+        {
+            context.Error(entry.NameNode, path, Suggestions.UnknownName("variant", entry.Name, VariantCatalog.All.Select(v => v.Name).ToArray()));
+            return null;
+        }
+
+        var sweeps = new List<KeyValuePair<string, IReadOnlyList<double>>>();
+        IReadOnlyList<BatchSource> batches = variant.BatchMode == BatchMode.Configurable ? [new BatchSource(variant.DefaultBatch, node, path, IsDefault: true)] : [];
+        bool shuffle = false;
+        string settingsPath = KeyPath.Child(path, entry.Name);
+        if (entry.Settings is not null && context.Mapping(entry.Settings, settingsPath, $"variant settings such as {Example}") is { } settings)
+        {
+            string[] validKeys = [.. variant.Parameters.Select(p => p.Name), "batch", "shuffle"];
+            var keys = context.Keys(settings, settingsPath, validKeys);
+            foreach (var (key, value) in keys.Where(k => k.Key is not ("batch" or "shuffle")))
+            {
+                var parameter = variant.Parameters.First(p => p.Name == key);
+                if (ReadSweep(context, value.Value, KeyPath.Child(settingsPath, key), parameter) is { } values)
+                {
+                    sweeps.Add(new(key, values));
+                }
+            }
+
+            if (keys.TryGetValue("batch", out var batchEntry))
+            {
+                batches = ReadBatches(context, batchEntry, KeyPath.Child(settingsPath, "batch"), variant);
+            }
+
+            if (keys.TryGetValue("shuffle", out var shuffleEntry))
+            {
+                shuffle = context.Boolean(shuffleEntry.Value, KeyPath.Child(settingsPath, "shuffle")) ?? false;
+            }
+        }
+
+        var config = new VariantConfig(entry.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle);
+        return new ParsedVariant(config, variant, node, path, batches);
+    }
+
+    /// <summary>One number or a non-empty list of distinct numbers, each inside the parameter's range.</summary>
+    private static IReadOnlyList<double>? ReadSweep(ValidationContext context, ConfigNode node, string path, HyperParameter parameter)
+    {
+        string expected = Expected(parameter);
+        if (node is not SequenceNode list)
+        {
+            return context.Number(node, path, expected, parameter.Accepts) is { } single ? [single] : null;
+        }
+
+        if (list.Items.Count == 0)
+        {
+            context.Error(node, path, $"expected {expected} or a non-empty list of them, got an empty list");
+            return null;
+        }
+
+        var values = new List<double>();
+        bool valid = true;
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            string itemPath = KeyPath.Item(path, i);
+            if (context.Number(list.Items[i], itemPath, expected, parameter.Accepts) is not { } value)
+            {
+                valid = false;
+            }
+            else if (values.Contains(value))
+            {
+                context.Error(list.Items[i], itemPath, Duplicate(value.ToString("R", CultureInfo.InvariantCulture)));
+                valid = false;
+            }
+            else
+            {
+                values.Add(value);
+            }
+        }
+
+        return valid ? values : null;
+    }
+
+    /// <summary><c>a number > 0 (range (0, inf))</c> or <c>a number in [0, 1)</c>.</summary>
+    private static string Expected(HyperParameter parameter)
+    {
+        if (!double.IsPositiveInfinity(parameter.Max))
+        {
+            return $"a number in {parameter.Range}";
+        }
+
+        string min = parameter.Min.ToString("R", CultureInfo.InvariantCulture);
+        return $"a number {(parameter.MinInclusive ? ">=" : ">")} {min} (range {parameter.Range})";
+    }
+
+    private static IReadOnlyList<BatchSource> ReadBatches(ValidationContext context, MappingEntry entry, string path, IVariant variant)
+    {
+        if (variant.BatchMode != BatchMode.Configurable)
+        {
+            string fixedBatch = variant.BatchMode == BatchMode.One ? "one sample" : "all samples";
+            context.Error(entry.Key, path, $"{variant.Name} fixes its batch ({fixedBatch} per update); remove 'batch'");
+            return [];
+        }
+
+        var items = entry.Value is SequenceNode list ? list.Items : [entry.Value];
+        if (items.Count == 0)
+        {
+            context.Error(entry.Value, path, $"expected {BatchExpected} or a non-empty list of them, got an empty list");
+            return [];
+        }
+
+        var batches = new List<BatchSource>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            string itemPath = entry.Value is SequenceNode ? KeyPath.Item(path, i) : path;
+            int? size;
+            if (items[i] is ScalarNode { Kind: ScalarKind.String, Text: "all" })
+            {
+                size = null;
+            }
+            else if (context.Integer(items[i], itemPath, BatchExpected, 1, int.MaxValue) is { } integer)
+            {
+                size = (int)integer;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (batches.Exists(b => b.Size == size))
+            {
+                context.Error(items[i], itemPath, Duplicate(size?.ToString(CultureInfo.InvariantCulture) ?? "all"));
+                continue;
+            }
+
+            batches.Add(new BatchSource(size, items[i], itemPath));
+        }
+
+        return batches;
+    }
+
+    private static string Duplicate(string value) => $"duplicate value {value} in the sweep";
+}

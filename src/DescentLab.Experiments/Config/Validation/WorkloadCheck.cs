@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Numerics;
+using DescentLab.Core.Training;
+
+namespace DescentLab.Experiments.Config.Validation;
+
+/// <summary>Refuses configs whose total work or curve rows exceed <see cref="ConfigLimits"/>, before anything is allocated.</summary>
+/// <remarks>Runs are counted as the planner makes them: datasets × seeds × models × variant settings (sweeps × batches),
+/// without variants that do not support a model. Counts use <see cref="BigInteger"/> because sweeps multiply.</remarks>
+internal static class WorkloadCheck
+{
+    /// <summary>Reports the totals that exceed the limits, with the numbers.</summary>
+    public static void Check(
+        ValidationContext context,
+        IReadOnlyList<ParsedProblem> problems,
+        IReadOnlyList<ParsedVariant> variants,
+        int seedCount,
+        StopConfig stop,
+        RecordMode record,
+        ConfigLimits limits)
+    {
+        BigInteger runs = 0, work = 0, rows = 0;
+        foreach (var problem in problems)
+        {
+            int n = problem.Dataset.Config.N;
+            foreach (var variant in variants.Where(v => v.Variant.Supports(problem.Handle)))
+            {
+                BigInteger runsPerBatch = seedCount;
+                foreach (var sweep in variant.Config.Sweeps)
+                {
+                    runsPerBatch *= sweep.Value.Count;
+                }
+
+                foreach (int batch in VariantBatches.Of(variant.Variant, variant.Config).Select(b => b ?? n))
+                {
+                    long updatesPerEpoch = record == RecordMode.Step ? (n + (long)batch - 1) / batch : 1;
+                    runs += runsPerBatch;
+                    work += runsPerBatch * stop.MaxEpochs * n;
+                    rows += runsPerBatch * (1 + (BigInteger)stop.MaxEpochs * updatesPerEpoch);
+                }
+            }
+        }
+
+        string runCount = runs == 1 ? "1 run" : string.Create(CultureInfo.InvariantCulture, $"{runs} runs");
+        if (work > limits.MaxWork)
+        {
+            context.FileError(string.Create(CultureInfo.InvariantCulture, $"the config asks for {work} gradient evaluations (max_epochs × n summed over {runCount}), more than the limit of {limits.MaxWork}"));
+        }
+
+        if (rows > limits.MaxCurveRows)
+        {
+            context.FileError(string.Create(CultureInfo.InvariantCulture, $"the config asks for {rows} curve rows over {runCount} (record: {(record == RecordMode.Step ? "step" : "epoch")}), more than the limit of {limits.MaxCurveRows}"));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using DescentLab.Experiments.Config;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Config;
+
+/// <summary>The resolved config JSON of manifest.json: every default written, same text for the same config.</summary>
+public sealed class ResolvedConfigWriterTests
+{
+    [Test]
+    public void ToJson_SmallConfig_WritesEveryDefault()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write("w.yaml", "name: w\nseeds: [2]\ndatasets: [{recipe: beans1, n: 10}]\nmodels: [origin]\nvariants: [closed_form, {sgd: {lr: 0.05}}, minibatch, adam]\n");
+        var config = ConfigLoader.Load(file, ConfigLimits.Default).Config! with { SourcePath = "/c/w.yaml", SourceHash = "ab" };
+
+        string json = ResolvedConfigWriter.ToJson(config);
+
+        const string Expected =
+            """
+            {
+              "name": "w",
+              "source_path": "/c/w.yaml",
+              "source_hash": "ab",
+              "seeds": [
+                2
+              ],
+              "datasets": [
+                {
+                  "name": "beans1",
+                  "recipe": "beans1",
+                  "file": null,
+                  "full_path": null,
+                  "n": 10,
+                  "dimension": 1,
+                  "models": [
+                    {
+                      "name": "origin",
+                      "loss": "mse"
+                    }
+                  ]
+                }
+              ],
+              "models": [
+                {
+                  "name": "origin",
+                  "loss": "mse"
+                }
+              ],
+              "variants": [
+                {
+                  "name": "closed_form",
+                  "parameters": {},
+                  "batch": [
+                    "all"
+                  ],
+                  "shuffle": false
+                },
+                {
+                  "name": "sgd",
+                  "parameters": {
+                    "lr": [
+                      0.05
+                    ]
+                  },
+                  "batch": [
+                    1
+                  ],
+                  "shuffle": false
+                },
+                {
+                  "name": "minibatch",
+                  "parameters": {
+                    "lr": [
+                      0.1
+                    ]
+                  },
+                  "batch": [
+                    10
+                  ],
+                  "shuffle": false
+                },
+                {
+                  "name": "adam",
+                  "parameters": {
+                    "lr": [
+                      0.001
+                    ],
+                    "beta1": [
+                      0.9
+                    ],
+                    "beta2": [
+                      0.999
+                    ],
+                    "eps": [
+                      1E-08
+                    ]
+                  },
+                  "batch": [
+                    "all"
+                  ],
+                  "shuffle": false
+                }
+              ],
+              "init": {
+                "b": 0,
+                "w": 0.1
+              },
+              "stop": {
+                "max_epochs": 100,
+                "target_gap": 1E-06,
+                "stop_at_target": false,
+                "diverge_factor": 1000000
+              },
+              "record": "epoch",
+              "regression": null
+            }
+            """;
+        Assert.That(json, Is.EqualTo(Expected.ReplaceLineEndings("\n")));
+    }
+
+    [Test]
+    [SetCulture("de-DE")]
+    public void ToJson_SameConfigTwice_GivesTheSameInvariantText()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write("d.yaml", "name: d\nseeds: [1]\ndatasets: [{recipe: beans2, n: 10}]\nmodels: [affine]\nvariants: [{batch: {lr: [0.5, 0.25]}}]\ninit: {b: 1.5, w: 0.3}\n");
+
+        string first = ResolvedConfigWriter.ToJson(ConfigLoader.Load(file, ConfigLimits.Default).Config!);
+        string second = ResolvedConfigWriter.ToJson(ConfigLoader.Load(file, ConfigLimits.Default).Config!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(first, Does.Contain("\"b\": 1.5,"));
+            Assert.That(first, Does.Contain("0.25"));
+        });
+    }
+}
