@@ -1,3 +1,4 @@
+using DescentLab.Output.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DescentLab.Output;
@@ -8,6 +9,7 @@ public static class OutputServiceCollectionExtensions
     /// <summary>Adds exporters and the pipeline that writes run folders.</summary>
     public static IServiceCollection AddDescentLabOutput(this IServiceCollection services)
     {
+        services.AddSingleton<ExperimentPipeline>();
         return services;
     }
 }

@@ -106,9 +106,11 @@ public static class Planner
             foreach (var combination in Combinations(variantConfig.Sweeps))
             {
                 var hyperParameters = HyperParameters.Resolve(variant, combination.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
-                foreach (int? batch in Batches(variant, variantConfig))
+                foreach (int? batch in VariantBatches.Of(variant, variantConfig))
                 {
-                    string runId = RunIds.Create(datasetConfig.Name, n, modelConfig, variant.Name, combination, batch, variantConfig.Shuffle, seed);
+                    // Only a configurable batch belongs in the id; sgd's 1 and batch's n are implied by the variant.
+                    int? idBatch = variant.BatchMode == BatchMode.Configurable ? batch : null;
+                    string runId = RunIds.Create(datasetConfig.Name, n, modelConfig, variant.Name, combination, idBatch, variantConfig.Shuffle, seed);
                     if (!_runIds.Add(runId))
                     {
                         Note($"Duplicate run {runId} planned once.");
@@ -147,11 +149,6 @@ public static class Planner
 
         public ExperimentPlan Build() => new(config, _usedDatasets, _problems, _runs, _index, _notes, shard);
 
-        private static IReadOnlyList<int?> Batches(IVariant variant, VariantConfig variantConfig) =>
-            variant.BatchMode != BatchMode.Configurable ? [null]
-            : variantConfig.Batches.Count > 0 ? variantConfig.Batches
-            : [variant.DefaultBatch];
-
         private PlannedDataset Dataset(DatasetConfig datasetConfig, ulong seed)
         {
             string key = datasetConfig.Recipe is { } recipe
@@ -179,7 +176,7 @@ public static class Planner
                 _problems.Add(new ProblemInfo(
                     dataset.Key,
                     model.Name,
-                    LossKeys.ToKey(model.LossKind),
+                    LossNames.ToKey(model.LossKind),
                     optimum.Loss,
                     optimum.Attained,
                     optimum.Method,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DescentLab.Core.Training;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
 
@@ -75,7 +76,7 @@ public static class RunSetAssembler
             N = identity.N,
             Seed = spec.Seed,
             Model = spec.Model.Name,
-            Loss = LossKeys.ToKey(spec.Model.LossKind),
+            Loss = LossNames.ToKey(spec.Model.LossKind),
             Variant = spec.Variant.Name,
             Lr = values.TryGetValue("lr", out double lr) ? lr : null,
             Step = values.TryGetValue("step", out double step) ? step : null,

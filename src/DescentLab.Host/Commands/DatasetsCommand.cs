@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
-using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Config;
 
 namespace DescentLab.Host.Commands;
 
@@ -32,7 +32,7 @@ public static class DatasetsCommand
         output.WriteLine("Models (SPEC §5):");
         foreach (var model in ModelCatalog.All)
         {
-            string losses = string.Join(", ", model.Losses.Select(LossKeys.ToKey));
+            string losses = string.Join(", ", model.Losses.Select(LossNames.ToKey));
             string dimensions = string.Join(", ", model.Dimensions.Select(d => $"{d}-D"));
             output.WriteLine($"  {model.Name,-8} {model.Description} [inputs: {dimensions}; loss: {losses}]");
         }

@@ -9,6 +9,7 @@ public static class DescentLabCommandLine
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("DescentLab: runs gradient-descent variants on seeded bean datasets, logs curves, plots and reports.");
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(VariantsCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());

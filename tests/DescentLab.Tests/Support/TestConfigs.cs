@@ -1,5 +1,6 @@
 using DescentLab.Core.Models;
 using DescentLab.Core.Training;
+using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config;
 
 namespace DescentLab.Tests.Support;
@@ -15,8 +16,13 @@ public static class TestConfigs
     public static ModelConfig Model(string name, LossKind loss = LossKind.Mse) => new(name, loss);
 
     /// <summary>A variant entry; <paramref name="sweeps"/> as (name, values...) pairs.</summary>
-    public static VariantConfig Variant(string name, params (string Name, double[] Values)[] sweeps) =>
-        new(name, [.. sweeps.Select(s => new KeyValuePair<string, IReadOnlyList<double>>(s.Name, s.Values))], [], false);
+    public static VariantConfig Variant(string name, params (string Name, double[] Values)[] sweeps)
+    {
+        // As the loader resolves it: a configurable batch defaults to the variant's own, others have none.
+        var variant = VariantCatalog.Find(name)!;
+        IReadOnlyList<int?> batches = variant.BatchMode == BatchMode.Configurable ? [variant.DefaultBatch] : [];
+        return new(name, [.. sweeps.Select(s => new KeyValuePair<string, IReadOnlyList<double>>(s.Name, s.Values))], batches, false);
+    }
 
     /// <summary>A config with the given parts and course defaults elsewhere.</summary>
     public static ExperimentConfig Create(

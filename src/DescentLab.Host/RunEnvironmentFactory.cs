@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Running;
+
+namespace DescentLab.Host;
+
+/// <summary>Collects the facts about this invocation that the manifest records: command, git commit, versions, machine.</summary>
+public static class RunEnvironmentFactory
+{
+    /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>.</summary>
+    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel) => new(
+        configPath,
+        ResolvedConfigWriter.ToJson(config),
+        command,
+        GitCommit(Path.GetDirectoryName(config.SourcePath) ?? "."),
+        Versions(),
+        Machine(),
+        parallel);
+
+    /// <summary>The machine this process runs on.</summary>
+    public static MachineInfo Machine() => new(
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription,
+        Environment.ProcessorCount,
+        RuntimeInformation.OSArchitecture.ToString());
+
+    /// <summary>DescentLab's version and those of the packages that shape its output.</summary>
+    public static IReadOnlyDictionary<string, string> Versions()
+    {
+        static string Of(Assembly assembly) =>
+            assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown";
+
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["descentlab"] = Of(typeof(RunEnvironmentFactory).Assembly),
+            [".net"] = Environment.Version.ToString(),
+            ["CsvHelper"] = Of(typeof(CsvHelper.CsvReader).Assembly),
+            ["ScottPlot"] = Of(typeof(ScottPlot.Plot).Assembly),
+            ["YamlDotNet"] = Of(typeof(YamlDotNet.Serialization.Deserializer).Assembly),
+        };
+    }
+
+    /// <summary>HEAD of the git repository holding <paramref name="folder"/> (suffixed <c>-dirty</c> with local changes), or null.</summary>
+    public static string? GitCommit(string folder)
+    {
+        string? head = Git(folder, "rev-parse HEAD");
+        if (head is null)
+        {
+            return null;
+        }
+
+        string? status = Git(folder, "status --porcelain --untracked-files=no");
+        return status is { Length: > 0 } ? head + "-dirty" : head;
+    }
+
+    private static string? Git(string folder, string arguments)
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", $"-C \"{folder}\" {arguments}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (git is null)
+            {
+                return null;
+            }
+
+            string output = git.StandardOutput.ReadToEnd().Trim();
+            return git.WaitForExit(5000) && git.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

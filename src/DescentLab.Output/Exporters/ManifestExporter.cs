@@ -1,0 +1,19 @@
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Files;
+using DescentLab.Output.Json;
+
+namespace DescentLab.Output.Exporters;
+
+/// <summary>manifest.json; written last, so a folder with a complete manifest has every other file.</summary>
+public sealed class ManifestExporter : IExporter
+{
+    /// <inheritdoc/>
+    public string Name => "manifest";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Export(RunSet set, RunFolder folder)
+    {
+        folder.WriteText(ManifestJson.FileName, w => ManifestJson.Write(w, set.Manifest));
+        return [ManifestJson.FileName];
+    }
+}

@@ -1,0 +1,192 @@
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Datasets;
+using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Running;
+using DescentLab.Output.Baselines;
+using DescentLab.Output.Exporters;
+using DescentLab.Output.Files;
+using DescentLab.Output.History;
+using Microsoft.Extensions.Logging;
+
+namespace DescentLab.Output.Pipeline;
+
+/// <summary>load → validate → plan → run → analyse → export, for each config of a <c>run</c> (BenchmarkDotNet's pipeline).</summary>
+/// <remarks>Every config is validated before anything runs or is written. The run folder is claimed, and history opened,
+/// before the first run, so an unwritable folder or a corrupt history.db fails fast. A cancelled set is marked
+/// incomplete and <c>latest</c> stays where it was. Shards write their folder only; <c>merge</c> records and compares.</remarks>
+public sealed partial class ExperimentPipeline
+{
+    private readonly ExperimentRunner _runner;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ExperimentPipeline> _logger;
+
+    /// <summary>A pipeline over <paramref name="runner"/>.</summary>
+    public ExperimentPipeline(ExperimentRunner runner, TimeProvider time, ILogger<ExperimentPipeline> logger)
+    {
+        _runner = runner;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Runs every config of <paramref name="request"/>.</summary>
+    /// <param name="request">Configs and options.</param>
+    /// <param name="environment">Builds the manifest's environment for a config and its path as given.</param>
+    /// <param name="limits">Size limits for configs.</param>
+    /// <param name="progress">Progress of each run set.</param>
+    /// <param name="cancellationToken">Cancels in-flight runs; the set is marked incomplete and the exception rethrown.</param>
+    public PipelineResult Run(
+        RunRequest request,
+        Func<ExperimentConfig, string, RunEnvironment> environment,
+        ConfigLimits limits,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var loaded = request.ConfigPaths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits))).ToList();
+        var errors = loaded.SelectMany(l => l.Result.Errors).Select(e => e.ToString()).ToList();
+        if (errors.Count > 0)
+        {
+            return new PipelineResult(PipelineOutcome.BadInput, errors, []);
+        }
+
+        var outcome = PipelineOutcome.Success;
+        var folders = new List<string>();
+        foreach (var (path, result) in loaded)
+        {
+            var config = result.Config!;
+            string? outDir = request.OutDir is null ? null : loaded.Count > 1 ? Path.Combine(request.OutDir, config.Name) : request.OutDir;
+            RunFolder folder;
+            try
+            {
+                folder = outDir is null
+                    ? RunFolder.CreateUnderReports(request.ReportsRoot, config.Name, _time.GetUtcNow())
+                    : RunFolder.CreateExplicit(outDir);
+            }
+            catch (OutputFolderException ex)
+            {
+                return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], folders);
+            }
+
+            folders.Add(folder.FullPath);
+            var configOutcome = RunConfig(config, environment(config, path), folder, request, progress, cancellationToken);
+            outcome = (PipelineOutcome)Math.Max((int)outcome, (int)configOutcome);
+        }
+
+        return new PipelineResult(outcome, [], folders);
+    }
+
+    /// <summary>Writes every exporter's files for <paramref name="set"/>, records history and moves <c>latest</c>
+    /// (used by <c>run</c> and <c>merge</c>).</summary>
+    public RunSet Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression)
+    {
+        if (history is not null)
+        {
+            if (regression is not null)
+            {
+                set = set with { Regression = Compare(set, history, regression) };
+            }
+
+            history.Record(set, folder.FullPath);
+            set = set with { Trend = history.Trend(set.Manifest.Name) };
+        }
+        else if (regression is not null && regression.Baseline != RegressionConfig.Previous)
+        {
+            set = set with { Regression = Compare(set, null, regression) };
+        }
+
+        foreach (var exporter in DefaultExporters.All)
+        {
+            var files = exporter.Export(set, folder);
+            LogExported(exporter.Name, files.Count);
+        }
+
+        folder.PromoteToLatest();
+        foreach (var finding in set.Regression?.Regressions ?? [])
+        {
+            LogRegression(finding.RunId, finding.Metric, finding.Baseline, finding.Current, finding.Change);
+        }
+
+        return set;
+    }
+
+    private PipelineOutcome RunConfig(
+        ExperimentConfig config,
+        RunEnvironment environment,
+        RunFolder folder,
+        RunRequest request,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        // Shards leave history, baselines and latest to merge.
+        using var history = request.Shard is null ? HistoryStore.OpenInReportsRoot(request.ReportsRoot) : null;
+        var started = _time.GetUtcNow();
+        var plan = Planner.Create(config, request.Shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
+        LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
+        IReadOnlyList<RunResult> results;
+        try
+        {
+            results = _runner.Run(plan, request.Parallel, progress, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            folder.MarkIncomplete("cancelled before every run finished; nothing here is a complete run set");
+            LogIncomplete(config.Name, folder.FullPath);
+            throw;
+        }
+
+        var set = RunSetAssembler.Assemble(plan, results, environment, started, _time.GetUtcNow(), complete: true);
+        set = Publish(set, folder, history, request.Shard is null ? config.Regression : null);
+        int failed = results.Count(r => r.Status == RunStatus.Failed);
+        LogFinished(config.Name, results.Count, results.Count(r => r.Status == RunStatus.Converged), results.Count(r => r.Status == RunStatus.Diverged), failed, folder.FullPath);
+        if (failed > 0)
+        {
+            return PipelineOutcome.Failure;
+        }
+
+        bool mustFail = request.FailOnRegression || config.Regression?.Fail == true;
+        return set.Regression is { HasRegressions: true } && mustFail ? PipelineOutcome.Regression : PipelineOutcome.Success;
+    }
+
+    private RegressionReport? Compare(RunSet set, HistoryStore? history, RegressionConfig regression)
+    {
+        if (regression.Baseline == RegressionConfig.Previous)
+        {
+            var previous = history!.LatestComplete(set.Manifest.Name, null);
+            if (previous is null)
+            {
+                LogNoBaseline(set.Manifest.Name, "no earlier complete run set in history");
+                return null;
+            }
+
+            return RegressionComparer.Compare(previous.Rows, set.Rows, regression, previous.Source);
+        }
+
+        if (!File.Exists(regression.Baseline))
+        {
+            LogNoBaseline(set.Manifest.Name, $"{regression.Baseline} does not exist yet (create it with 'descentlab baseline accept RUNDIR')");
+            return null;
+        }
+
+        return RegressionComparer.Compare(BaselineStore.Load(regression.Baseline), set.Rows, regression, regression.Baseline);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: planned {Runs} runs (of {TotalRuns} in the matrix) into {Folder}")]
+    private partial void LogPlanned(string config, int runs, int totalRuns, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Runs} runs, {Converged} converged, {Diverged} diverged, {Failed} failed; report in {Folder}")]
+    private partial void LogFinished(string config, int runs, int converged, int diverged, int failed, string folder);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files")]
+    private partial void LogExported(string exporter, int files);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Regression in {RunId}: {Metric} {Baseline} -> {Current} ({Change})")]
+    private partial void LogRegression(string runId, string metric, string baseline, string current, string change);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: no regression check: {Reason}")]
+    private partial void LogNoBaseline(string config, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: cancelled; {Folder} is marked incomplete and latest was not moved")]
+    private partial void LogIncomplete(string config, string folder);
+}
