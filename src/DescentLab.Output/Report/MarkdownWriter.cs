@@ -33,10 +33,16 @@ internal sealed class MarkdownWriter
         return escaped.ToString();
     }
 
-    /// <summary>A code span; '|' is escaped so the span survives inside a table cell (GFM splits cells first).</summary>
+    /// <summary>A code span; text with a '|' becomes escaped plain text instead, because inside a table GitHub drops
+    /// the backslash of "\|" in a code span but Markdig (report.html) keeps it.</summary>
     public static string Code(string text)
     {
-        string flat = text.Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+        string flat = text.Replace('\n', ' ').Replace('\r', ' ');
+        if (flat.Contains('|', StringComparison.Ordinal))
+        {
+            return Escape(flat);
+        }
+
         string ticks = new('`', LongestRun(flat, '`') + 1);
         string pad = flat.StartsWith('`') || flat.EndsWith('`') ? " " : string.Empty;
         return ticks + pad + flat + pad + ticks;
