@@ -31,7 +31,7 @@ public sealed class FittedLinesPlot : IPlot
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
             $"Fitted models: {context.Problem.Label}",
-            $"Scatter of {what}, first seed; the reference optimum dashed. {PlotText.DescribePanels(panels, s => Label(context, s))}.",
+            $"Scatter of {what}, first seed; the reference optimum dashed. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(context, panels, twoD));
     }
@@ -52,7 +52,7 @@ public sealed class FittedLinesPlot : IPlot
             {
                 var run = context.FirstSeedRun(setting);
                 var theta = run is null ? null : context.Theta(run.FinalParameters);
-                string label = Label(context, setting);
+                string label = context.FirstSeedLabel(setting);
                 if (theta is null || !theta.All(double.IsFinite) || !AddFit(plot, context, theta, twoD, xMin, xMax, colours[setting], label, LinePattern.Solid))
                 {
                     PlotFigure.LegendOnly(plot, label, colours[setting]);
@@ -72,12 +72,6 @@ public sealed class FittedLinesPlot : IPlot
         }
 
         return figure;
-    }
-
-    private static string Label(ProblemContext context, SettingRuns setting)
-    {
-        var run = context.FirstSeedRun(setting);
-        return setting.Setting.Label + (run is null ? " (no run)" : ProblemContext.Outcome([run]));
     }
 
     private static void AddData(Plot plot, Dataset data, bool twoD)

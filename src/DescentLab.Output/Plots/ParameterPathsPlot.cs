@@ -30,7 +30,7 @@ public sealed class ParameterPathsPlot : IPlot
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
             $"Parameter paths: {context.Problem.Label}",
             $"Paths of ({names[0]}, {names[1]}) from the initial point, one per setting on {context.DatasetKey}, over log-spaced contours "
-                + $"of the loss gap; the optimum is a black star. {PlotText.DescribePanels(panels, s => Label(context, s))}.",
+                + $"of the loss gap; the optimum is a black star. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(set, context, panels));
     }
@@ -53,7 +53,7 @@ public sealed class ParameterPathsPlot : IPlot
             contours.LabelStyle.IsVisible = false;
             foreach (var setting in panels[p].Items)
             {
-                string label = Label(context, setting);
+                string label = context.FirstSeedLabel(setting);
                 if (paths[setting] is { Length: > 0 } path)
                 {
                     var line = plot.Add.ScatterLine(path.Select(c => c.X).ToArray(), path.Select(c => c.Y).ToArray(), colours[setting]);
@@ -82,12 +82,6 @@ public sealed class ParameterPathsPlot : IPlot
         }
 
         return figure;
-    }
-
-    private static string Label(ProblemContext context, SettingRuns setting)
-    {
-        var run = context.FirstSeedRun(setting);
-        return setting.Setting.Label + (run is null ? " (no run)" : ProblemContext.Outcome([run]));
     }
 
     /// <summary>The first seed's parameters row by row, up to the last finite row.</summary>

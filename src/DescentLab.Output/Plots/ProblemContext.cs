@@ -43,6 +43,10 @@ internal sealed class ProblemContext
     /// <summary>The run of <paramref name="setting"/> on the first seed's dataset, if there is one.</summary>
     public SummaryRow? FirstSeedRun(SettingRuns setting) => setting.Rows.FirstOrDefault(r => r.DatasetKey == DatasetKey);
 
+    /// <summary>The setting's label with the outcome of its first-seed run, e.g. <c>sgd lr=10 (diverged)</c>.</summary>
+    public string FirstSeedLabel(SettingRuns setting) =>
+        setting.Setting.Label + (FirstSeedRun(setting) is { } run ? Outcome([run]) : " (no run)");
+
     /// <summary>The setting's label with its outcome when not every seed ended normally, e.g. <c>sgd lr=10 (diverged)</c>.</summary>
     public static string Label(SettingRuns setting) => setting.Setting.Label + Outcome(setting.Rows);
 

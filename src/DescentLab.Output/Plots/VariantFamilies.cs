@@ -30,22 +30,70 @@ public static class VariantFamilies
         return OtherFamily;
     }
 
-    /// <summary>Splits <paramref name="items"/> into panels: by family in family order, items in their given order, at
-    /// most <see cref="MaxLinesPerPanel"/> per panel (a split family's panels are titled "family (1/2)", ...).</summary>
+    /// <summary>Splits <paramref name="items"/> into panels: by family in family order, at most
+    /// <see cref="MaxLinesPerPanel"/> per panel; a split family's panels are titled "family (1/2)", ....</summary>
+    /// <remarks>Within a family the items are grouped by variant (first appearance first), and a variant's sweep stays
+    /// in one panel unless it alone has more than <see cref="MaxLinesPerPanel"/> settings.</remarks>
     public static IReadOnlyList<Panel<T>> Panels<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
     {
         var order = Families.Select(f => f.Family).Append(OtherFamily).ToList();
         var panels = new List<Panel<T>>();
-        foreach (var group in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => order.IndexOf(g.Key)))
+        foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => order.IndexOf(g.Key)))
         {
-            // Balanced chunks: eight lines become 4 + 4, not 6 + 2.
-            int parts = (group.Count() + MaxLinesPerPanel - 1) / MaxLinesPerPanel;
-            var chunks = group.Chunk((group.Count() + parts - 1) / parts).ToList();
+            var blocks = family.GroupBy(variantOf).SelectMany(Balanced).ToList();
+            var chunks = Pack(blocks);
             for (int i = 0; i < chunks.Count; i++)
             {
-                string title = chunks.Count == 1 ? group.Key : $"{group.Key} ({i + 1}/{chunks.Count})";
+                string title = chunks.Count == 1 ? family.Key : $"{family.Key} ({i + 1}/{chunks.Count})";
                 panels.Add(new Panel<T>(title, chunks[i]));
             }
+        }
+
+        return panels;
+    }
+
+    /// <summary>A run of items cut into near-equal pieces of at most <see cref="MaxLinesPerPanel"/> (eight become 4 + 4).</summary>
+    private static IEnumerable<T[]> Balanced<T>(IEnumerable<T> run)
+    {
+        var all = run.ToArray();
+        int parts = (all.Length + MaxLinesPerPanel - 1) / MaxLinesPerPanel;
+        return all.Chunk((all.Length + parts - 1) / parts);
+    }
+
+    /// <summary>Packs consecutive blocks into the fewest panels, then the smallest largest panel, never splitting a block.</summary>
+    private static List<List<T>> Pack<T>(List<T[]> blocks)
+    {
+        int total = blocks.Sum(b => b.Length);
+        for (int parts = (total + MaxLinesPerPanel - 1) / MaxLinesPerPanel; ; parts++)
+        {
+            for (int capacity = (total + parts - 1) / parts; capacity <= MaxLinesPerPanel; capacity++)
+            {
+                var panels = Greedy(blocks, capacity);
+                if (panels is not null && panels.Count <= parts)
+                {
+                    return panels;
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills panels of <paramref name="capacity"/> in order; null if a block does not fit.</summary>
+    private static List<List<T>>? Greedy<T>(List<T[]> blocks, int capacity)
+    {
+        var panels = new List<List<T>> { new() };
+        foreach (var block in blocks)
+        {
+            if (block.Length > capacity)
+            {
+                return null;
+            }
+
+            if (panels[^1].Count + block.Length > capacity)
+            {
+                panels.Add([]);
+            }
+
+            panels[^1].AddRange(block);
         }
 
         return panels;

@@ -47,7 +47,7 @@ public sealed class PlotContentTests
         {
             Assert.That(perPanel.Sum(), Is.EqualTo(18));
             Assert.That(perPanel, Has.All.LessThanOrEqualTo(VariantFamilies.MaxLinesPerPanel));
-            Assert.That(perPanel, Has.Count.EqualTo(2 + 1 + 1 + 1), "12 plain settings in two panels, then momentum, adaptive, line search");
+            Assert.That(perPanel, Is.EqualTo(new[] { 5, 5, 2, 2, 3, 1 }), "sgd, batch and minibatch sweeps each whole, then momentum, adaptive, line search");
         });
     }
 

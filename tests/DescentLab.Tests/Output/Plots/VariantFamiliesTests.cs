@@ -7,17 +7,27 @@ namespace DescentLab.Tests.Output.Plots;
 public sealed class VariantFamiliesTests
 {
     [Test]
-    public void Panels_LargeFamily_SplitIntoBalancedPanelsOfAtMostSix()
+    public void Panels_LargeFamily_SplitIntoPanelsOfAtMostSix_SweepsKeptTogether()
     {
-        string[] items = ["sgd", "sgd", "sgd", "batch", "batch", "batch", "minibatch", "fixed_step", "adam", "momentum"];
+        string[] items = ["sgd", "batch", "sgd", "batch", "sgd", "batch", "minibatch", "fixed_step", "adam", "momentum"];
 
         var panels = VariantFamilies.Panels(items, v => v);
 
         Assert.Multiple(() =>
         {
             Assert.That(panels.Select(p => p.Title), Is.EqualTo(new[] { "plain gradient descent (1/2)", "plain gradient descent (2/2)", "momentum", "adaptive" }));
-            Assert.That(panels.Select(p => p.Items.Count), Is.EqualTo(new[] { 4, 4, 1, 1 }));
+            Assert.That(panels.Select(p => string.Join(",", p.Items)), Is.EqualTo(new[] { "sgd,sgd,sgd", "batch,batch,batch,minibatch,fixed_step", "momentum", "adam" }));
         });
+    }
+
+    [Test]
+    public void Panels_OneVariantWithMoreThanSixSettings_SplitEvenly()
+    {
+        var items = Enumerable.Repeat("sgd", 8).Append("batch").ToList();
+
+        var panels = VariantFamilies.Panels(items, v => v);
+
+        Assert.That(panels.Select(p => p.Items.Count), Is.EqualTo(new[] { 4, 5 }));
     }
 
     [TestCaseSource(typeof(VariantCatalog), nameof(VariantCatalog.All))]

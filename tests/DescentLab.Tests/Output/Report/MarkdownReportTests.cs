@@ -181,6 +181,23 @@ public sealed class MarkdownReportTests
         });
     }
 
+    [Test]
+    public void Render_EmptyRunSet_NoPlots_ReportSaysNoRuns()
+    {
+        using var folder = new TempFolder();
+        var set = SomeRows.Set() with { Manifest = TestRunSets.Small.Manifest with { Problems = [], Datasets = [], Notes = [] } };
+
+        var files = ReportRenderer.Render(set, folder.Path, 1);
+        string markdown = File.ReadAllText(Path.Combine(folder.Path, ReportRenderer.MarkdownFile));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Plots, Is.Empty);
+            Assert.That(markdown, Does.Contain("## Leaderboards\n\nNo runs."));
+            Assert.That(markdown, Does.Contain("Nothing to note."));
+        });
+    }
+
     private static List<Table> Tables(string markdown) =>
         Markdown.Parse(markdown, new MarkdownPipelineBuilder().UsePipeTables().Build()).Descendants<Table>().ToList();
 
