@@ -17,6 +17,12 @@ public static class AtomicFile
         });
     }
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without BOM.</summary>
+    public static void WriteAllText(string path, string text) => WriteStream(path, stream => stream.Write(Utf8NoBom.GetBytes(text)));
+
+    /// <summary>Writes <paramref name="bytes"/>.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes) => WriteStream(path, stream => stream.Write(bytes));
+
     /// <summary>Writes bytes through <paramref name="write"/>, flushes to disk, then renames into place (replacing any old file).</summary>
     public static void WriteStream(string path, Action<Stream> write)
     {

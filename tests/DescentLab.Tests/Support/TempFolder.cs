@@ -14,7 +14,7 @@ public sealed class TempFolder : IDisposable
     public string FullPath { get; }
 
     /// <summary>A path inside the folder.</summary>
-    public string PathOf(string relative) => Path.Combine(FullPath, relative);
+    public string PathOf(params string[] parts) => Path.Combine([FullPath, .. parts]);
 
     /// <summary>Writes a text file inside the folder and returns its path.</summary>
     public string Write(string relative, string text)

@@ -18,7 +18,7 @@ public sealed class RegressionScenarioTests
     [Test]
     public void Compare_FewerEpochsThanTheAcceptedBaseline_IsARegressionOnEveryRun()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string baselinePath = AcceptBaseline(folder, maxEpochs: 20);
         var current = Train(maxEpochs: 10);
 
@@ -35,7 +35,7 @@ public sealed class RegressionScenarioTests
     [Test]
     public void Compare_TheSameRunAgain_HasNoRegression()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string baselinePath = AcceptBaseline(folder, maxEpochs: 20);
 
         var report = RegressionComparer.Compare(BaselineStore.Load(baselinePath), Train(maxEpochs: 20), new RegressionConfig(baselinePath), baselinePath);
@@ -48,7 +48,7 @@ public sealed class RegressionScenarioTests
     [Test]
     public void Compare_MoreEpochsThanTheBaseline_IsAnImprovement()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string baselinePath = AcceptBaseline(folder, maxEpochs: 10);
 
         var report = RegressionComparer.Compare(BaselineStore.Load(baselinePath), Train(maxEpochs: 20), new RegressionConfig(baselinePath), baselinePath);
@@ -60,13 +60,13 @@ public sealed class RegressionScenarioTests
     private static IReadOnlyList<SummaryRow> Train(int maxEpochs) =>
         TrainedSummaries.Train("beans1", 20, Seeds, "origin", "sgd", 0.01, maxEpochs, targetGap: 1e-2);
 
-    private static string AcceptBaseline(ScratchFolder folder, int maxEpochs)
+    private static string AcceptBaseline(TempFolder folder, int maxEpochs)
     {
-        string runDir = folder.File("run");
+        string runDir = folder.PathOf("run");
         var manifest = SampleRuns.Manifest([]);
         SampleRunFolder.Write(Path.Combine(runDir, ManifestJson.FileName), w => ManifestJson.Write(w, manifest));
         SampleRunFolder.Write(Path.Combine(runDir, SummaryCsv.FileName), w => SummaryCsv.Write(w, Train(maxEpochs)));
-        string baselinePath = folder.File("baselines", "nightly.csv");
+        string baselinePath = folder.PathOf("baselines", "nightly.csv");
         BaselineStore.Accept(runDir, baselinePath);
         return baselinePath;
     }

@@ -10,9 +10,9 @@ public sealed class BaselineStoreTests
     [Test]
     public void Accept_CompleteRun_CopiesItsSummaryIntoNewFolders()
     {
-        using var folder = new ScratchFolder();
-        string runDir = SampleRunFolder.Write(folder.File("run"));
-        string baseline = folder.File("baselines", "deep", "nightly.csv");
+        using var folder = new TempFolder();
+        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
+        string baseline = folder.PathOf("baselines", "deep", "nightly.csv");
 
         BaselineStore.Accept(runDir, baseline);
 
@@ -23,8 +23,8 @@ public sealed class BaselineStoreTests
     [Test]
     public void Accept_ExistingBaseline_IsReplaced()
     {
-        using var folder = new ScratchFolder();
-        string runDir = SampleRunFolder.Write(folder.File("run"));
+        using var folder = new TempFolder();
+        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
         string baseline = folder.Write("nightly.csv", "old");
 
         BaselineStore.Accept(runDir, baseline);
@@ -35,8 +35,8 @@ public sealed class BaselineStoreTests
     [Test]
     public void Accept_IncompleteRun_IsRefusedAndTheOldBaselineKept()
     {
-        using var folder = new ScratchFolder();
-        string runDir = SampleRunFolder.Write(folder.File("run"), complete: false);
+        using var folder = new TempFolder();
+        string runDir = SampleRunFolder.Write(folder.PathOf("run"), complete: false);
         string baseline = folder.Write("nightly.csv", "old");
 
         var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, baseline));
@@ -48,25 +48,25 @@ public sealed class BaselineStoreTests
     [Test]
     public void Accept_RunWithoutSummary_IsRefused()
     {
-        using var folder = new ScratchFolder();
-        string runDir = SampleRunFolder.Write(folder.File("run"));
+        using var folder = new TempFolder();
+        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
         File.Delete(Path.Combine(runDir, "summary.csv"));
 
-        var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, folder.File("nightly.csv")));
+        var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, folder.PathOf("nightly.csv")));
 
         Assert.That(error.Path, Is.EqualTo(Path.Combine(runDir, "summary.csv")));
-        Assert.That(File.Exists(folder.File("nightly.csv")), Is.False);
+        Assert.That(File.Exists(folder.PathOf("nightly.csv")), Is.False);
     }
 
     [Test]
     public void Accept_MalformedSummary_IsRefusedWithItsLine()
     {
-        using var folder = new ScratchFolder();
-        string runDir = SampleRunFolder.Write(folder.File("run"));
+        using var folder = new TempFolder();
+        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
         string summary = Path.Combine(runDir, "summary.csv");
         File.WriteAllText(summary, File.ReadAllText(summary).Replace(",converged,", ",great,", StringComparison.Ordinal));
 
-        var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, folder.File("nightly.csv")));
+        var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, folder.PathOf("nightly.csv")));
 
         Assert.That(error.Message, Does.StartWith(summary + ":2: column status"));
     }
@@ -74,8 +74,8 @@ public sealed class BaselineStoreTests
     [Test]
     public void Load_MissingBaseline_SaysHowToCreateIt()
     {
-        using var folder = new ScratchFolder();
-        string baseline = folder.File("baselines", "nightly.csv");
+        using var folder = new TempFolder();
+        string baseline = folder.PathOf("baselines", "nightly.csv");
 
         var error = Assert.Throws<RunFileException>(() => BaselineStore.Load(baseline));
 

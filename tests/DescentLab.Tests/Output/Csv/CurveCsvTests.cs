@@ -24,7 +24,7 @@ public sealed class CurveCsvTests
     public void Read_WhatWriteWrote_GivesIdenticalCurveBitForBit(string culture)
     {
         using var scope = new CultureScope(culture);
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("curve.csv", WriteText(SampleRuns.Curve()));
 
         var curve = CurveCsv.Read(path);
@@ -35,7 +35,7 @@ public sealed class CurveCsvTests
     [Test]
     public void Read_TrainedCurve_RoundTrips()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var data = SampleRuns.Beans1();
         var model = ModelCatalog.Find("affine")!.Create(1, LossKind.Mse);
         var variant = VariantCatalog.Find("sgd")!;
@@ -50,7 +50,7 @@ public sealed class CurveCsvTests
     [Test]
     public void Read_BadStep_NamesFileLineAndColumn()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("curve.csv", "epoch,step,loss,gap,grad_norm,w\n0,0,1,1,1,0.1\n1,x,1,1,1,0.2\n");
 
         var error = Assert.Throws<RunFileException>(() => CurveCsv.Read(path));
@@ -61,7 +61,7 @@ public sealed class CurveCsvTests
     [Test]
     public void Read_WrongHeader_NamesTheColumn()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("curve.csv", "epoch,loss,step,gap,grad_norm\n");
 
         var error = Assert.Throws<RunFileException>(() => CurveCsv.Read(path));
@@ -72,7 +72,7 @@ public sealed class CurveCsvTests
     [Test]
     public void Read_RepeatedParameterColumn_IsAnError()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("curve.csv", "epoch,step,loss,gap,grad_norm,w,w\n");
 
         var error = Assert.Throws<RunFileException>(() => CurveCsv.Read(path));
@@ -83,7 +83,7 @@ public sealed class CurveCsvTests
     [Test]
     public void Read_ExtraField_NamesItsLine()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("curve.csv", "epoch,step,loss,gap,grad_norm,w\n0,0,1,1,1,0.1\n1,1,1,1,1,0.2\n2,2,1,1,1,0.3,9\n");
 
         var error = Assert.Throws<RunFileException>(() => CurveCsv.Read(path));

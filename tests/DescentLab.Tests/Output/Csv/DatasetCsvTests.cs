@@ -15,7 +15,7 @@ public sealed class DatasetCsvTests
     public void Read_WhatWriteWrote_GivesTheSameSamplesAndIdentity(string recipe, string culture)
     {
         using var scope = new CultureScope(culture);
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var data = recipe == "beans1" ? SampleRuns.Beans1() : SampleRuns.Beans5();
         string path = folder.Write("data.csv", WriteText(data));
 
@@ -36,7 +36,7 @@ public sealed class DatasetCsvTests
     [Test]
     public void Read_ChangedValue_FailsTheContentHash()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var data = SampleRuns.Beans1();
         var lines = WriteText(data).Split('\n');
         lines[1] = "0.5,0.5";
@@ -50,7 +50,7 @@ public sealed class DatasetCsvTests
     [Test]
     public void Read_MissingSample_SaysHowManyWereExpected()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var data = SampleRuns.Beans1();
         var lines = WriteText(data).Split('\n');
         string path = folder.Write("data.csv", string.Join('\n', lines[..^2]));
@@ -63,7 +63,7 @@ public sealed class DatasetCsvTests
     [Test]
     public void Read_UnknownHeader_IsAnError()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("data.csv", "x,y,z,w\n1,2,3,4\n");
 
         var error = Assert.Throws<RunFileException>(() => DatasetCsv.Read(path, SampleRuns.Beans1().Identity));

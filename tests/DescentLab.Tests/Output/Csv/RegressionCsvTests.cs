@@ -11,7 +11,7 @@ public sealed class RegressionCsvTests
     [Test]
     public void Read_WhatWriteWrote_GivesAnEqualReport()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var report = new RegressionReport(
             "baselines/nightly.csv",
             [new("a", "final_gap", "0.1", "0.2", "+100 %"), new("a", "status", "converged", "diverged", "converged -> diverged")],
@@ -43,7 +43,7 @@ public sealed class RegressionCsvTests
     [Test]
     public void Read_UnknownKind_NamesLineAndColumn()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("regression.csv", "kind,run_id,metric,baseline,current,change\nsource,,,b,,\nworse,a,final_gap,1,2,+100 %\n");
 
         var error = Assert.Throws<RunFileException>(() => RegressionCsv.Read(path));
@@ -54,7 +54,7 @@ public sealed class RegressionCsvTests
     [Test]
     public void Read_WithoutSourceRow_IsAnError()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("regression.csv", "kind,run_id,metric,baseline,current,change\nnew,a,,,,\n");
 
         var error = Assert.Throws<RunFileException>(() => RegressionCsv.Read(path));

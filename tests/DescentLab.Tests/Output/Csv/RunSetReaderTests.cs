@@ -11,11 +11,11 @@ public sealed class RunSetReaderTests
     [Test]
     public void Read_CompleteFolder_RebuildsTheRunSet()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var report = new RegressionReport("baselines/nightly.csv", [new("a", "status", "converged", "failed", "converged -> failed")], [], [], [], 2);
-        SampleRunFolder.Write(folder.Path, regression: report);
+        SampleRunFolder.Write(folder.FullPath, regression: report);
 
-        var set = RunSetReader.Read(folder.Path);
+        var set = RunSetReader.Read(folder.FullPath);
 
         Assert.That(Bits.OfEach(set.Rows), Is.EqualTo(Bits.OfEach(SampleRuns.Rows())));
         Assert.That(set.Manifest.Name, Is.EqualTo("nightly"));
@@ -30,10 +30,10 @@ public sealed class RunSetReaderTests
     [Test]
     public void Read_FolderWithoutRegressionFile_HasNoRegression()
     {
-        using var folder = new ScratchFolder();
-        SampleRunFolder.Write(folder.Path);
+        using var folder = new TempFolder();
+        SampleRunFolder.Write(folder.FullPath);
 
-        Assert.That(RunSetReader.Read(folder.Path).Regression, Is.Null);
+        Assert.That(RunSetReader.Read(folder.FullPath).Regression, Is.Null);
     }
 
     [TestCase("manifest.json")]
@@ -42,12 +42,12 @@ public sealed class RunSetReaderTests
     [TestCase("data/my_beans.csv")]
     public void Read_MissingFile_NamesIt(string relativePath)
     {
-        using var folder = new ScratchFolder();
-        SampleRunFolder.Write(folder.Path);
-        string path = folder.File(relativePath);
+        using var folder = new TempFolder();
+        SampleRunFolder.Write(folder.FullPath);
+        string path = folder.PathOf(relativePath);
         File.Delete(path);
 
-        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.Path));
+        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.FullPath));
 
         Assert.That(error.Message, Is.EqualTo(Path.GetFullPath(path) + ": file not found"));
     }
@@ -55,12 +55,12 @@ public sealed class RunSetReaderTests
     [Test]
     public void Read_MalformedCurve_NamesFileAndLine()
     {
-        using var folder = new ScratchFolder();
-        SampleRunFolder.Write(folder.Path);
-        string path = folder.File("curves", "beans1-n20-s1", "origin", "sgd-lr0.1.csv");
+        using var folder = new TempFolder();
+        SampleRunFolder.Write(folder.FullPath);
+        string path = folder.PathOf("curves", "beans1-n20-s1", "origin", "sgd-lr0.1.csv");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\n1,20,", "\n1,twenty,", StringComparison.Ordinal));
 
-        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.Path));
+        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.FullPath));
 
         Assert.That(error.Message, Is.EqualTo(path + ":3: column step: expected an integer but found 'twenty'"));
     }
@@ -68,8 +68,8 @@ public sealed class RunSetReaderTests
     [Test]
     public void Read_MissingFolder_NamesIt()
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("nope");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("nope");
 
         var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(path));
 

@@ -23,7 +23,7 @@ public sealed class SummaryCsvTests
     public void Read_WhatWriteWrote_GivesIdenticalRowsBitForBit(string culture)
     {
         using var scope = new CultureScope(culture);
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("summary.csv", WriteText(SampleRuns.Rows()));
 
         var rows = SummaryCsv.Read(path);
@@ -70,7 +70,7 @@ public sealed class SummaryCsvTests
     [Test]
     public void Read_NoRows_GivesEmptyList()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("summary.csv", WriteText([]));
 
         Assert.That(SummaryCsv.Read(path), Is.Empty);
@@ -93,7 +93,7 @@ public sealed class SummaryCsvTests
     [TestCaseSource(nameof(MalformedCases))]
     public void Read_MalformedCell_NamesFileLineAndColumn(int line, string column, string value, string expected)
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("summary.csv", ReplaceCell(WriteText(SampleRuns.Rows()), line, column, value));
 
         var error = Assert.Throws<RunFileException>(() => SummaryCsv.Read(path));
@@ -104,7 +104,7 @@ public sealed class SummaryCsvTests
     [Test]
     public void Read_RecordWithMissingField_NamesItsLine()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var lines = WriteText([SampleRuns.Origin(), SampleRuns.Failed()]).Split('\n');
         lines[2] = lines[2][..lines[2].LastIndexOf(',')];
         string path = folder.Write("summary.csv", string.Join('\n', lines));
@@ -118,7 +118,7 @@ public sealed class SummaryCsvTests
     [Test]
     public void Read_EmptyFile_SaysSo()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("summary.csv", string.Empty);
 
         var error = Assert.Throws<RunFileException>(() => SummaryCsv.Read(path));
@@ -129,8 +129,8 @@ public sealed class SummaryCsvTests
     [Test]
     public void Read_MissingFile_NamesIt()
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("summary.csv");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("summary.csv");
 
         var error = Assert.Throws<RunFileException>(() => SummaryCsv.Read(path));
 

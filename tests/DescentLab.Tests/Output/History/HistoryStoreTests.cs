@@ -12,8 +12,8 @@ public sealed class HistoryStoreTests
     [Test]
     public void LatestComplete_AfterRecord_GivesBackTheRowsInOrder()
     {
-        using var folder = new ScratchFolder();
-        using var store = new HistoryStore(folder.File("reports", "history.db"));
+        using var folder = new TempFolder();
+        using var store = new HistoryStore(folder.PathOf("reports", "history.db"));
 
         long id = store.Record(Set("nightly", SampleRuns.Rows()), "reports/nightly/20250102-030405");
         var latest = store.LatestComplete("nightly", null);
@@ -30,8 +30,8 @@ public sealed class HistoryStoreTests
     [Test]
     public void LatestComplete_SkipsIncompleteShardedExcludedAndOtherConfigs()
     {
-        using var folder = new ScratchFolder();
-        using var store = HistoryStore.OpenInReportsRoot(folder.Path);
+        using var folder = new TempFolder();
+        using var store = HistoryStore.OpenInReportsRoot(folder.FullPath);
         long wanted = store.Record(Set("nightly", [SampleRuns.Origin("first")]), "a");
         store.Record(Set("nightly", [SampleRuns.Origin("incomplete")], complete: false), "b");
         store.Record(Set("nightly", [SampleRuns.Origin("shard")], shard: "1/2"), "c");
@@ -47,8 +47,8 @@ public sealed class HistoryStoreTests
     [Test]
     public void Trend_GivesMediansPerVariantOldestFirst()
     {
-        using var folder = new ScratchFolder();
-        using var store = HistoryStore.OpenInReportsRoot(folder.Path);
+        using var folder = new TempFolder();
+        using var store = HistoryStore.OpenInReportsRoot(folder.FullPath);
         for (int night = 1; night <= 4; night++)
         {
             SummaryRow[] rows =
@@ -76,8 +76,8 @@ public sealed class HistoryStoreTests
     [Test]
     public void Record_TwoWritersAtOnce_KeepEveryRunSetIntact()
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("history.db");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("history.db");
         const int SetsPerWriter = 15;
         const int RowsPerSet = 40;
         using var start = new Barrier(2);
@@ -106,8 +106,8 @@ public sealed class HistoryStoreTests
     [Test]
     public void Open_VersionOneFile_MigratesAndKeepsItsData()
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("history.db");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("history.db");
         using (var v1 = Open(path))
         {
             Execute(v1, VersionOne);
@@ -134,7 +134,7 @@ public sealed class HistoryStoreTests
     [Test]
     public void Open_FileThatIsNotSqlite_FailsAndLeavesItUnchanged()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("history.db", "date,value\n2025-01-01,3\n" + new string('x', 200));
         byte[] before = File.ReadAllBytes(path);
 
@@ -150,8 +150,8 @@ public sealed class HistoryStoreTests
     [TestCase("PRAGMA application_id = 42; PRAGMA user_version = 2; CREATE TABLE run_sets (x);")]
     public void Open_AnotherApplicationsSqliteFile_FailsAndLeavesItUnchanged(string setup)
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("history.db");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("history.db");
         using (var foreign = Open(path))
         {
             Execute(foreign, setup);
@@ -169,8 +169,8 @@ public sealed class HistoryStoreTests
     [Test]
     public void Open_NewerSchemaVersion_AsksForAnUpgrade()
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("history.db");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("history.db");
         new HistoryStore(path).Dispose();
         using (var newer = Open(path))
         {
@@ -185,8 +185,8 @@ public sealed class HistoryStoreTests
     [Test]
     public void Open_CorruptHistory_FailsWithAHistoryException()
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("history.db");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("history.db");
         using (var store = new HistoryStore(path))
         {
             store.Record(Set("nightly", SampleRuns.Rows()), "a");

@@ -12,7 +12,7 @@ public sealed class ManifestJsonTests
     public void Read_WhatWriteWrote_GivesAnEqualManifest(string culture)
     {
         using var scope = new CultureScope(culture);
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var manifest = SampleRuns.Manifest([("beans1-n20-s1", SampleRuns.Beans1()), ("beans5-n10-s3", SampleRuns.Beans5())]);
         string path = folder.Write("manifest.json", WriteText(manifest));
 
@@ -42,7 +42,7 @@ public sealed class ManifestJsonTests
     [Test]
     public void Write_ResolvedConfigThatIsNotJson_RoundTripsAsAString()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         var manifest = SampleRuns.Manifest([]) with { ResolvedConfig = "name: nightly\n" };
         string path = folder.Write("manifest.json", WriteText(manifest));
 
@@ -52,7 +52,7 @@ public sealed class ManifestJsonTests
     [Test]
     public void Read_BrokenJson_NamesFileAndLine()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("manifest.json", "{\n  \"name\": \"nightly\",\n  \"parallel\": two\n}\n");
 
         var error = Assert.Throws<RunFileException>(() => ManifestJson.Read(path));
@@ -65,7 +65,7 @@ public sealed class ManifestJsonTests
     [Test]
     public void Read_MissingRequiredProperty_IsAnError()
     {
-        using var folder = new ScratchFolder();
+        using var folder = new TempFolder();
         string path = folder.Write("manifest.json", "{\n  \"name\": \"nightly\"\n}\n");
 
         var error = Assert.Throws<RunFileException>(() => ManifestJson.Read(path));
@@ -76,8 +76,8 @@ public sealed class ManifestJsonTests
     [Test]
     public void Read_MissingFile_NamesIt()
     {
-        using var folder = new ScratchFolder();
-        string path = folder.File("manifest.json");
+        using var folder = new TempFolder();
+        string path = folder.PathOf("manifest.json");
 
         var error = Assert.Throws<RunFileException>(() => ManifestJson.Read(path));
 

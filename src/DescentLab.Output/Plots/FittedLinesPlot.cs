@@ -1,0 +1,143 @@
+using DescentLab.Core.Datasets;
+using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Results;
+using ScottPlot;
+
+namespace DescentLab.Output.Plots;
+
+/// <summary>The beans of the first seed with each variant setting's final fit: line or sigmoid for 1-D data, decision
+/// boundary over the two classes for 2-D data; the reference optimum dashed.</summary>
+public sealed class FittedLinesPlot : IPlot
+{
+    private const int Points = 200;
+
+    /// <inheritdoc/>
+    public string Name => "fit";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<PlotRequest> Plan(RunSet set) =>
+        ProblemContext.All(set)
+            .Where(c => c.Dataset is not null && c.Model is not null)
+            .Select(Request)
+            .ToList();
+
+    private PlotRequest Request(ProblemContext context)
+    {
+        var panels = VariantFamilies.Panels(context.Runs.Settings, s => s.Setting.Variant);
+        bool twoD = context.Dataset!.Dimension == 2;
+        string what = twoD
+            ? $"the two classes of {context.DatasetKey} (x1, x2) with each setting's final decision boundary (where the model gives 0.5)"
+            : $"the beans of {context.DatasetKey} (x against y) with each setting's final fitted {(context.Problem.Model == "logistic" ? "sigmoid" : "line")}";
+        var file = new PlotFile(
+            PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
+            $"Fitted models: {context.Problem.Label}",
+            $"Scatter of {what}, first seed; the reference optimum dashed. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
+            context.Problem);
+        return new PlotRequest(file, () => Draw(context, panels, twoD));
+    }
+
+    private static PlotFigure Draw(ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, bool twoD)
+    {
+        var data = context.Dataset!;
+        var colours = VariantPalette.Shades(context.Runs.Settings, s => s.Setting.Variant);
+        var figure = PlotFigure.Create(panels.Count);
+        var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
+        var (xMin, xMax) = Padded(data.X1, 0.05);
+        var (yMin, yMax) = twoD ? Padded(data.X2, 0.05) : Padded(data.Y, 0.1);
+        for (int p = 0; p < panels.Count; p++)
+        {
+            var plot = figure.Panels[p];
+            AddData(plot, data, twoD);
+            foreach (var setting in panels[p].Items)
+            {
+                var run = context.FirstSeedRun(setting);
+                var theta = run is null ? null : context.Theta(run.FinalParameters);
+                string label = context.FirstSeedLabel(setting);
+                if (theta is null || !theta.All(double.IsFinite) || !AddFit(plot, context, theta, twoD, xMin, xMax, colours[setting], label, LinePattern.Solid))
+                {
+                    PlotFigure.LegendOnly(plot, label, colours[setting]);
+                }
+            }
+
+            if (optimum is not null)
+            {
+                AddFit(plot, context, optimum, twoD, xMin, xMax, Colors.Black, "optimum (L*)", LinePattern.Dashed);
+            }
+
+            plot.Title($"{panels[p].Title}: {context.Problem.Label}");
+            plot.XLabel(twoD ? "x1" : "x (bean size)");
+            plot.YLabel(twoD ? "x2" : "y (toxicity)");
+            plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+            PlotFigure.LegendBelow(plot);
+        }
+
+        return figure;
+    }
+
+    private static void AddData(Plot plot, Dataset data, bool twoD)
+    {
+        if (!twoD)
+        {
+            var beans = plot.Add.ScatterPoints(data.X1, data.Y, Colors.Gray.WithAlpha(0.7));
+            beans.MarkerSize = 5;
+            return;
+        }
+
+        for (int label = 0; label <= 1; label++)
+        {
+            var indices = Enumerable.Range(0, data.Count).Where(i => (data.Y[i] >= 0.5) == (label == 1)).ToArray();
+            var points = plot.Add.ScatterPoints(indices.Select(i => data.X1[i]).ToArray(), indices.Select(i => data.X2[i]).ToArray());
+            points.MarkerShape = label == 1 ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
+            points.MarkerSize = 6;
+            points.MarkerColor = Colors.Gray.WithAlpha(label == 1 ? 0.8 : 0.9);
+        }
+    }
+
+    /// <summary>Adds the fit of <paramref name="theta"/>; false when there is nothing to draw (a boundary with zero weights).</summary>
+    private static bool AddFit(Plot plot, ProblemContext context, double[] theta, bool twoD, double xMin, double xMax, Color colour, string label, LinePattern pattern)
+    {
+        double[] xs;
+        double[] ys;
+        if (!twoD)
+        {
+            xs = Enumerable.Range(0, Points).Select(i => xMin + (xMax - xMin) * i / (Points - 1)).ToArray();
+            ys = xs.Select(x => context.Model!.Predict(theta, x, 0)).ToArray();
+        }
+        else if (!Boundary(theta, xMin, xMax, out xs, out ys))
+        {
+            return false;
+        }
+
+        var line = plot.Add.ScatterLine(xs, ys, colour);
+        line.LineWidth = 2;
+        line.LinePattern = pattern;
+        line.LegendText = label;
+        return true;
+    }
+
+    /// <summary>The line w1·x1 + w2·x2 + b = 0 across the x1 range (vertical when w2 is 0).</summary>
+    private static bool Boundary(double[] theta, double xMin, double xMax, out double[] xs, out double[] ys)
+    {
+        double w1 = theta[0];
+        double w2 = theta[1];
+        double b = theta[2];
+        if (w2 != 0)
+        {
+            xs = [xMin, xMax];
+            ys = [-(w1 * xMin + b) / w2, -(w1 * xMax + b) / w2];
+            return ys.All(double.IsFinite);
+        }
+
+        xs = [-b / w1, -b / w1];
+        ys = [-1e6, 1e6];
+        return w1 != 0 && double.IsFinite(xs[0]);
+    }
+
+    private static (double Min, double Max) Padded(double[] values, double fraction)
+    {
+        double min = values.Min();
+        double max = values.Max();
+        double pad = Math.Max(max - min, 1e-3) * fraction;
+        return (min - pad, max + pad);
+    }
+}

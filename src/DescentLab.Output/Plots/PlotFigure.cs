@@ -1,0 +1,102 @@
+using ScottPlot;
+
+namespace DescentLab.Output.Plots;
+
+/// <summary>The shared frame of every image: a grid of panels with one size, font and style, saved as PNG atomically.</summary>
+/// <remarks>1000 px wide, so text stays legible when GitHub scales the image to its ~900 px column. Legends sit below
+/// each panel's data area, where they can never hide data.</remarks>
+public sealed class PlotFigure : IDisposable
+{
+    /// <summary>Image width in pixels.</summary>
+    public const int Width = 1000;
+
+    /// <summary>Height of one row of panels in pixels.</summary>
+    public const int RowHeight = 440;
+
+    /// <summary>Height of a figure with a single panel.</summary>
+    public const int SinglePanelHeight = 560;
+
+    private readonly Multiplot _multiplot;
+
+    private PlotFigure(Multiplot multiplot, IReadOnlyList<Plot> panels, int height)
+    {
+        _multiplot = multiplot;
+        Panels = panels;
+        Height = height;
+    }
+
+    /// <summary>The panels, row by row.</summary>
+    public IReadOnlyList<Plot> Panels { get; }
+
+    /// <summary>Image height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>A figure of <paramref name="count"/> styled panels: one full-width panel, or two columns.</summary>
+    public static PlotFigure Create(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        string font = PlotFonts.Family;
+        int columns = count == 1 ? 1 : 2;
+        int rows = (count + columns - 1) / columns;
+        var panels = new Plot[count];
+        for (int i = 0; i < count; i++)
+        {
+            panels[i] = NewPanel(font);
+        }
+
+        var multiplot = new Multiplot(panels[0]);
+        for (int i = 1; i < count; i++)
+        {
+            multiplot.AddPlot(panels[i]);
+        }
+
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
+        return new PlotFigure(multiplot, panels, count == 1 ? SinglePanelHeight : rows * RowHeight);
+    }
+
+    /// <summary>Renders the figure and writes it to <paramref name="path"/> (temporary file, then rename).</summary>
+    public void SavePng(string path)
+    {
+        using var image = _multiplot.Render(Width, Height);
+        Files.AtomicFile.WriteAllBytes(path, image.GetImageBytes(ImageFormat.Png, 100));
+    }
+
+    /// <summary>Shows <paramref name="plot"/>'s legend below its data area, if it has entries.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        if (plot.Legend.GetItems().Length > 0)
+        {
+            plot.ShowLegend(Edge.Bottom);
+        }
+    }
+
+    /// <summary>A legend entry with no data, for a line that has nothing to draw (e.g. a run that diverged at once).</summary>
+    public static void LegendOnly(Plot plot, string label, Color colour) =>
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = label, LineColor = colour, LineWidth = 2, LinePattern = LinePattern.Dotted });
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var panel in Panels)
+        {
+            panel.Dispose();
+        }
+    }
+
+    private static Plot NewPanel(string font)
+    {
+        var plot = new Plot();
+        plot.Font.Set(font);
+        plot.Axes.Title.Label.FontSize = 15;
+        plot.Axes.Bottom.Label.FontSize = 13;
+        plot.Axes.Left.Label.FontSize = 13;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.Axes.Left.TickLabelStyle.FontSize = 11;
+        plot.Grid.MajorLineColor = Colors.Black.WithOpacity(0.1);
+        plot.Legend.FontSize = 11;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.TightHorizontalWrapping = true;
+        plot.Legend.ShadowFillStyle.IsVisible = false;
+        return plot;
+    }
+}

@@ -1,0 +1,14 @@
+using DescentLab.Experiments.Analysis;
+
+namespace DescentLab.Output.Plots;
+
+/// <summary>A plot image of a run folder.</summary>
+/// <param name="RelativePath">Path relative to the run folder, with forward slashes, e.g. <c>plots/convergence-beans1-n100-origin-mse.png</c>.</param>
+/// <param name="Title">Caption for the report.</param>
+/// <param name="AltText">What the image shows, for readers who cannot see it.</param>
+/// <param name="Problem">The problem it belongs to, or null for plots across problems.</param>
+public sealed record PlotFile(string RelativePath, string Title, string AltText, ProblemKey? Problem)
+{
+    /// <summary>Why the image could not be rendered, or null when it was.</summary>
+    public string? Error { get; init; }
+}

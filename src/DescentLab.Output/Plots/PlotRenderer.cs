@@ -1,0 +1,32 @@
+using DescentLab.Experiments.Results;
+
+namespace DescentLab.Output.Plots;
+
+/// <summary>Renders the images a run set needs into a run folder, in parallel, in a fixed order.</summary>
+public static class PlotRenderer
+{
+    /// <summary>Plans every plot of <paramref name="plots"/> and writes the images under <paramref name="runDir"/>.</summary>
+    /// <returns>One entry per image in plan order; an image that failed to render carries its <see cref="PlotFile.Error"/>
+    /// instead, so one broken plot costs one picture, not the report.</returns>
+    public static IReadOnlyList<PlotFile> Render(RunSet set, IReadOnlyList<IPlot> plots, string runDir, int maxParallelism)
+    {
+        var requests = plots.SelectMany(p => p.Plan(set)).ToList();
+        var files = new PlotFile[requests.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
+        Parallel.For(0, requests.Count, options, i =>
+        {
+            var request = requests[i];
+            try
+            {
+                using var figure = request.Draw();
+                figure.SavePng(Path.Combine(runDir, request.File.RelativePath));
+                files[i] = request.File;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                files[i] = request.File with { Error = $"{ex.GetType().Name}: {ex.Message}" };
+            }
+        });
+        return files;
+    }
+}

@@ -1,0 +1,101 @@
+namespace DescentLab.Output.Plots;
+
+/// <summary>Groups variants into families, one small-multiple panel each, so no panel carries more than about six lines (SPEC §8).</summary>
+public static class VariantFamilies
+{
+    /// <summary>Most lines a panel carries; a larger family is split over several panels.</summary>
+    public const int MaxLinesPerPanel = 6;
+
+    private static readonly (string Family, string[] Variants)[] Families =
+    [
+        ("plain gradient descent", ["closed_form", "batch", "sgd", "minibatch", "fixed_step", "rosenblatt"]),
+        ("momentum", ["momentum", "nesterov"]),
+        ("adaptive", ["adagrad", "rmsprop", "adam"]),
+        ("line search", ["line_search"]),
+    ];
+
+    private const string OtherFamily = "other";
+
+    /// <summary>The family of <paramref name="variant"/>.</summary>
+    public static string Of(string variant)
+    {
+        foreach (var (family, variants) in Families)
+        {
+            if (variants.Contains(variant, StringComparer.Ordinal))
+            {
+                return family;
+            }
+        }
+
+        return OtherFamily;
+    }
+
+    /// <summary>Splits <paramref name="items"/> into panels: by family in family order, at most
+    /// <see cref="MaxLinesPerPanel"/> per panel; a split family's panels are titled "family (1/2)", ....</summary>
+    /// <remarks>Within a family the items are grouped by variant (first appearance first), and a variant's sweep stays
+    /// in one panel unless it alone has more than <see cref="MaxLinesPerPanel"/> settings.</remarks>
+    public static IReadOnlyList<Panel<T>> Panels<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
+    {
+        var order = Families.Select(f => f.Family).Append(OtherFamily).ToList();
+        var panels = new List<Panel<T>>();
+        foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => order.IndexOf(g.Key)))
+        {
+            var blocks = family.GroupBy(variantOf).SelectMany(Balanced).ToList();
+            var chunks = Pack(blocks);
+            for (int i = 0; i < chunks.Count; i++)
+            {
+                string title = chunks.Count == 1 ? family.Key : $"{family.Key} ({i + 1}/{chunks.Count})";
+                panels.Add(new Panel<T>(title, chunks[i]));
+            }
+        }
+
+        return panels;
+    }
+
+    /// <summary>A run of items cut into near-equal pieces of at most <see cref="MaxLinesPerPanel"/> (eight become 4 + 4).</summary>
+    private static IEnumerable<T[]> Balanced<T>(IEnumerable<T> run)
+    {
+        var all = run.ToArray();
+        int parts = (all.Length + MaxLinesPerPanel - 1) / MaxLinesPerPanel;
+        return all.Chunk((all.Length + parts - 1) / parts);
+    }
+
+    /// <summary>Packs consecutive blocks into the fewest panels, then the smallest largest panel, never splitting a block.</summary>
+    private static List<List<T>> Pack<T>(List<T[]> blocks)
+    {
+        int total = blocks.Sum(b => b.Length);
+        for (int parts = (total + MaxLinesPerPanel - 1) / MaxLinesPerPanel; ; parts++)
+        {
+            for (int capacity = (total + parts - 1) / parts; capacity <= MaxLinesPerPanel; capacity++)
+            {
+                var panels = Greedy(blocks, capacity);
+                if (panels is not null && panels.Count <= parts)
+                {
+                    return panels;
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills panels of <paramref name="capacity"/> in order; null if a block does not fit.</summary>
+    private static List<List<T>>? Greedy<T>(List<T[]> blocks, int capacity)
+    {
+        var panels = new List<List<T>> { new() };
+        foreach (var block in blocks)
+        {
+            if (block.Length > capacity)
+            {
+                return null;
+            }
+
+            if (panels[^1].Count + block.Length > capacity)
+            {
+                panels.Add([]);
+            }
+
+            panels[^1].AddRange(block);
+        }
+
+        return panels;
+    }
+}

@@ -1,0 +1,66 @@
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Plots;
+using static DescentLab.Output.Report.ReportFormat;
+
+namespace DescentLab.Output.Report;
+
+/// <summary>Things a reader must know to trust the numbers: unattained optima, skipped pairs, plots that failed, and
+/// the runs that diverged or failed with their messages.</summary>
+internal static class NotesSection
+{
+    private const int MaxListedRuns = 25;
+
+    /// <summary>Writes the section (a line saying there is nothing to note when that is so).</summary>
+    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<PlotFile> plots)
+    {
+        md.Heading(2, "Notes");
+        var notes = new List<string>();
+        notes.AddRange(UnattainedOptima(set));
+        notes.AddRange(set.Manifest.Notes.Select(MarkdownWriter.Escape));
+        notes.AddRange(plots.Where(p => p.Error is not null).Select(p => "Plot " + MarkdownWriter.Code(p.RelativePath) + " could not be rendered: " + MarkdownWriter.Escape(p.Error!)));
+        if (notes.Count > 0)
+        {
+            md.Bullets(notes);
+        }
+
+        var troubled = set.Rows.Where(r => r.Status is RunStatus.Diverged or RunStatus.Failed).ToList();
+        if (troubled.Count > 0)
+        {
+            md.Heading(3, Inv($"Diverged and failed runs ({troubled.Count})"));
+            md.Table(["run", "status", "message"], "lll", troubled.Take(MaxListedRuns).Select(r => (IReadOnlyList<string>)
+            [
+                MarkdownWriter.Code(r.RunId),
+                r.Status.ToKey(),
+                r.Message.Length == 0 ? None : MarkdownWriter.Escape(r.Message),
+            ]));
+            if (troubled.Count > MaxListedRuns)
+            {
+                md.Paragraph(Inv($"… and {troubled.Count - MaxListedRuns} more; summary.csv lists them all."));
+            }
+        }
+
+        if (notes.Count == 0 && troubled.Count == 0)
+        {
+            md.Paragraph("Nothing to note.");
+        }
+    }
+
+    /// <summary>One note per problem whose reference optimum is an infimum that is not attained on some dataset instance.</summary>
+    private static IEnumerable<string> UnattainedOptima(RunSet set)
+    {
+        var problemOf = new Dictionary<(string, string, string), ProblemKey>();
+        foreach (var row in set.Rows)
+        {
+            problemOf.TryAdd((row.DatasetKey, row.Model, row.Loss), ProblemKey.From(row));
+        }
+
+        return set.Manifest.Problems
+            .Where(p => !p.Attained && problemOf.ContainsKey((p.DatasetKey, p.Model, p.Loss)))
+            .GroupBy(p => problemOf[(p.DatasetKey, p.Model, p.Loss)])
+            .Select(g => MarkdownWriter.Escape(g.Key.Label) + ": infimum not attained on "
+                + string.Join(", ", g.Select(p => MarkdownWriter.Code(p.DatasetKey)))
+                + " (the loss keeps falling as the weights grow); L\\* is the best loss found, so gaps may be negative.");
+    }
+}

@@ -1,0 +1,58 @@
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Files;
+using DescentLab.Output.Plots;
+
+namespace DescentLab.Output.Report;
+
+/// <summary>Renders a run folder's plots, report.md and report.html from a <see cref="RunSet"/> alone, so
+/// <c>descentlab report RUNDIR</c> can re-render an old run from its files.</summary>
+public static class ReportRenderer
+{
+    /// <summary>File name of the Markdown report.</summary>
+    public const string MarkdownFile = "report.md";
+
+    /// <summary>File name of the HTML report.</summary>
+    public const string HtmlFile = "report.html";
+
+    /// <summary>Folder of the images, relative to the run folder.</summary>
+    public const string PlotsFolder = "plots";
+
+    /// <summary>Writes plots/*.png (dropping images of an earlier render that this one no longer makes), report.md and
+    /// report.html under <paramref name="runDir"/>, each atomically.</summary>
+    /// <param name="set">What to report.</param>
+    /// <param name="runDir">The run folder.</param>
+    /// <param name="maxParallelism">Images rendered at once.</param>
+    /// <returns>The plot files (with any rendering errors) and the paths written, relative to <paramref name="runDir"/>.</returns>
+    public static ReportFiles Render(RunSet set, string runDir, int maxParallelism) =>
+        Render(set, runDir, DefaultPlots.All, maxParallelism);
+
+    /// <summary>As <see cref="Render(RunSet, string, int)"/> with a chosen list of plots.</summary>
+    public static ReportFiles Render(RunSet set, string runDir, IReadOnlyList<IPlot> plots, int maxParallelism)
+    {
+        var files = PlotRenderer.Render(set, plots, runDir, maxParallelism);
+        RemoveStalePlots(runDir, files);
+        string markdown = MarkdownReport.ToMarkdown(set, files);
+        AtomicFile.WriteAllText(Path.Combine(runDir, MarkdownFile), markdown);
+        AtomicFile.WriteAllText(Path.Combine(runDir, HtmlFile), HtmlReport.ToHtml(markdown));
+        var written = files.Where(f => f.Error is null).Select(f => f.RelativePath).Append(MarkdownFile).Append(HtmlFile).ToList();
+        return new ReportFiles(files, written);
+    }
+
+    private static void RemoveStalePlots(string runDir, IReadOnlyList<PlotFile> files)
+    {
+        string folder = Path.Combine(runDir, PlotsFolder);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var current = files.Where(f => f.Error is null).Select(f => Path.GetFullPath(Path.Combine(runDir, f.RelativePath))).ToHashSet(StringComparer.Ordinal);
+        foreach (string png in Directory.EnumerateFiles(folder, "*.png"))
+        {
+            if (!current.Contains(Path.GetFullPath(png)))
+            {
+                File.Delete(png);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Analysis;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Experiments.Analysis;
+
+public sealed class VariantSettingTests
+{
+    [Test]
+    public void From_FullBatch_BatchIsNullSoSettingsMatchAcrossSizes()
+    {
+        var small = VariantSetting.From(SomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0, batch: 10));
+        var large = VariantSetting.From(SomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0, batch: 10) with { N = 50, Batch = 50 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(small.Batch, Is.Null);
+            Assert.That(large, Is.EqualTo(small));
+            Assert.That(small.Label, Is.EqualTo("momentum lr=0.1"));
+        });
+    }
+
+    [Test]
+    public void Label_ListsEverySettingButTheBatchOfOneSampleRules()
+    {
+        var minibatch = VariantSetting.From(SomeRows.Row("minibatch", 0.05, 1, RunStatus.Converged, 0, batch: 3) with { Shuffle = true });
+        var sgd = VariantSetting.From(SomeRows.Row("sgd", 1e-5, 1, RunStatus.Converged, 0, batch: 1));
+        var momentum = VariantSetting.From(SomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0) with { HyperParameters = "momentum=0.5;dampening=0" });
+        var fixedStep = VariantSetting.From(SomeRows.Row("fixed_step", null, 1, RunStatus.Converged, 0) with { Step = 0.01 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(minibatch.Label, Is.EqualTo("minibatch lr=0.05 batch=3 shuffle"));
+            Assert.That(sgd.Label, Is.EqualTo("sgd lr=1E-05"));
+            Assert.That(momentum.Label, Is.EqualTo("momentum lr=0.1 momentum=0.5 dampening=0"));
+            Assert.That(fixedStep.Label, Is.EqualTo("fixed_step step=0.01"));
+        });
+    }
+
+    [Test]
+    public void From_SeedsOfOneSetting_Equal_OtherLr_Differs()
+    {
+        var a = VariantSetting.From(SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 0, batch: 1));
+        var b = VariantSetting.From(SomeRows.Row("sgd", 0.1, 2, RunStatus.Diverged, 0, batch: 1));
+        var c = VariantSetting.From(SomeRows.Row("sgd", 0.2, 1, RunStatus.Converged, 0, batch: 1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(b, Is.EqualTo(a));
+            Assert.That(c, Is.Not.EqualTo(a));
+            Assert.That(c.WithoutLr(), Is.EqualTo(a.WithoutLr()));
+        });
+    }
+}

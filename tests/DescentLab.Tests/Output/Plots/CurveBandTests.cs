@@ -1,0 +1,90 @@
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Analysis;
+using DescentLab.Output.Plots;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Plots;
+
+public sealed class CurveBandTests
+{
+    [Test]
+    public void Build_MedianAndMinMaxPerRow()
+    {
+        var (runs, curves) = Runs(
+            (RunStatus.NotConverged, [1.0, 0.5, 0.25]),
+            (RunStatus.NotConverged, [2.0, 0.4, 0.20]),
+            (RunStatus.NotConverged, [3.0, 0.3, 0.10]));
+
+        var band = CurveBand.Build(runs, curves)!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(band.X, Is.EqualTo(new[] { 0.0, 1.0, 2.0 }));
+            Assert.That(band.Median, Is.EqualTo(new[] { 2.0, 0.4, 0.2 }));
+            Assert.That(band.Low, Is.EqualTo(new[] { 1.0, 0.3, 0.1 }));
+            Assert.That(band.High, Is.EqualTo(new[] { 3.0, 0.5, 0.25 }));
+        });
+    }
+
+    [Test]
+    public void Build_DivergedSeeds_CountAsInfinity_MedianStopsAtLastFiniteValue()
+    {
+        var (runs, curves) = Runs(
+            (RunStatus.NotConverged, [1.0, 0.5, 0.25, 0.1]),
+            (RunStatus.Diverged, [1.0, 10.0, double.NaN]),
+            (RunStatus.Diverged, [1.0, 100.0]));
+
+        var band = CurveBand.Build(runs, curves)!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(band.Median, Is.EqualTo(new[] { 1.0, 10.0 }), "from row 2 two of three seeds have diverged");
+            Assert.That(band.Median.All(double.IsFinite), Is.True);
+            Assert.That(band.High, Is.EqualTo(new[] { 1.0, 100.0, 0.25, 0.1 }), "the band keeps the finite seed");
+        });
+    }
+
+    [Test]
+    public void Build_SeedStoppedAtTarget_KeepsItsLastGap()
+    {
+        var (runs, curves) = Runs(
+            (RunStatus.Converged, [1.0, 1e-7]),
+            (RunStatus.NotConverged, [1.0, 0.5, 0.25]));
+
+        var band = CurveBand.Build(runs, curves)!;
+
+        Assert.That(band.Low, Is.EqualTo(new[] { 1.0, 1e-7, 1e-7 }));
+    }
+
+    [Test]
+    public void LogScale_ClipsAtTheFloor_KeepsNaNAndInfinity()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(LogScale.Log10(100), Is.EqualTo(2));
+            Assert.That(LogScale.Log10(0), Is.EqualTo(-16));
+            Assert.That(LogScale.Log10(-3e-9), Is.EqualTo(-16));
+            Assert.That(LogScale.Log10(double.NaN), Is.NaN);
+            Assert.That(LogScale.Log10(double.PositiveInfinity), Is.EqualTo(double.PositiveInfinity));
+        });
+    }
+
+    private static (SettingRuns Runs, Dictionary<string, Curve> Curves) Runs(params (RunStatus Status, double[] Gaps)[] seeds)
+    {
+        var rows = new List<DescentLab.Experiments.Results.SummaryRow>();
+        var curves = new Dictionary<string, Curve>();
+        for (int s = 0; s < seeds.Length; s++)
+        {
+            var row = SomeRows.Row("batch", 0.1, (ulong)s + 1, seeds[s].Status, seeds[s].Gaps[^1]);
+            var gaps = seeds[s].Gaps;
+            int n = gaps.Length;
+            rows.Add(row);
+            curves[row.RunId] = new Curve(
+                ["w"], Enumerable.Range(0, n).ToArray(), Enumerable.Range(0, n).Select(i => (long)i).ToArray(),
+                gaps, gaps, new double[n], new double[n]);
+        }
+
+        return (new SettingRuns(VariantSetting.From(rows[0]), rows), curves);
+    }
+}

@@ -1,0 +1,134 @@
+using DescentLab.Core.Training;
+using DescentLab.Output.Plots;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+using ScottPlot.Plottables;
+
+namespace DescentLab.Tests.Output.Plots;
+
+/// <summary>What the figures contain, checked on ScottPlot's plottables before rendering.</summary>
+public sealed class PlotContentTests
+{
+    [Test]
+    public void Convergence_DivergedSetting_LabelledDiverged_LineStopsAtLastFiniteValue()
+    {
+        var request = new ConvergencePlot().Plan(TestRunSets.Small).First(r => r.File.Problem!.Model == "origin");
+        using var figure = request.Draw();
+
+        var lines = figure.Panels.SelectMany(p => p.GetPlottables<Scatter>()).Where(s => s.LegendText.StartsWith("sgd lr=10", StringComparison.Ordinal)).ToList();
+
+        Assert.That(lines, Has.Count.EqualTo(1));
+        var points = lines[0].Data.GetScatterPoints();
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0].LegendText, Is.EqualTo("sgd lr=10 (diverged)"));
+            Assert.That(points, Is.Not.Empty);
+            Assert.That(points.All(p => double.IsFinite(p.X) && double.IsFinite(p.Y)), Is.True);
+        });
+    }
+
+    [Test]
+    public void Convergence_EighteenSettings_NoPanelCarriesMoreThanSixLines()
+    {
+        var builder = new RunSetBuilder().Seeds(1).Stop(5, 1e-6).Problem("beans2", 20, "affine");
+        foreach (double lr in new[] { 0.01, 0.03, 0.1, 0.3, 1 })
+        {
+            builder.Variant("sgd", lr).Variant("batch", lr);
+        }
+
+        builder.Variant("minibatch", 0.1, 5).Variant("minibatch", 0.1, 10).Variant("momentum", 0.1).Variant("nesterov", 0.1)
+            .Variant("adagrad", 0.1).Variant("rmsprop", 0.01).Variant("adam", 0.05).Variant("line_search");
+        var set = builder.Build();
+
+        using var figure = new ConvergencePlot().Plan(set).Single().Draw();
+        var perPanel = figure.Panels.Select(p => p.GetPlottables<Scatter>().Count(s => s.LegendText.Length > 0)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(perPanel.Sum(), Is.EqualTo(18));
+            Assert.That(perPanel, Has.All.LessThanOrEqualTo(VariantFamilies.MaxLinesPerPanel));
+            Assert.That(perPanel, Is.EqualTo(new[] { 5, 5, 2, 2, 3, 1 }), "sgd, batch and minibatch sweeps each whole, then momentum, adaptive, line search");
+        });
+    }
+
+    [Test]
+    public void Convergence_Bands_AreLight()
+    {
+        using var figure = new ConvergencePlot().Plan(TestRunSets.Small).First().Draw();
+        var fills = figure.Panels.SelectMany(p => p.GetPlottables<FillY>()).ToList();
+        Assert.That(fills, Is.Not.Empty);
+        Assert.That(fills.Select(f => f.FillColor.A), Has.All.LessThanOrEqualTo(64), "bands must stay light so medians stay visible");
+    }
+
+    [Test]
+    public void LearningRate_OnlyWhenLrIsSwept()
+    {
+        var unswept = SomeRows.Set(
+            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            SomeRows.Row("batch", 0.2, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3));
+        var swept = SomeRows.Set(
+            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            SomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new LearningRatePlot().Plan(unswept), Is.Empty);
+            Assert.That(new LearningRatePlot().Plan(swept), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void LearningRate_DivergedMedian_IsAMarkerNotAPointOnTheLine()
+    {
+        var swept = SomeRows.Set(
+            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            SomeRows.Row("sgd", 0.01, 1, RunStatus.NotConverged, 1e-3, batch: 1),
+            SomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
+
+        using var figure = new LearningRatePlot().Plan(swept).Single().Draw();
+        var line = figure.Panels[0].GetPlottables<Scatter>().Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.Data.GetScatterPoints().Select(p => p.X), Is.EqualTo(new[] { -2.0, -1.0 }));
+            Assert.That(line.LegendText, Does.Contain("diverged"));
+            Assert.That(figure.Panels[0].GetPlottables<Marker>().Count(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Trend_NeedsTwoRunSets()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(new TrendPlot().Plan(TestRunSets.SmallWithoutBaseline), Is.Empty);
+            Assert.That(new TrendPlot().Plan(TestRunSets.Small), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Renderer_PlotThatThrows_RecordedAsError_OthersStillRendered()
+    {
+        using var temp = new TempFolder();
+        var plots = new IPlot[] { new ThrowingPlot(), new PerformanceProfilePlot() };
+
+        var files = PlotRenderer.Render(TestRunSets.Small, plots, temp.FullPath, 2);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Select(f => f.RelativePath), Is.EqualTo(new[] { "plots/broken.png", "plots/profile.png" }));
+            Assert.That(files[0].Error, Does.Contain("no data for this"));
+            Assert.That(files[1].Error, Is.Null);
+            Assert.That(File.Exists(Path.Combine(temp.FullPath, "plots", "broken.png")), Is.False);
+            Assert.That(File.Exists(Path.Combine(temp.FullPath, "plots", "profile.png")), Is.True);
+        });
+    }
+
+    private sealed class ThrowingPlot : IPlot
+    {
+        public string Name => "broken";
+
+        public IReadOnlyList<PlotRequest> Plan(DescentLab.Experiments.Results.RunSet set) =>
+            [new PlotRequest(new PlotFile("plots/broken.png", "Broken", "A plot that fails to draw.", null), () => throw new InvalidOperationException("no data for this"))];
+    }
+}

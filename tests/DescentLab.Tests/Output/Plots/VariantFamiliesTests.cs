@@ -1,0 +1,57 @@
+using DescentLab.Core.Variants;
+using DescentLab.Output.Plots;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Plots;
+
+public sealed class VariantFamiliesTests
+{
+    [Test]
+    public void Panels_LargeFamily_SplitIntoPanelsOfAtMostSix_SweepsKeptTogether()
+    {
+        string[] items = ["sgd", "batch", "sgd", "batch", "sgd", "batch", "minibatch", "fixed_step", "adam", "momentum"];
+
+        var panels = VariantFamilies.Panels(items, v => v);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(panels.Select(p => p.Title), Is.EqualTo(new[] { "plain gradient descent (1/2)", "plain gradient descent (2/2)", "momentum", "adaptive" }));
+            Assert.That(panels.Select(p => string.Join(",", p.Items)), Is.EqualTo(new[] { "sgd,sgd,sgd", "batch,batch,batch,minibatch,fixed_step", "momentum", "adam" }));
+        });
+    }
+
+    [Test]
+    public void Panels_OneVariantWithMoreThanSixSettings_SplitEvenly()
+    {
+        var items = Enumerable.Repeat("sgd", 8).Append("batch").ToList();
+
+        var panels = VariantFamilies.Panels(items, v => v);
+
+        Assert.That(panels.Select(p => p.Items.Count), Is.EqualTo(new[] { 4, 5 }));
+    }
+
+    [TestCaseSource(typeof(VariantCatalog), nameof(VariantCatalog.All))]
+    public void EveryCatalogVariant_HasAFamilyAndItsOwnColour(IVariant variant)
+    {
+        var others = VariantCatalog.All.Where(v => v.Name != variant.Name && VariantFamilies.Of(v.Name) == VariantFamilies.Of(variant.Name));
+        Assert.Multiple(() =>
+        {
+            Assert.That(VariantFamilies.Of(variant.Name), Is.Not.EqualTo("other"));
+            Assert.That(others.Select(v => VariantPalette.Of(v.Name)), Has.None.EqualTo(VariantPalette.Of(variant.Name)));
+        });
+    }
+
+    [Test]
+    public void Shades_OneVariantSweep_DistinctShades_OtherVariantsKeepTheirColour()
+    {
+        string[] items = ["sgd 0.1", "sgd 0.01", "sgd 10", "adam 0.05"];
+
+        var colours = VariantPalette.Shades(items, i => i.Split(' ')[0]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(colours.Values.Distinct().Count(), Is.EqualTo(4));
+            Assert.That(colours["adam 0.05"], Is.EqualTo(VariantPalette.Of("adam")));
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DescentLab.Output.Report;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Report;
+
+public sealed partial class HtmlReportTests
+{
+    /// <summary>Appended to a copy of report.html: after load it writes what the page shows into the DOM. The sentinel
+    /// image points nowhere, proving the check can see a broken image.</summary>
+    private const string Probe = """
+        <img id="probe-sentinel" src="plots/does-not-exist.png" alt="">
+        <script>
+        window.addEventListener('load', function () {
+          var images = Array.prototype.slice.call(document.images);
+          var broken = images.filter(function (i) { return !(i.complete && i.naturalWidth > 0); }).map(function (i) { return i.getAttribute('src'); });
+          var out = document.createElement('pre');
+          out.id = 'probe-result';
+          out.textContent = JSON.stringify({ images: images.length, broken: broken, tables: document.querySelectorAll('main table').length, headings: document.querySelectorAll('main h3').length });
+          document.body.appendChild(out);
+        });
+        </script>
+        """;
+
+    [Test]
+    public void ToHtml_StandalonePage_TitleTablesRelativeImages()
+    {
+        string markdown = MarkdownReport.ToMarkdown(TestRunSets.Small, [new("plots/profile.png", "Performance profile", "alt text", null)]);
+
+        string html = HtmlReport.ToHtml(markdown);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
+            Assert.That(html, Does.Contain("<title>DescentLab report: small</title>"));
+            Assert.That(html, Does.Contain("<meta charset=\"utf-8\">"));
+            Assert.That(TableRegex().Matches(html), Has.Count.EqualTo(9));
+            Assert.That(html, Does.Contain("<img src=\"plots/profile.png\" alt=\"alt text\""));
+            Assert.That(html, Does.Contain("<style>"));
+            Assert.That(html, Does.Not.Contain("<script"));
+        });
+    }
+
+    [Test]
+    [Category("Browser")]
+    public void ReportHtml_InHeadlessChromium_EveryImageLoads_TablesPresent()
+    {
+        using var folder = new TempFolder();
+        using var profile = new TempFolder();
+        var files = ReportRenderer.Render(TestRunSets.Small, folder.FullPath, 2);
+        string page = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.HtmlFile));
+        string probe = Path.Combine(folder.FullPath, "probe.html");
+        File.WriteAllText(probe, page.Replace("</body>", Probe + "\n</body>", StringComparison.Ordinal));
+
+        string dom = HeadlessChromium.DumpDom(probe, profile.FullPath);
+
+        var match = ResultRegex().Match(dom);
+        Assert.That(match.Success, Is.True, "the probe script did not run; DOM was:\n" + dom[..Math.Min(dom.Length, 2000)]);
+        using var result = JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value));
+        var root = result.RootElement;
+        var broken = root.GetProperty("broken").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("images").GetInt32(), Is.EqualTo(files.Plots.Count + 1));
+            Assert.That(broken, Is.EqualTo(new[] { "plots/does-not-exist.png" }), "only the sentinel may be broken");
+            Assert.That(root.GetProperty("tables").GetInt32(), Is.EqualTo(9));
+            Assert.That(root.GetProperty("headings").GetInt32(), Is.GreaterThanOrEqualTo(4));
+        });
+    }
+
+    [GeneratedRegex("<table>")]
+    private static partial Regex TableRegex();
+
+    [GeneratedRegex("<pre id=\"probe-result\">(.*?)</pre>", RegexOptions.Singleline)]
+    private static partial Regex ResultRegex();
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using DescentLab.Output.Plots;
+using DescentLab.Output.Report;
+using DescentLab.Tests.Support;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Report;
+
+/// <summary>report.md for the small run set: structure, links, determinism and the sections' content.</summary>
+public sealed class MarkdownReportTests
+{
+    private TempFolder _folder = null!;
+    private ReportFiles _files = null!;
+    private string _markdown = string.Empty;
+
+    [OneTimeSetUp]
+    public void RenderSmall()
+    {
+        _folder = new TempFolder();
+        _files = ReportRenderer.Render(TestRunSets.Small, _folder.FullPath, 2);
+        _markdown = File.ReadAllText(Path.Combine(_folder.FullPath, ReportRenderer.MarkdownFile));
+    }
+
+    [OneTimeTearDown]
+    public void Cleanup() => _folder.Dispose();
+
+    [Test]
+    public void Report_SmallRunSet_MatchesGoldenOutline()
+    {
+        GoldenFile.AssertMatches("report-outline.txt", ReportOutline.Of(_markdown));
+    }
+
+    [Test]
+    public void Report_EveryLinkedFileExists_AndEveryImageIsLinked()
+    {
+        var document = Markdown.Parse(_markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        var links = document.Descendants<LinkInline>().ToList();
+        var images = links.Where(l => l.IsImage).Select(l => l.Url!).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(links.Select(l => l.Url), Has.All.Not.Contains(":"), "links are relative");
+            Assert.That(links.Where(l => !File.Exists(Path.Combine(_folder.FullPath, l.Url!))).Select(l => l.Url), Is.Empty);
+            Assert.That(images, Is.EquivalentTo(_files.Plots.Select(p => p.RelativePath)));
+            Assert.That(images, Has.Count.EqualTo(16));
+        });
+    }
+
+    [Test]
+    public void Render_Twice_AndUnderGermanCulture_SameBytes()
+    {
+        using var again = new TempFolder();
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            ReportRenderer.Render(TestRunSets.Small, again.FullPath, 2);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        var first = File.ReadAllBytes(Path.Combine(_folder.FullPath, ReportRenderer.MarkdownFile));
+        var second = File.ReadAllBytes(Path.Combine(again.FullPath, ReportRenderer.MarkdownFile));
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Leaderboards_OneTablePerProblem_OneRowPerSetting_RanksAscending()
+    {
+        var tables = Tables(_markdown).Where(t => Cells(t, 0)[0] == "rank").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tables.Select(t => t.Count - 1), Is.EqualTo(new[] { 7, 7, 6, 6 }));
+            foreach (var table in tables)
+            {
+                Assert.That(Enumerable.Range(1, table.Count - 1).Select(r => Cells(table, r)[0]), Is.EqualTo(Enumerable.Range(1, table.Count - 1).Select(r => r.ToString(CultureInfo.InvariantCulture))));
+                Assert.That(Enumerable.Range(0, table.Count).Select(r => Cells(table, r).Count), Has.All.EqualTo(9));
+            }
+
+            Assert.That(Cells(tables[0], 7), Is.EqualTo(new[] { "7", "sgd lr=10", "—", "—", Cells(tables[0], 7)[4], "0", "0", "2", "0" }));
+            Assert.That(Cells(tables[0], 7)[4], Does.Match(@"^\d(\.\d{1,3})?e\+\d+$"));
+        });
+    }
+
+    [Test]
+    public void Regression_RegressionsBeforeImprovements_PipesInCellsEscaped()
+    {
+        var finding = new DescentLab.Experiments.Results.RegressionFinding("odd|run", "final_gap", "1", "2", "+100%");
+        var set = TestRunSets.Small with { Regression = TestRunSets.Small.Regression! with { Regressions = [finding] } };
+
+        string markdown = MarkdownReport.ToMarkdown(set, []);
+        var table = Tables(markdown).First(t => Cells(t, 0)[0] == "run" && Cells(t, 0)[1] == "metric");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown.IndexOf("### Regressions (1)", StringComparison.Ordinal), Is.LessThan(markdown.IndexOf("### Improvements (2)", StringComparison.Ordinal)));
+            Assert.That(Cells(table, 1), Is.EqualTo(new[] { "odd|run", "final_gap", "1", "2", "+100%" }));
+            Assert.That(markdown, Does.Contain("- Unchanged within tolerance: 48"));
+        });
+    }
+
+    [Test]
+    public void Regression_NoBaseline_SaysSo()
+    {
+        string markdown = MarkdownReport.ToMarkdown(TestRunSets.SmallWithoutBaseline, []);
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("No baseline was configured"));
+            Assert.That(markdown, Does.Not.Contain("### Regressions"));
+        });
+    }
+
+    [Test]
+    public void Notes_UnattainedInfimum_SkippedPairs_FailedPlots()
+    {
+        var small = TestRunSets.SmallWithoutBaseline;
+        var problems = small.Manifest.Problems.Select(p => p.DatasetKey == "beans3-n30-s2" ? p with { Attained = false } : p).ToList();
+        var set = small with { Manifest = small.Manifest with { Problems = problems } };
+        PlotFile[] plots = [new("plots/broken.png", "Broken", "alt", null) { Error = "InvalidOperationException: boom" }];
+
+        string markdown = MarkdownReport.ToMarkdown(set, plots);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("- beans3 n=30, logistic, mse: infimum not attained on `beans3-n30-s2`"));
+            Assert.That(markdown, Does.Contain("gaps may be negative"));
+            Assert.That(markdown, Does.Contain("- closed\\_form skipped for logistic"));
+            Assert.That(markdown, Does.Contain("*Not rendered:* InvalidOperationException: boom"));
+            Assert.That(markdown, Does.Not.Contain("![alt]"));
+        });
+    }
+
+    [Test]
+    public void Appendix_ConfigFencedLongerThanItsBackticks_CommandVerbatim()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_markdown, Does.Contain("````json\n{\n  \"name\": \"small\","));
+            Assert.That(_markdown, Does.Contain("```sh\ndescentlab run configs/small.yaml --parallel 2\n```"));
+            Assert.That(_markdown, Does.Contain("| git commit | 0123456789abcdef0123456789abcdef01234567 |"));
+        });
+    }
+
+    [Test]
+    public void Headline_IncompleteShard_Said()
+    {
+        var small = TestRunSets.SmallWithoutBaseline;
+        var set = small with { Manifest = small.Manifest with { Complete = false, Shard = "2/3" } };
+
+        string markdown = MarkdownReport.ToMarkdown(set, []);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("shard `2/3` of the run matrix"));
+            Assert.That(markdown, Does.Contain("**Incomplete:**"));
+        });
+    }
+
+    [Test]
+    public void Render_RemovesImagesAnEarlierRenderMadeButThisOneDoesNot()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.FullPath, "plots"));
+        File.WriteAllText(Path.Combine(folder.FullPath, "plots", "convergence-gone.png"), "old");
+        File.WriteAllText(Path.Combine(folder.FullPath, "plots", "notes.txt"), "kept");
+
+        var files = ReportRenderer.Render(TestRunSets.SmallWithoutBaseline, folder.FullPath, [new PerformanceProfilePlot()], 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Written, Is.EqualTo(new[] { "plots/profile.png", "report.md", "report.html" }));
+            Assert.That(File.Exists(Path.Combine(folder.FullPath, "plots", "convergence-gone.png")), Is.False);
+            Assert.That(File.Exists(Path.Combine(folder.FullPath, "plots", "notes.txt")), Is.True);
+        });
+    }
+
+    [Test]
+    public void Render_EmptyRunSet_NoPlots_ReportSaysNoRuns()
+    {
+        using var folder = new TempFolder();
+        var set = SomeRows.Set() with { Manifest = TestRunSets.Small.Manifest with { Problems = [], Datasets = [], Notes = [] } };
+
+        var files = ReportRenderer.Render(set, folder.FullPath, 1);
+        string markdown = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.MarkdownFile));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Plots, Is.Empty);
+            Assert.That(markdown, Does.Contain("## Leaderboards\n\nNo runs."));
+            Assert.That(markdown, Does.Contain("Nothing to note."));
+        });
+    }
+
+    private static List<Table> Tables(string markdown) =>
+        Markdown.Parse(markdown, new MarkdownPipelineBuilder().UsePipeTables().Build()).Descendants<Table>().ToList();
+
+    private static List<string> Cells(Table table, int row) =>
+        ((TableRow)table[row]).Select(c => string.Concat(((TableCell)c).Descendants<Inline>().Select(i => i switch
+        {
+            LiteralInline l => l.Content.ToString(),
+            CodeInline code => code.Content,
+            _ => string.Empty,
+        }))).ToList();
+}

@@ -1,0 +1,36 @@
+using DescentLab.Output.Report;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Report;
+
+public sealed class ReportFormatTests
+{
+    [TestCase(1.23456e-7, "1.235e-7")]
+    [TestCase(0.0, "0e+0")]
+    [TestCase(-2.5e-12, "-2.5e-12")]
+    [TestCase(123456.0, "1.235e+5")]
+    [TestCase(double.PositiveInfinity, "∞")]
+    [TestCase(double.NaN, "NaN")]
+    public void Gap_FourSignificantDigits_Invariant(double value, string expected)
+    {
+        Assert.That(ReportFormat.Gap(value), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Count_NullIsADash()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ReportFormat.Count(null), Is.EqualTo("—"));
+            Assert.That(ReportFormat.Count(1234567), Is.EqualTo("1234567"));
+        });
+    }
+
+    [TestCase(3.5, "3.5 s")]
+    [TestCase(123.4, "2 min 3.4 s")]
+    [TestCase(3725, "1 h 02 min")]
+    public void Duration_Compact(double seconds, string expected)
+    {
+        Assert.That(ReportFormat.Duration(TimeSpan.FromSeconds(seconds)), Is.EqualTo(expected));
+    }
+}
