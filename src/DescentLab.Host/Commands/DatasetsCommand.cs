@@ -11,7 +11,7 @@ public static class DatasetsCommand
     /// <summary>The command with its <c>export</c> subcommand.</summary>
     public static Command Create()
     {
-        var command = new Command("datasets", "List the bean dataset recipes and the models that fit them.");
+        var command = new Command("datasets", "List the bean dataset recipes and the models that fit them.") { DatasetsExportCommand.Create() };
         command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync([], logToFile: false, (_, _) =>
         {
             Write(DescentLabCommandLine.OutputOf(parseResult).Out);

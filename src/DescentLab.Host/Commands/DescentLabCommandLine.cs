@@ -10,9 +10,13 @@ public static class DescentLabCommandLine
     {
         var root = new RootCommand("DescentLab: runs gradient-descent variants on seeded bean datasets, logs curves, plots and reports.");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(BaselineCommand.Create());
         root.Subcommands.Add(VariantsCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
-        root.Subcommands.Add(ValidateCommand.Create());
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

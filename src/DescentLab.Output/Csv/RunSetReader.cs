@@ -7,8 +7,7 @@ namespace DescentLab.Output.Csv;
 
 /// <summary>Rebuilds a <see cref="RunSet"/> from the files of a finished run folder (SPEC §7), for <c>report RUNDIR</c>.</summary>
 /// <remarks>Reads manifest.json, summary.csv, curves/&lt;run_id&gt;.csv, data/&lt;dataset_key&gt;.csv and, when present,
-/// regression.csv. A failed run may have no curve file; every other file must be there. The trend is not part of a run folder:
-/// it comes from the history database.</remarks>
+/// regression.csv and trend.csv. A failed run may have no curve file; every other file must be there.</remarks>
 public static class RunSetReader
 {
     /// <summary>Reads the run folder <paramref name="runDir"/>.</summary>
@@ -51,6 +50,7 @@ public static class RunSetReader
         }
 
         string regressionPath = Path.Combine(runDir, RegressionCsv.FileName);
+        string trendPath = Path.Combine(runDir, TrendCsv.FileName);
         return new RunSet
         {
             Manifest = manifest,
@@ -58,6 +58,7 @@ public static class RunSetReader
             Curves = curves,
             Datasets = datasets,
             Regression = File.Exists(regressionPath) ? RegressionCsv.Read(regressionPath) : null,
+            Trend = File.Exists(trendPath) ? TrendCsv.Read(trendPath) : [],
         };
     }
 }

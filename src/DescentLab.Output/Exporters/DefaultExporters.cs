@@ -10,6 +10,8 @@ public static class DefaultExporters
         new CurvesExporter(),
         new SummaryExporter(),
         new RegressionExporter(),
+        new TrendExporter(),
+        new ReportExporter(),
         new ManifestExporter(),
     ];
 }

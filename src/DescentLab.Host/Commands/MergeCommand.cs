@@ -1,0 +1,54 @@
+using System.CommandLine;
+using DescentLab.Experiments.Config;
+using DescentLab.Output;
+using DescentLab.Output.Csv;
+using DescentLab.Output.Files;
+using DescentLab.Output.History;
+using DescentLab.Output.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DescentLab.Host.Commands;
+
+/// <summary><c>descentlab merge RUNDIR... --out DIR</c>: joins shard outputs into one run set, then reports it.</summary>
+public static class MergeCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var runDirs = new Argument<string[]>("RUNDIR") { Arity = ArgumentArity.OneOrMore, Description = "Run folders of shards 1..N." };
+        var outDir = new Option<string>("--out") { Description = "Folder for the merged run set.", Required = true };
+        var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
+        var command = new Command("merge", "Merge shard outputs into one run, then report it.") { runDirs, outDir, failOnRegression };
+        command.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: true, (services, _) => Task.FromResult(Execute(
+            services,
+            parseResult.GetRequiredValue(runDirs),
+            parseResult.GetRequiredValue(outDir),
+            parseResult.GetValue(failOnRegression),
+            DescentLabCommandLine.OutputOf(parseResult)))));
+        return command;
+    }
+
+    /// <summary>Merges, writes and records the run set; returns the exit code.</summary>
+    public static int Execute(IServiceProvider services, IReadOnlyList<string> runDirs, string outDir, bool failOnRegression, CliOutput output)
+    {
+        try
+        {
+            var merged = RunSetMerger.Merge([.. runDirs.Select(RunSetReader.Read)]);
+            var folder = RunFolder.CreateExplicit(outDir);
+            var regression = ResolvedConfigReader.Regression(merged.Manifest.ResolvedConfig);
+            using var history = HistoryStore.OpenInReportsRoot(HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()));
+            var published = services.GetRequiredService<ExperimentPipeline>().Publish(merged, folder, history, regression);
+            output.Out.WriteLine(folder.FullPath);
+            bool mustFail = failOnRegression || regression?.Fail == true;
+            return published.Regression is { HasRegressions: true } && mustFail ? ExitCodes.Regression
+                : published.Rows.Any(r => r.Status == Core.Training.RunStatus.Failed) ? ExitCodes.Failure
+                : ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is MergeException or RunFileException or OutputFolderException or HistoryException)
+        {
+            output.Error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+    }
+}

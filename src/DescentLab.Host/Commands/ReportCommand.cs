@@ -1,0 +1,48 @@
+using System.CommandLine;
+using DescentLab.Output;
+using DescentLab.Output.Csv;
+using DescentLab.Output.Exporters;
+using DescentLab.Output.Files;
+
+namespace DescentLab.Host.Commands;
+
+/// <summary><c>descentlab report RUNDIR</c>: re-renders plots, report.md and report.html from a finished run's files.</summary>
+public static class ReportCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var runDir = new Argument<string>("RUNDIR") { Description = "A run folder (reports/<name>/<stamp> or reports/<name>/latest)." };
+        var command = new Command("report", "Re-render plots and the report from the CSVs of a finished run.") { runDir };
+        command.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: false, (_, _) =>
+            Task.FromResult(Execute(parseResult.GetRequiredValue(runDir), DescentLabCommandLine.OutputOf(parseResult)))));
+        return command;
+    }
+
+    /// <summary>Reads <paramref name="runDir"/> and writes its report files again.</summary>
+    public static int Execute(string runDir, CliOutput output)
+    {
+        try
+        {
+            var folder = RunFolder.Open(runDir);
+            if (folder.IsIncomplete)
+            {
+                output.Error.WriteLine($"{folder.FullPath} is an incomplete run set ({RunFolder.IncompleteMarker}); there is nothing to report.");
+                return ExitCodes.BadInput;
+            }
+
+            var set = RunSetReader.Read(folder.FullPath);
+            foreach (string file in new ReportExporter().Export(set, folder))
+            {
+                output.Out.WriteLine(folder.PathOf(file));
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is RunFileException or OutputFolderException)
+        {
+            output.Error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Files;
+using DescentLab.Output.Report;
+
+namespace DescentLab.Output.Exporters;
+
+/// <summary>plots/*.png, report.md and report.html (SPEC §8), rendered from the run set alone.</summary>
+public sealed class ReportExporter : IExporter
+{
+    /// <inheritdoc/>
+    public string Name => "report";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Export(RunSet set, RunFolder folder) =>
+        ReportRenderer.Render(set, folder.FullPath, Environment.ProcessorCount).Written;
+}

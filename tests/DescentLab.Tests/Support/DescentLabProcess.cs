@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Support;
+
+/// <summary>Runs the real <c>descentlab</c> executable (copied next to the tests) in a working folder.</summary>
+public static class DescentLabProcess
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    /// <summary>What a finished process printed and returned.</summary>
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    /// <summary>Starts <c>dotnet descentlab.dll ARGS</c> in <paramref name="workingDirectory"/> without waiting.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "descentlab.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+    }
+
+    /// <summary>Runs to the end and returns exit code and output.</summary>
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Patience))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"descentlab {string.Join(' ', args)} did not finish within {Patience}");
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}

@@ -1,0 +1,31 @@
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Support;
+
+/// <summary>Compares the deterministic files of two run folders.</summary>
+public static class RunFolders
+{
+    /// <summary>Curves are byte-identical and summary.csv is byte-identical apart from the wall_ms column.</summary>
+    public static void AssertSameResults(string expectedFolder, string actualFolder)
+    {
+        var expectedCurves = Directory.GetFiles(Path.Combine(expectedFolder, "curves")).Select(Path.GetFileName).Order().ToList();
+        var actualCurves = Directory.GetFiles(Path.Combine(actualFolder, "curves")).Select(Path.GetFileName).Order().ToList();
+        Assert.That(actualCurves, Is.EqualTo(expectedCurves));
+        foreach (string name in expectedCurves!)
+        {
+            Assert.That(
+                File.ReadAllBytes(Path.Combine(actualFolder, "curves", name!)),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(expectedFolder, "curves", name!))),
+                name);
+        }
+
+        Assert.That(WithoutWallTime(Path.Combine(actualFolder, "summary.csv")), Is.EqualTo(WithoutWallTime(Path.Combine(expectedFolder, "summary.csv"))));
+    }
+
+    private static List<string> WithoutWallTime(string summaryPath)
+    {
+        var lines = File.ReadAllLines(summaryPath);
+        Assert.That(lines[0], Does.EndWith(",wall_ms"));
+        return [.. lines.Select(l => l[..l.LastIndexOf(',')])];
+    }
+}
