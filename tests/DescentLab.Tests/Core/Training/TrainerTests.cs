@@ -239,4 +239,32 @@ public sealed class TrainerTests
             Assert.That(result.Curve.Count, Is.EqualTo(1));
         });
     }
+
+    [TestCase("sgd", 1)]
+    [TestCase("minibatch", 10)]
+    [TestCase("adam", 100)]
+    [TestCase("line_search", 100)]
+    [TestCase("momentum", 7)]
+    public void Epochs_AllocateNothingBeyondTheirCurveRows(string variant, int batch)
+    {
+        // Style §6: no allocation inside the epoch loop. Two runs that differ by 100 epochs may differ in allocated bytes by
+        // exactly the 100 curve rows reserved up front (epoch int, step long, loss, gap, grad norm, 2 parameters); a single
+        // allocation per epoch (a boxed value, a closure, a string) would add at least 24 B × 100.
+        var data = RecipeCatalog.Find("beans2")!.Generate(100, 1);
+        var model = CoreRuns.Model("affine");
+        CoreRuns.Train(variant, model, data, CoreRuns.Options(2, batch, 3));
+
+        long one = AllocatedBy(() => CoreRuns.Train(variant, model, data, CoreRuns.Options(2, batch, 1)));
+        long many = AllocatedBy(() => CoreRuns.Train(variant, model, data, CoreRuns.Options(2, batch, 101)));
+
+        const int RowBytes = sizeof(int) + sizeof(long) + 3 * sizeof(double) + 2 * sizeof(double);
+        Assert.That(many - one, Is.InRange(100 * RowBytes - 8, 100 * RowBytes + 8));
+    }
+
+    private static long AllocatedBy(Action action)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
 }
