@@ -16,6 +16,15 @@ public sealed class RandomGoldenTests
     }
 
     [Test]
+    public void SplitMix64_Seed1234567_MatchesPublishedVector()
+    {
+        // The example in Vigna's splitmix64.c and its ports.
+        var rng = new SplitMix64(1234567);
+        ulong[] actual = [rng.Next(), rng.Next(), rng.Next(), rng.Next(), rng.Next()];
+        Assert.That(actual, Is.EqualTo(new[] { 6457827717110365317UL, 3203168211198807973UL, 9817491932198370423UL, 4593380528125082431UL, 16408922859458223821UL }));
+    }
+
+    [Test]
     public void SplitMix64_SeedOne_MatchesPythonReference()
     {
         var rng = new SplitMix64(1);
@@ -49,6 +58,7 @@ public sealed class RandomGoldenTests
 
     [TestCase(0UL, new[] { 0x99EC5F36CB75F2B4UL, 0xBF6E1F784956452AUL, 0x1A5F849D4933E6E0UL, 0x6AA594F1262D2D2CUL })]
     [TestCase(1UL, new[] { 0xB3F2AF6D0FC710C5UL, 0x853B559647364CEAUL, 0x92F89756082A4514UL, 0x642E1C7BC266A3A7UL })]
+    [TestCase(42UL, new[] { 0x15780B2E0C2EC716UL, 0x6104D9866D113A7EUL, 0xAE17533239E499A1UL, 0xECB8AD4703B360A1UL })]
     public void Xoshiro_SeededThroughSplitMix_MatchesPythonReference(ulong seed, ulong[] expected)
     {
         var rng = new Xoshiro256StarStar(seed);

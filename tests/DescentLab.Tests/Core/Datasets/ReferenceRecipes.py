@@ -6,6 +6,7 @@ It shares no code with the C# implementation: it was written from the SPEC text 
 definitions of SplitMix64 (Steele, Lea, Flood 2014) and xoshiro256** (Blackman, Vigna 2018). Before it prints
 anything it checks itself against the published reference vectors of both generators:
   - SplitMix64 from seed 0: 0xE220A8397B1DCDAF, 0x6E789E6AA1B965F4, 0x06C45D188009454F, 0xF88BB8A8724C81EC
+  - SplitMix64 from seed 1234567: 6457827717110365317, 3203168211198807973, ... (Vigna's splitmix64.c example)
   - xoshiro256** from state {1, 2, 3, 4}: 11520, 0, 1509978240, 1215971899390074240, ... (the vector in the
     reference C implementation's test suites, e.g. Rust rand_xoshiro's `reference` test)
 
@@ -62,6 +63,9 @@ class Xoshiro:
 def check_published_vectors():
     sm = splitmix64(0)
     assert [next(sm) for _ in range(4)] == [0xE220A8397B1DCDAF, 0x6E789E6AA1B965F4, 0x06C45D188009454F, 0xF88BB8A8724C81EC]
+    sm = splitmix64(1234567)
+    assert [next(sm) for _ in range(5)] == [
+        6457827717110365317, 3203168211198807973, 9817491932198370423, 4593380528125082431, 16408922859458223821]
     x = Xoshiro([1, 2, 3, 4])
     assert [x.next() for _ in range(10)] == [
         11520, 0, 1509978240, 1215971899390074240, 1216172134540287360,
@@ -145,7 +149,7 @@ def literal(values):
 
 def main():
     check_published_vectors()
-    for seed in (0, 1):
+    for seed in (0, 1, 42):
         sm = splitmix64(seed)
         print(f"SplitMix64 seed {seed}: " + ", ".join(f"0x{next(sm):016X}UL" for _ in range(4)))
         rng = Xoshiro.seeded(seed)
