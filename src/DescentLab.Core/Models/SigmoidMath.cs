@@ -1,6 +1,6 @@
 namespace DescentLab.Core.Models;
 
-/// <summary>Numerically careful sigmoid, softplus and log1p for the logistic model.</summary>
+/// <summary>Numerically careful sigmoid and log1p for the logistic model.</summary>
 public static class SigmoidMath
 {
     /// <summary>σ(z) = 1 / (1 + e^-z); saturates to 0 or 1 without overflow.</summary>
@@ -16,9 +16,6 @@ public static class SigmoidMath
         double large = 1.0 / (1.0 + e);
         (sigmoid, complement) = z >= 0 ? (large, small) : (small, large);
     }
-
-    /// <summary>softplus(z) = log(1 + e^z) without overflow for large z.</summary>
-    public static double Softplus(double z) => z > 0 ? z + Log1P(Math.Exp(-z)) : Log1P(Math.Exp(z));
 
     /// <summary>log(1 + x), accurate for small x (Goldberg's trick; the BCL's LogP1 is log(x + 1)).</summary>
     public static double Log1P(double x)

@@ -8,7 +8,8 @@ namespace DescentLab.Core.Variants;
 /// <remarks>t += 1; <c>m += (1 - β1)·(g - m)</c> (torch's lerp); <c>v = β2·v + (1 - β2)·g²</c>;
 /// <c>θ -= (lr / (1 - β1^t))·m / (√v / √(1 - β2^t) + eps)</c>. Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8.
 /// Source: PyTorch torch/optim/adam.py; the operations follow its single-tensor path in order (<c>lerp_</c>, <c>addcmul_</c>
-/// rounding <c>((1 - β2)·g)·g</c>, <c>addcdiv_</c> rounding <c>(-step_size·m) / denom</c>), so float64 results match torch bit for bit.</remarks>
+/// rounding <c>((1 - β2)·g)·g</c>, <c>addcdiv_</c> rounding <c>(-step_size·m) / denom</c>), so float64 results round as torch's do (checked
+/// against the transcription in tests/.../Variants/ReferenceUpdates.py; a torch build that fuses multiply-adds may differ in the last bit).</remarks>
 public sealed class Adam : IVariant
 {
     /// <inheritdoc/>
