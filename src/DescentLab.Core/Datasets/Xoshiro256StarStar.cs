@@ -23,6 +23,18 @@ public struct Xoshiro256StarStar
         _s3 = splitMix.Next();
     }
 
+    /// <summary>A generator with the given raw state, which must not be all zero.</summary>
+    /// <remarks>For checking against the published reference vectors of the algorithm (state {1, 2, 3, 4}).</remarks>
+    public static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        if ((s0 | s1 | s2 | s3) == 0)
+        {
+            throw new ArgumentException("The xoshiro256** state must not be all zero.");
+        }
+
+        return new Xoshiro256StarStar { _s0 = s0, _s1 = s1, _s2 = s2, _s3 = s3 };
+    }
+
     /// <summary>Next 64-bit output.</summary>
     public ulong Next()
     {

@@ -5,6 +5,7 @@ namespace DescentLab.Core.Models;
 /// <summary>The sigmoid neuron: <c>ŷ = σ(w·x + b)</c> (1-D) or <c>σ(w1·x1 + w2·x2 + b)</c> (2-D).</summary>
 /// <remarks>Loss: mean squared error (the course) or mean binary cross-entropy <c>softplus(z) - y·z</c>.
 /// dℓ/dz is <c>2(σ - y)σ(1 - σ)</c> for mse and <c>σ - y</c> for cross-entropy; the gradient is dℓ/dz·(x, 1).
+/// 1 - σ is computed as σ(-z), never by subtraction, so saturated samples keep their tiny loss and gradient.
 /// No closed form; the analytic Hessian feeds the reference Newton solve.</remarks>
 public readonly struct Logistic : IModel
 {
@@ -109,9 +110,10 @@ public readonly struct Logistic : IModel
         {
             double x1 = samples.X1[i];
             double x2 = _twoInputs ? samples.X2[i] : 0;
-            double s = SigmoidMath.Sigmoid(Z(theta, x1, x2));
-            double ds = s * (1 - s);
-            double c = _loss == LossKind.CrossEntropy ? ds : 2 * (ds * ds + (s - samples.Y[i]) * ds * (1 - 2 * s));
+            SigmoidMath.Sigmoids(Z(theta, x1, x2), out double s, out double sc);
+            double ds = s * sc;
+            double r = Residual(s, sc, samples.Y[i]);
+            double c = _loss == LossKind.CrossEntropy ? ds : 2 * (ds * ds + r * ds * (sc - s));
             phi[0] = x1;
             phi[1] = _twoInputs ? x2 : 1;
             phi[2] = 1;
@@ -135,17 +137,23 @@ public readonly struct Logistic : IModel
     private double Z(ReadOnlySpan<double> theta, double x1, double x2) =>
         _twoInputs ? theta[0] * x1 + theta[1] * x2 + theta[2] : theta[0] * x1 + theta[1];
 
+    /// <summary>σ - y written as (1 - y)·σ - y·(1 - σ): for labels 0 and 1 one term vanishes and the other keeps full
+    /// relative precision where σ saturates.</summary>
+    private static double Residual(double s, double sc, double y) => (1 - y) * s - y * sc;
+
     private double SampleLoss(double z, double y, out double dLossDz)
     {
+        SigmoidMath.Sigmoids(z, out double s, out double sc);
+        double r = Residual(s, sc, y);
         if (_loss == LossKind.CrossEntropy)
         {
-            dLossDz = SigmoidMath.Sigmoid(z) - y;
-            return SigmoidMath.Softplus(z) - y * z;
+            // softplus(z) - y·z = (1 - y)·softplus(z) + y·softplus(-z), and softplus(±z) = max(±z, 0) + log1p(e^-|z|):
+            // no cancellation, so the loss of a well-classified sample stays positive instead of rounding to 0.
+            dLossDz = r;
+            return SigmoidMath.Log1P(Math.Exp(-Math.Abs(z))) + (1 - y) * Math.Max(z, 0) + y * Math.Max(-z, 0);
         }
 
-        double s = SigmoidMath.Sigmoid(z);
-        double r = s - y;
-        dLossDz = 2 * r * s * (1 - s);
+        dLossDz = 2 * r * (s * sc);
         return r * r;
     }
 }

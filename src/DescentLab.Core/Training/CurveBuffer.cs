@@ -42,12 +42,16 @@ public sealed class CurveBuffer
     }
 
     /// <summary>The rows written, as a curve of exactly that length.</summary>
-    public Curve ToCurve() => new(
-        _names,
-        _epoch[..Count],
-        _step[..Count],
-        _loss[..Count],
-        _gap[..Count],
-        _gradNorm[..Count],
-        _parameters[..(Count * _p)]);
+    /// <remarks>A full buffer hands its columns over instead of copying them (it cannot take another row anyway), so a run
+    /// that uses all its epochs keeps one copy of a long step-mode curve, not two.</remarks>
+    public Curve ToCurve() => Count == _epoch.Length
+        ? new(_names, _epoch, _step, _loss, _gap, _gradNorm, _parameters)
+        : new(
+            _names,
+            _epoch[..Count],
+            _step[..Count],
+            _loss[..Count],
+            _gap[..Count],
+            _gradNorm[..Count],
+            _parameters[..(Count * _p)]);
 }

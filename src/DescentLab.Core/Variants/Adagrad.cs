@@ -5,7 +5,10 @@ using DescentLab.Core.Training;
 namespace DescentLab.Core.Variants;
 
 /// <summary>adagrad: torch.optim.Adagrad (lr_decay 0, initial accumulator 0).</summary>
-/// <remarks><c>sum += g²</c>; <c>θ -= lr·g / (√sum + eps)</c>. Defaults: lr 0.01, eps 1e-10. Source: PyTorch torch/optim/adagrad.py.</remarks>
+/// <remarks><c>sum += g²</c>; <c>θ -= lr·g / (√sum + eps)</c>. Defaults: lr 0.01, eps 1e-10. Source: PyTorch torch/optim/adagrad.py;
+/// the operations follow its single-tensor path in order (<c>addcdiv_</c> rounds <c>(-lr·g) / std</c>), so float64 results round
+/// as torch's do (checked against the transcription in tests/.../Variants/ReferenceUpdates.py; a torch build that fuses multiply-adds may
+/// differ in the last bit).</remarks>
 public sealed class Adagrad : IVariant
 {
     /// <inheritdoc/>
@@ -59,7 +62,7 @@ public struct AdagradRule : IUpdateRule
         {
             double g = gradient[j];
             _sum[j] += g * g;
-            theta[j] -= _lr * (g / (Math.Sqrt(_sum[j]) + _eps));
+            theta[j] += -_lr * g / (Math.Sqrt(_sum[j]) + _eps);
         }
     }
 }

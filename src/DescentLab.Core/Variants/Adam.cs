@@ -7,7 +7,9 @@ namespace DescentLab.Core.Variants;
 /// <summary>adam: torch.optim.Adam (no weight decay, no amsgrad).</summary>
 /// <remarks>t += 1; <c>m += (1 - β1)·(g - m)</c> (torch's lerp); <c>v = β2·v + (1 - β2)·g²</c>;
 /// <c>θ -= (lr / (1 - β1^t))·m / (√v / √(1 - β2^t) + eps)</c>. Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8.
-/// Source: PyTorch torch/optim/adam.py.</remarks>
+/// Source: PyTorch torch/optim/adam.py; the operations follow its single-tensor path in order (<c>lerp_</c>, <c>addcmul_</c>
+/// rounding <c>((1 - β2)·g)·g</c>, <c>addcdiv_</c> rounding <c>(-step_size·m) / denom</c>), so float64 results round as torch's do (checked
+/// against the transcription in tests/.../Variants/ReferenceUpdates.py; a torch build that fuses multiply-adds may differ in the last bit).</remarks>
 public sealed class Adam : IVariant
 {
     /// <inheritdoc/>
@@ -83,11 +85,15 @@ public struct AdamRule : IUpdateRule
         for (int j = 0; j < theta.Length; j++)
         {
             double g = gradient[j];
-            double m = _m[j] + (1 - _beta1) * (g - _m[j]);
-            double v = _beta2 * _v[j] + (1 - _beta2) * (g * g);
+            double m = Lerp(_m[j], g, 1 - _beta1);
+            double v = _v[j] * _beta2 + (1 - _beta2) * g * g;
             _m[j] = m;
             _v[j] = v;
-            theta[j] -= stepSize * (m / (Math.Sqrt(v) / correction2Sqrt + _eps));
+            theta[j] += -stepSize * m / (Math.Sqrt(v) / correction2Sqrt + _eps);
         }
     }
+
+    /// <summary>torch.lerp's formula: exact at both ends, and the same rounding as torch for every weight.</summary>
+    private static double Lerp(double start, double end, double weight) =>
+        Math.Abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight);
 }

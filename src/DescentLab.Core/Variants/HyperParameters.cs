@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DescentLab.Core.Variants;
 
 /// <summary>Resolved hyper-parameter values of one run, every declared parameter present.</summary>
@@ -23,7 +25,7 @@ public sealed class HyperParameters
             double value = given.TryGetValue(parameter.Name, out double v) ? v : parameter.Default;
             if (!parameter.Accepts(value))
             {
-                throw new ArgumentException($"{variant.Name}.{parameter.Name} = {value} is outside {parameter.Range}.");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{variant.Name}.{parameter.Name} = {value:R} is outside {parameter.Range}."));
             }
 
             values[parameter.Name] = value;

@@ -6,7 +6,9 @@ namespace DescentLab.Core.Variants;
 
 /// <summary>rmsprop: torch.optim.RMSprop (not centred, no momentum).</summary>
 /// <remarks><c>v = α·v + (1 - α)·g²</c>; <c>θ -= lr·g / (√v + eps)</c>. Defaults: lr 0.01, alpha 0.99, eps 1e-8.
-/// Source: PyTorch torch/optim/rmsprop.py.</remarks>
+/// Source: PyTorch torch/optim/rmsprop.py; the operations follow its single-tensor path in order (<c>addcmul_</c> rounds
+/// <c>((1 - α)·g)·g</c>, <c>addcdiv_</c> rounds <c>(-lr·g) / avg</c>), so float64 results round as torch's do (checked
+/// against the transcription in tests/.../Variants/ReferenceUpdates.py; a torch build that fuses multiply-adds may differ in the last bit).</remarks>
 public sealed class Rmsprop : IVariant
 {
     /// <inheritdoc/>
@@ -62,9 +64,9 @@ public struct RmspropRule : IUpdateRule
         for (int j = 0; j < theta.Length; j++)
         {
             double g = gradient[j];
-            double v = _alpha * _squareAverage[j] + (1 - _alpha) * (g * g);
+            double v = _squareAverage[j] * _alpha + (1 - _alpha) * g * g;
             _squareAverage[j] = v;
-            theta[j] -= _lr * (g / (Math.Sqrt(v) + _eps));
+            theta[j] += -_lr * g / (Math.Sqrt(v) + _eps);
         }
     }
 }
