@@ -7,6 +7,7 @@ namespace DescentLab.Tests.Core.Models;
 /// <summary>The Vector256 kernels agree bit for bit with their scalar references, and both with a plain loop.</summary>
 /// <remarks>n covers 0, 1, lanes - 1, lanes, lanes + 1, 2·lanes ± 1 and a long run (vectorization-guidelines: remainder
 /// handling). CI runs this folder once more with DOTNET_EnableHWIntrinsic=0, where Vector256 falls back to software.</remarks>
+[Category("Kernels")]
 public sealed class LinearSumsTests
 {
     private static readonly int[] Sizes = [0, 1, 3, 4, 5, 7, 8, 9, 1000];

@@ -6,6 +6,7 @@ using NUnit.Framework;
 namespace DescentLab.Tests.Core.Models;
 
 /// <summary>IModel.SgdEpoch keeps θ in registers but must be bit-identical to per-sample LossGradient steps.</summary>
+[Category("Kernels")]
 public sealed class SgdEpochTests
 {
     public static IEnumerable<ModelCase> Cases() => ModelCase.All();
