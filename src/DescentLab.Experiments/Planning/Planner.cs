@@ -181,12 +181,6 @@ public static class Planner
                     optimum.Attained,
                     optimum.Method,
                     [.. model.ParameterNames.Select((name, j) => new KeyValuePair<string, double>(name, optimum.Theta[j]))]));
-                if (!optimum.Attained)
-                {
-                    Note(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{dataset.Key} × {model.Name}: the loss infimum is not attained (parameters grow without bound); L* is the best loss found after {optimum.Iterations} Newton steps, so gaps may be negative."));
-                }
             }
 
             return optimum;
