@@ -1,3 +1,5 @@
+using DescentLab.Experiments.Config;
+
 namespace DescentLab.Host;
 
 /// <summary>The <c>DescentLab</c> settings section (appsettings.json, environment <c>DescentLab__Key</c>, command line).</summary>
@@ -26,4 +28,16 @@ public sealed class DescentLabSettings
 
     /// <summary>Runs in parallel; 0 means the processor count.</summary>
     public int Parallel { get; set; }
+
+    /// <summary>Largest n of one dataset a config may ask for.</summary>
+    public long MaxSamples { get; set; } = ConfigLimits.Default.MaxSamples;
+
+    /// <summary>Largest runs × epochs × n of one config (per-sample gradient evaluations).</summary>
+    public long MaxWork { get; set; } = ConfigLimits.Default.MaxWork;
+
+    /// <summary>Largest total of curve rows of one config.</summary>
+    public long MaxCurveRows { get; set; } = ConfigLimits.Default.MaxCurveRows;
+
+    /// <summary>The size limits configs are checked against.</summary>
+    public ConfigLimits Limits => new(MaxSamples, MaxWork, MaxCurveRows);
 }

@@ -49,21 +49,21 @@ public static class RunCommand
                     parseResult.GetValue(parallel) ?? (settings.Parallel > 0 ? settings.Parallel : Environment.ProcessorCount),
                     shardSpec,
                     parseResult.GetValue(failOnRegression));
-                return Task.FromResult(Execute(services, request, output, cancellationToken));
+                return Task.FromResult(Execute(services, request, settings.Limits, output, cancellationToken));
             });
         });
         return command;
     }
 
     /// <summary>Runs <paramref name="request"/> and maps its outcome to an exit code.</summary>
-    public static int Execute(IServiceProvider services, RunRequest request, CliOutput output, CancellationToken cancellationToken)
+    public static int Execute(IServiceProvider services, RunRequest request, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
     {
         var pipeline = services.GetRequiredService<ExperimentPipeline>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
         var result = pipeline.Run(
             request,
             (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel),
-            ConfigLimits.Default,
+            limits,
             ProgressReporter.ForConsole(logger),
             cancellationToken);
         foreach (string error in result.Errors)

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using DescentLab.Experiments.Config;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DescentLab.Host.Commands;
 
@@ -11,21 +13,22 @@ public static class ValidateCommand
     {
         var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.OneOrMore, Description = "Config files (YAML or JSON)." };
         var command = new Command("validate", "Check configs and print every error; runs nothing.") { configs };
-        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync([], logToFile: false, (_, _) =>
+        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync([], logToFile: false, (services, _) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
-            return Task.FromResult(Validate(parseResult.GetRequiredValue(configs), output));
+            var limits = services.GetRequiredService<IOptions<DescentLabSettings>>().Value.Limits;
+            return Task.FromResult(Validate(parseResult.GetRequiredValue(configs), limits, output));
         }));
         return command;
     }
 
     /// <summary>Validates every config; prints <c>OK</c> per good file and every error of the bad ones.</summary>
-    public static int Validate(IReadOnlyList<string> paths, CliOutput output)
+    public static int Validate(IReadOnlyList<string> paths, ConfigLimits limits, CliOutput output)
     {
         int errors = 0;
         foreach (string path in paths)
         {
-            var result = ConfigLoader.Load(path, ConfigLimits.Default);
+            var result = ConfigLoader.Load(path, limits);
             foreach (var error in result.Errors)
             {
                 output.Error.WriteLine(error.ToString());

@@ -32,6 +32,6 @@ public sealed class PipelineConfigRunner : IConfigRunner
             false);
 
         // Parallel.For blocks; keep the worker's loop responsive to the stop signal.
-        return Task.Run(() => RunCommand.Execute(_services, request, new CliOutput(Console.Out, Console.Error), cancellationToken), cancellationToken);
+        return Task.Run(() => RunCommand.Execute(_services, request, _settings.Limits, new CliOutput(Console.Out, Console.Error), cancellationToken), cancellationToken);
     }
 }

@@ -98,8 +98,9 @@ public sealed partial class ExperimentPipeline
 
         foreach (var exporter in DefaultExporters.All)
         {
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
             var files = exporter.Export(set, folder);
-            LogExported(exporter.Name, files.Count);
+            LogExported(exporter.Name, files.Count, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
         folder.PromoteToLatest();
@@ -125,9 +126,11 @@ public sealed partial class ExperimentPipeline
         var plan = Planner.Create(config, request.Shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
         LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
         IReadOnlyList<RunResult> results;
+        long runStart = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             results = _runner.Run(plan, request.Parallel, progress, cancellationToken);
+            LogRan(config.Name, results.Count, System.Diagnostics.Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
@@ -178,8 +181,11 @@ public sealed partial class ExperimentPipeline
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Runs} runs, {Converged} converged, {Diverged} diverged, {Failed} failed; report in {Folder}")]
     private partial void LogFinished(string config, int runs, int converged, int diverged, int failed, string folder);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files")]
-    private partial void LogExported(string exporter, int files);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Config}: {Runs} runs took {ElapsedMs:0} ms")]
+    private partial void LogRan(string config, int runs, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files in {ElapsedMs:0} ms")]
+    private partial void LogExported(string exporter, int files, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Regression in {RunId}: {Metric} {Baseline} -> {Current} ({Change})")]
     private partial void LogRegression(string runId, string metric, string baseline, string current, string change);
