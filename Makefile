@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT = 1
 export DOTNET_NOLOGO = 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 
-.PHONY: all build test run validate bench clean
+.PHONY: all build test run validate bench format format-check clean
 
 all: build
 
@@ -26,6 +26,13 @@ run: build
 
 validate: build
 	$(DESCENTLAB) validate configs/*.yaml configs/*.json
+
+# Style (.editorconfig: Allman braces, naming, whitespace) as CI checks it; `make format` fixes what it can.
+format:
+	$(DOTNET) format DescentLab.sln
+
+format-check:
+	$(DOTNET) format DescentLab.sln --verify-no-changes --no-restore
 
 bench:
 	$(DOTNET) run -c Release --project tests/DescentLab.Benchmarks -- --filter '*' $(ARGS)

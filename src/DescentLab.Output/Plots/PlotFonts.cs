@@ -10,11 +10,11 @@ public static class PlotFonts
     /// <summary>The family asked for first.</summary>
     public const string Preferred = "DejaVu Sans";
 
-    private static readonly Lazy<string> s_family = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> LazyFamily = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The family in use (set as ScottPlot's default on first access).</summary>
     /// <exception cref="InvalidOperationException">No font is installed: text would not render.</exception>
-    public static string Family => s_family.Value;
+    public static string Family => LazyFamily.Value;
 
     private static string Resolve()
     {

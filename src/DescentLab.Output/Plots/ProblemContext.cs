@@ -60,7 +60,7 @@ internal sealed class ProblemContext
             (0, 0) => string.Empty,
             _ when diverged == rows.Count => " (diverged)",
             _ when failed == rows.Count => " (failed)",
-            (> 0, 0) => $" ({diverged}/{rows.Count} diverged)",
+            ( > 0, 0) => $" ({diverged}/{rows.Count} diverged)",
             (0, > 0) => $" ({failed}/{rows.Count} failed)",
             _ => $" ({diverged}/{rows.Count} diverged, {failed} failed)",
         };

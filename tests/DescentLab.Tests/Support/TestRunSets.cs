@@ -6,11 +6,11 @@ namespace DescentLab.Tests.Support;
 /// <summary>Fixed run sets for report and plot tests, trained once per test run.</summary>
 public static class TestRunSets
 {
-    private static readonly Lazy<RunSet> s_small = new(BuildSmall);
+    private static readonly Lazy<RunSet> LazySmall = new(BuildSmall);
 
     /// <summary>beans1/origin, beans2/affine, beans3/logistic, beans5/logistic (2-D); 2 seeds; closed_form, batch, an sgd
     /// lr sweep including a diverging lr 10, momentum and adam; with a regression report and three trend points per variant.</summary>
-    public static RunSet Small => s_small.Value;
+    public static RunSet Small => LazySmall.Value;
 
     /// <summary>The small problems and settings without a baseline or history.</summary>
     public static RunSet SmallWithoutBaseline => Small with { Regression = null, Trend = [] };
