@@ -40,9 +40,15 @@ public static class MergeCommand
             using var history = HistoryStore.OpenInReportsRoot(HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()));
             var published = services.GetRequiredService<ExperimentPipeline>().Publish(merged, folder, history, regression);
             output.Out.WriteLine(folder.FullPath);
+            if (published.BaselineError is { } baselineError)
+            {
+                output.Error.WriteLine(baselineError);
+                return ExitCodes.BadInput;
+            }
+
             bool mustFail = failOnRegression || regression?.Fail == true;
-            return published.Regression is { HasRegressions: true } && mustFail ? ExitCodes.Regression
-                : published.Rows.Any(r => r.Status == Core.Training.RunStatus.Failed) ? ExitCodes.Failure
+            return published.Set.Regression is { HasRegressions: true } && mustFail ? ExitCodes.Regression
+                : published.Set.Rows.Any(r => r.Status == Core.Training.RunStatus.Failed) ? ExitCodes.Failure
                 : ExitCodes.Success;
         }
         catch (Exception ex) when (ex is MergeException or RunFileException or OutputFolderException or HistoryException)

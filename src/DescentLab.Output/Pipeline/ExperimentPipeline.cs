@@ -51,41 +51,51 @@ public sealed partial class ExperimentPipeline
             return new PipelineResult(PipelineOutcome.BadInput, errors, []);
         }
 
+        if (request.OutDir is not null && loaded.Count > 1)
+        {
+            var clash = loaded.GroupBy(l => l.Result.Config!.Name).FirstOrDefault(g => g.Count() > 1);
+            if (clash is not null)
+            {
+                return new PipelineResult(
+                    PipelineOutcome.BadInput,
+                    [$"--out {request.OutDir} gives each config the subfolder of its name, but {string.Join(" and ", clash.Select(c => c.Path))} are both named '{clash.Key}'"],
+                    []);
+            }
+        }
+
         var outcome = PipelineOutcome.Success;
         var folders = new List<string>();
         foreach (var (path, result) in loaded)
         {
             var config = result.Config!;
             string? outDir = request.OutDir is null ? null : loaded.Count > 1 ? Path.Combine(request.OutDir, config.Name) : request.OutDir;
-            RunFolder folder;
-            try
+            var prepared = Prepare(config, request, outDir);
+            if (prepared.Error is { } error)
             {
-                folder = outDir is null
-                    ? RunFolder.CreateUnderReports(request.ReportsRoot, config.Name, _time.GetUtcNow())
-                    : RunFolder.CreateExplicit(outDir);
-            }
-            catch (OutputFolderException ex)
-            {
-                return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], folders);
+                prepared.History?.Dispose();
+                return new PipelineResult(PipelineOutcome.BadInput, [error], folders);
             }
 
-            folders.Add(folder.FullPath);
-            var configOutcome = RunConfig(config, environment(config, path), folder, request, progress, cancellationToken);
+            using var history = prepared.History;
+            folders.Add(prepared.Folder!.FullPath);
+            var configOutcome = RunConfig(prepared.Plan!, environment(config, path), prepared.Folder, history, request, progress, cancellationToken);
             outcome = (PipelineOutcome)Math.Max((int)outcome, (int)configOutcome);
         }
 
         return new PipelineResult(outcome, [], folders);
     }
 
-    /// <summary>Writes every exporter's files for <paramref name="set"/>, records history and moves <c>latest</c>
-    /// (used by <c>run</c> and <c>merge</c>).</summary>
-    public RunSet Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression)
+    /// <summary>Compares with the baseline, records history, writes every exporter's files for <paramref name="set"/> and
+    /// moves <c>latest</c> (used by <c>run</c> and <c>merge</c>). An unreadable baseline does not stop the export; it is
+    /// returned so the caller can fail.</summary>
+    public Published Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression)
     {
+        string? baselineError = null;
         if (history is not null)
         {
             if (regression is not null)
             {
-                set = set with { Regression = Compare(set, history, regression) };
+                set = set with { Regression = Compare(set, history, regression, out baselineError) };
             }
 
             history.Record(set, folder.FullPath);
@@ -93,7 +103,7 @@ public sealed partial class ExperimentPipeline
         }
         else if (regression is not null && regression.Baseline != RegressionConfig.Previous)
         {
-            set = set with { Regression = Compare(set, null, regression) };
+            set = set with { Regression = Compare(set, null, regression, out baselineError) };
         }
 
         foreach (var exporter in DefaultExporters.All)
@@ -109,21 +119,50 @@ public sealed partial class ExperimentPipeline
             LogRegression(finding.RunId, finding.Metric, finding.Baseline, finding.Current, finding.Change);
         }
 
-        return set;
+        return new Published(set, baselineError);
+    }
+
+    /// <summary>Everything that can fail on bad input happens here, before any run starts and before anything is written
+    /// but the claimed folder: plan (reading dataset files), open history (a corrupt file is refused), claim the folder.</summary>
+    private Prepared Prepare(ExperimentConfig config, RunRequest request, string? outDir)
+    {
+        ExperimentPlan plan;
+        try
+        {
+            plan = Planner.Create(config, request.Shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
+        }
+        catch (DatasetFileException ex)
+        {
+            return new Prepared(null, null, null, ex.Message);
+        }
+
+        HistoryStore? history = null;
+        try
+        {
+            // Shards leave history, baselines and latest to merge.
+            history = request.Shard is null ? HistoryStore.OpenInReportsRoot(request.ReportsRoot) : null;
+            var folder = outDir is null
+                ? RunFolder.CreateUnderReports(request.ReportsRoot, config.Name, _time.GetUtcNow())
+                : RunFolder.CreateExplicit(outDir);
+            return new Prepared(plan, history, folder, null);
+        }
+        catch (Exception ex) when (ex is HistoryException or OutputFolderException)
+        {
+            return new Prepared(null, history, null, ex.Message);
+        }
     }
 
     private PipelineOutcome RunConfig(
-        ExperimentConfig config,
+        ExperimentPlan plan,
         RunEnvironment environment,
         RunFolder folder,
+        HistoryStore? history,
         RunRequest request,
         IProgress<RunProgress>? progress,
         CancellationToken cancellationToken)
     {
-        // Shards leave history, baselines and latest to merge.
-        using var history = request.Shard is null ? HistoryStore.OpenInReportsRoot(request.ReportsRoot) : null;
+        var config = plan.Config;
         var started = _time.GetUtcNow();
-        var plan = Planner.Create(config, request.Shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
         LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
         IReadOnlyList<RunResult> results;
         long runStart = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -139,10 +178,19 @@ public sealed partial class ExperimentPipeline
             throw;
         }
 
-        var set = RunSetAssembler.Assemble(plan, results, environment, started, _time.GetUtcNow(), complete: true);
-        set = Publish(set, folder, history, request.Shard is null ? config.Regression : null);
+        var published = Publish(
+            RunSetAssembler.Assemble(plan, results, environment, started, _time.GetUtcNow(), complete: true),
+            folder,
+            history,
+            request.Shard is null ? config.Regression : null);
+        var set = published.Set;
         int failed = results.Count(r => r.Status == RunStatus.Failed);
         LogFinished(config.Name, results.Count, results.Count(r => r.Status == RunStatus.Converged), results.Count(r => r.Status == RunStatus.Diverged), failed, folder.FullPath);
+        if (published.BaselineError is not null)
+        {
+            return PipelineOutcome.BadInput;
+        }
+
         if (failed > 0)
         {
             return PipelineOutcome.Failure;
@@ -152,8 +200,9 @@ public sealed partial class ExperimentPipeline
         return set.Regression is { HasRegressions: true } && mustFail ? PipelineOutcome.Regression : PipelineOutcome.Success;
     }
 
-    private RegressionReport? Compare(RunSet set, HistoryStore? history, RegressionConfig regression)
+    private RegressionReport? Compare(RunSet set, HistoryStore? history, RegressionConfig regression, out string? error)
     {
+        error = null;
         if (regression.Baseline == RegressionConfig.Previous)
         {
             var previous = history!.LatestComplete(set.Manifest.Name, null);
@@ -172,8 +221,19 @@ public sealed partial class ExperimentPipeline
             return null;
         }
 
-        return RegressionComparer.Compare(BaselineStore.Load(regression.Baseline), set.Rows, regression, regression.Baseline);
+        try
+        {
+            return RegressionComparer.Compare(BaselineStore.Load(regression.Baseline), set.Rows, regression, regression.Baseline);
+        }
+        catch (RunFileException ex)
+        {
+            error = $"the baseline cannot be read, so no regression check was made: {ex.Message}";
+            LogBaselineUnreadable(set.Manifest.Name, error);
+            return null;
+        }
     }
+
+    private sealed record Prepared(ExperimentPlan? Plan, HistoryStore? History, RunFolder? Folder, string? Error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: planned {Runs} runs (of {TotalRuns} in the matrix) into {Folder}")]
     private partial void LogPlanned(string config, int runs, int totalRuns, string folder);
@@ -192,6 +252,9 @@ public sealed partial class ExperimentPipeline
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: no regression check: {Reason}")]
     private partial void LogNoBaseline(string config, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: {Reason}")]
+    private partial void LogBaselineUnreadable(string config, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: cancelled; {Folder} is marked incomplete and latest was not moved")]
     private partial void LogIncomplete(string config, string folder);
