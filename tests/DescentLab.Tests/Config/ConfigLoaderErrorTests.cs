@@ -136,7 +136,7 @@ public sealed class ConfigLoaderErrorTests
             "{file}:0:0: file not found");
         yield return new TestCaseData(new BadConfigCase("c.yaml", Base, ["{file}:5:8: datasets[0].n: n = 100 is more than the limit of 50 samples"], new ConfigLimits(MaxSamples: 50)))
             .SetName("SizeLimit_Samples");
-        yield return new TestCaseData(new BadConfigCase("c.yaml", Base, ["{file}:0:0: the config asks for 10000 gradient evaluations (max_epochs × n summed over 1 run), more than the limit of 9999"], new ConfigLimits(MaxWork: 9999)))
+        yield return new TestCaseData(new BadConfigCase("c.yaml", Base, ["{file}:0:0: the config asks for 20100 gradient evaluations (max_epochs × n for the updates plus n per curve row, summed over 1 run), more than the limit of 20099"], new ConfigLimits(MaxWork: 20099)))
             .SetName("SizeLimit_Work");
         yield return new TestCaseData(new BadConfigCase("c.yaml", Base + "record: step\n", ["{file}:0:0: the config asks for 10001 curve rows over 1 run (record: step), more than the limit of 10000"], new ConfigLimits(MaxCurveRows: 10000)))
             .SetName("SizeLimit_CurveRows");

@@ -34,9 +34,12 @@ internal static class WorkloadCheck
                 foreach (int batch in VariantBatches.Of(variant.Variant, variant.Config).Select(b => b ?? n))
                 {
                     long updatesPerEpoch = record == RecordMode.Step ? (n + (long)batch - 1) / batch : 1;
+                    var rowsPerRun = 1 + (BigInteger)stop.MaxEpochs * updatesPerEpoch;
+
+                    // Each recorded row evaluates loss and gradient over all n samples, which dominates with record: step.
                     runs += runsPerBatch;
-                    work += runsPerBatch * stop.MaxEpochs * n;
-                    rows += runsPerBatch * (1 + (BigInteger)stop.MaxEpochs * updatesPerEpoch);
+                    work += runsPerBatch * ((BigInteger)stop.MaxEpochs * n + rowsPerRun * n);
+                    rows += runsPerBatch * rowsPerRun;
                 }
             }
         }
@@ -44,7 +47,7 @@ internal static class WorkloadCheck
         string runCount = runs == 1 ? "1 run" : string.Create(CultureInfo.InvariantCulture, $"{runs} runs");
         if (work > limits.MaxWork)
         {
-            context.FileError(string.Create(CultureInfo.InvariantCulture, $"the config asks for {work} gradient evaluations (max_epochs × n summed over {runCount}), more than the limit of {limits.MaxWork}"));
+            context.FileError(string.Create(CultureInfo.InvariantCulture, $"the config asks for {work} gradient evaluations (max_epochs × n for the updates plus n per curve row, summed over {runCount}), more than the limit of {limits.MaxWork}"));
         }
 
         if (rows > limits.MaxCurveRows)
