@@ -153,7 +153,7 @@ public static class Planner
         {
             string key = datasetConfig.Recipe is { } recipe
                 ? string.Create(CultureInfo.InvariantCulture, $"{recipe}-n{datasetConfig.N}-s{seed}")
-                : RunIds.Sanitize(datasetConfig.Name);
+                : string.Create(CultureInfo.InvariantCulture, $"{RunIds.Sanitize(datasetConfig.Name)}-n{datasetConfig.N}");
             if (!_datasets.TryGetValue(key, out var planned))
             {
                 var data = datasetConfig.Recipe is { } name

@@ -47,6 +47,14 @@ internal sealed class DatasetsValidator(ValidationContext context, string config
                 continue;
             }
 
+            if (datasets.Find(d => d.Config.Name == config.Name && d.Config.N == config.N) is { } namesake)
+            {
+                context.Error(mapping, path, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"dataset name '{config.Name}' with n = {config.N} is already used by {namesake.Path}; run ids would collide, so rename the file"));
+                continue;
+            }
+
             datasets.Add(new ParsedDataset(config with { Models = models?.Select(m => m.Config).ToArray() }, mapping, path, models));
         }
 

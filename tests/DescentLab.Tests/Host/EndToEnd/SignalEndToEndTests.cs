@@ -26,7 +26,7 @@ public sealed class SignalEndToEndTests
     {
         using var temp = new TempFolder();
         string quick = temp.Write("quick/long.yaml", Long.Replace("EPOCHS", "1", StringComparison.Ordinal).Replace("200000", "50", StringComparison.Ordinal));
-        string slow = temp.Write("slow/long.yaml", Long.Replace("EPOCHS", "20000", StringComparison.Ordinal));
+        string slow = temp.Write("slow/long.yaml", Long.Replace("EPOCHS", "10000", StringComparison.Ordinal));
         var first = DescentLabProcess.Run(temp.FullPath, "run", quick);
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
         string latestBefore = new FileInfo(temp.PathOf("reports/long/latest")).LinkTarget!;
@@ -49,7 +49,8 @@ public sealed class SignalEndToEndTests
         process.BeginErrorReadLine();
         string stdout = string.Empty;
         var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        Assert.That(planned.Task.Wait(TimeSpan.FromMinutes(1)), Is.True, "the run never started");
+        Task.WaitAny([planned.Task, process.WaitForExitAsync()], TimeSpan.FromMinutes(1));
+        Assert.That(planned.Task.IsCompleted, Is.True, $"the run never started: {stderr}");
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
