@@ -31,6 +31,13 @@ public static class DescentLabProcess
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
+    /// <summary>Sends SIGTERM, as a service manager or Kubernetes would (through sh: its kill is a builtin, /bin/kill may be absent).</summary>
+    public static void Terminate(Process process)
+    {
+        using var kill = Process.Start("sh", ["-c", $"kill -TERM {process.Id}"]) ?? throw new InvalidOperationException("sh did not start");
+        kill.WaitForExit();
+    }
+
     /// <summary>Runs to the end and returns exit code and output.</summary>
     public static Result Run(string workingDirectory, params string[] args)
     {

@@ -96,10 +96,7 @@ public sealed class FailureEndToEndTests
             Thread.Sleep(50);
         }
 
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
+        DescentLabProcess.Terminate(process);
 
         Assert.That(process.WaitForExit(TimeSpan.FromSeconds(30)), Is.True, "serve did not stop after SIGTERM");
         Assert.That(process.ExitCode, Is.EqualTo(0), stderr.Result);

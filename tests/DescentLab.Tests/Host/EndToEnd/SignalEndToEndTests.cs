@@ -51,10 +51,7 @@ public sealed class SignalEndToEndTests
         var stdoutTask = process.StandardOutput.ReadToEndAsync();
         Task.WaitAny([planned.Task, process.WaitForExitAsync()], TimeSpan.FromMinutes(1));
         Assert.That(planned.Task.IsCompleted, Is.True, $"the run never started: {stderr}");
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
+        DescentLabProcess.Terminate(process);
 
         bool exited = process.WaitForExit(TimeSpan.FromSeconds(30));
         stdout = stdoutTask.Result;
