@@ -135,6 +135,27 @@ public static class SampleRuns
         [3.0, 1E-300, double.PositiveInfinity],
         [0.1, 0.0, 0.5, -0.0, 0.7, double.NegativeInfinity]);
 
+    /// <summary>The sample run set: all four rows, a curve for every run but the failed one, the datasets of beans1,
+    /// beans2 and a user's file, and the sample manifest.</summary>
+    public static RunSet Set(bool complete = true, RegressionReport? regression = null)
+    {
+        var rows = Rows();
+        var logistic = Dataset.Create("my_beans", null, null, "data/my_beans.csv", [0.1, 0.2, 0.3], [1, 2, 3], [0, 1, 0]);
+        var datasets = new List<(string Key, Dataset Data)> { ("beans1-n20-s1", Beans1()), ("beans2-n20-s1", RecipeCatalog.Find("beans2")!.Generate(20, 1)), ("my_beans", logistic) };
+        return new RunSet
+        {
+            Manifest = Manifest(datasets, complete),
+            Rows = rows,
+            Curves = rows.Where(r => r.Status != RunStatus.Failed).ToDictionary(r => r.RunId, _ => Curve(), StringComparer.Ordinal),
+            Datasets = datasets.ToDictionary(d => d.Key, d => d.Data, StringComparer.Ordinal),
+            Regression = regression,
+        };
+    }
+
+    /// <summary>Writes <see cref="Set"/> as a run folder into <paramref name="runDir"/> and returns it.</summary>
+    public static string WriteFolder(string runDir, bool complete = true, RegressionReport? regression = null) =>
+        RunFolders.Write(Set(complete, regression), runDir);
+
     /// <summary>A small 1-D dataset from beans1.</summary>
     public static Dataset Beans1() => RecipeCatalog.Find("beans1")!.Generate(20, 1);
 

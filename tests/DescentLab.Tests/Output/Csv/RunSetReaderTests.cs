@@ -13,7 +13,7 @@ public sealed class RunSetReaderTests
     {
         using var folder = new TempFolder();
         var report = new RegressionReport("baselines/nightly.csv", [new("a", "status", "converged", "failed", "converged -> failed")], [], [], [], 2);
-        SampleRunFolder.Write(folder.FullPath, regression: report);
+        SampleRuns.WriteFolder(folder.FullPath, regression: report);
 
         var set = RunSetReader.Read(folder.FullPath);
 
@@ -31,7 +31,7 @@ public sealed class RunSetReaderTests
     public void Read_FolderWithoutRegressionFile_HasNoRegression()
     {
         using var folder = new TempFolder();
-        SampleRunFolder.Write(folder.FullPath);
+        SampleRuns.WriteFolder(folder.FullPath);
 
         Assert.That(RunSetReader.Read(folder.FullPath).Regression, Is.Null);
     }
@@ -43,7 +43,7 @@ public sealed class RunSetReaderTests
     public void Read_MissingFile_NamesIt(string relativePath)
     {
         using var folder = new TempFolder();
-        SampleRunFolder.Write(folder.FullPath);
+        SampleRuns.WriteFolder(folder.FullPath);
         string path = folder.PathOf(relativePath);
         File.Delete(path);
 
@@ -56,7 +56,7 @@ public sealed class RunSetReaderTests
     public void Read_MalformedCurve_NamesFileAndLine()
     {
         using var folder = new TempFolder();
-        SampleRunFolder.Write(folder.FullPath);
+        SampleRuns.WriteFolder(folder.FullPath);
         string path = folder.PathOf("curves", "beans1-n20-s1", "origin", "sgd-lr0.1.csv");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\n1,20,", "\n1,twenty,", StringComparison.Ordinal));
 
