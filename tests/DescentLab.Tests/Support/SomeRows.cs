@@ -44,6 +44,6 @@ public static class SomeRows
             FinalParameters = [KeyValuePair.Create("w", 1.0)],
         };
 
-    /// <summary>A run set around <paramref name="rows"/> (the manifest from the small test set).</summary>
-    public static RunSet Set(params SummaryRow[] rows) => TestRunSets.SmallWithoutBaseline with { Rows = rows, Curves = new Dictionary<string, Curve>() };
+    /// <summary>A run set around <paramref name="rows"/>: the manifest of an empty "small" run, no curves, no datasets.</summary>
+    public static RunSet Set(params SummaryRow[] rows) => TestRunSets.Run(TestConfigs.Create([], [], name: "small")) with { Rows = rows };
 }
