@@ -4,9 +4,11 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Tests.Support;
 
-/// <summary>Fixed hand-made rows, curves, datasets and manifests with the awkward values files must survive: shortest
-/// round-trip doubles, subnormals, -0, NaN, infinities, nulls, text with commas, quotes and line breaks.</summary>
-public static class SampleRuns
+/// <summary>Hand-made runs with the awkward values that files must survive: shortest round-trip doubles, subnormals, -0,
+/// NaN, infinities, nulls, text with commas, quotes and line breaks. Rows, a curve, datasets and a manifest, and the run
+/// set and run folder made of them.</summary>
+/// <remarks>Golden files (summary.csv, curve.csv) are written from these literals: changing one changes them.</remarks>
+public static class AwkwardRuns
 {
     /// <summary>A converged origin/sgd row.</summary>
     public static SummaryRow Origin(string runId = "beans1-n20-s1/origin/sgd-lr0.1") => new()
@@ -135,8 +137,8 @@ public static class SampleRuns
         [3.0, 1E-300, double.PositiveInfinity],
         [0.1, 0.0, 0.5, -0.0, 0.7, double.NegativeInfinity]);
 
-    /// <summary>The sample run set: all four rows, a curve for every run but the failed one, the datasets of beans1,
-    /// beans2 and a user's file, and the sample manifest.</summary>
+    /// <summary>The four rows as a run set: a curve for every run but the failed one, the datasets of beans1,
+    /// beans2 and a user's file, and <see cref="Manifest"/>.</summary>
     public static RunSet Set(bool complete = true, RegressionReport? regression = null)
     {
         var rows = Rows();
