@@ -70,12 +70,12 @@ public sealed class PlotContentTests
     [Test]
     public void LearningRate_OnlyWhenLrIsSwept()
     {
-        var unswept = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
-            SomeRows.Row("batch", 0.2, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3));
-        var swept = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
-            SomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
+        var unswept = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            OutcomeRows.Row("batch", 0.2, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3));
+        var swept = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            OutcomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
 
         Assert.Multiple(() =>
         {
@@ -87,10 +87,10 @@ public sealed class PlotContentTests
     [Test]
     public void LearningRate_DivergedMedian_IsAMarkerNotAPointOnTheLine()
     {
-        var swept = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
-            SomeRows.Row("sgd", 0.01, 1, RunStatus.NotConverged, 1e-3, batch: 1),
-            SomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
+        var swept = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            OutcomeRows.Row("sgd", 0.01, 1, RunStatus.NotConverged, 1e-3, batch: 1),
+            OutcomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
 
         using var figure = new LearningRatePlot().Plan(swept).Single().Draw();
         var line = figure.Panels[0].GetPlottables<Scatter>().Single();

@@ -185,7 +185,7 @@ public sealed class MarkdownReportTests
     public void Render_EmptyRunSet_NoPlots_ReportSaysNoRuns()
     {
         using var folder = new TempFolder();
-        var set = SomeRows.Set() with { Manifest = TestRunSets.Small.Manifest with { Problems = [], Datasets = [], Notes = [] } };
+        var set = OutcomeRows.Set() with { Manifest = TestRunSets.Small.Manifest with { Problems = [], Datasets = [], Notes = [] } };
 
         var files = ReportRenderer.Render(set, folder.FullPath, 1);
         string markdown = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.MarkdownFile));

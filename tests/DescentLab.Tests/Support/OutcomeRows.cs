@@ -4,8 +4,9 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Tests.Support;
 
-/// <summary>Hand-made summary rows for analysis tests that need exact values rather than trained ones.</summary>
-public static class SomeRows
+/// <summary>Hand-made summary rows with a chosen outcome (status, final gap, epochs to target), for analysis, plot and
+/// report tests that need exact values rather than trained ones.</summary>
+public static class OutcomeRows
 {
     /// <summary>A row of beans1 n=10, origin, mse with the given variant setting, seed and outcome.</summary>
     public static SummaryRow Row(
