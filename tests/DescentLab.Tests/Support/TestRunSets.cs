@@ -12,9 +12,8 @@ namespace DescentLab.Tests.Support;
 /// times so that everything written from them is the same on every test run.</summary>
 public static class TestRunSets
 {
-    /// <summary>The environment every run set here reports: the small config's command line, with backticks and a pipe
-    /// in the resolved config for the report's escaping.</summary>
-    public static readonly RunEnvironment Environment = new(
+    // The small config's command line, with backticks and a pipe in the resolved config for the report's escaping.
+    private static readonly RunEnvironment FixedEnvironment = new(
         "configs/small.yaml",
         "{\n  \"name\": \"small\",\n  \"seeds\": [1, 2],\n  \"note\": \"pipes | and ``` fences survive\"\n}",
         "descentlab run configs/small.yaml --parallel 2",
@@ -23,11 +22,10 @@ public static class TestRunSets
         new MachineInfo("Debian GNU/Linux 12", ".NET 10.0.0", 2, "X64"),
         2);
 
-    /// <summary>When every run set here started.</summary>
-    public static readonly DateTimeOffset StartedUtc = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    private static readonly DateTimeOffset StartedUtc = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    /// <summary>When every run set here finished: 3.5 s after <see cref="StartedUtc"/>.</summary>
-    public static readonly DateTimeOffset FinishedUtc = new(2025, 1, 2, 3, 4, 8, 500, TimeSpan.Zero);
+    // 3.5 s after the start: the wall time that summaries report.
+    private static readonly DateTimeOffset FinishedUtc = new(2025, 1, 2, 3, 4, 8, 500, TimeSpan.Zero);
 
     private static readonly Lazy<RunSet> LazySmall = new(BuildSmall);
 
@@ -43,13 +41,12 @@ public static class TestRunSets
     public static RunSet Run(ExperimentConfig config)
     {
         var plan = Planner.Create(config, null, d => DatasetFileReader.Read(d.FullPath!, d.File!));
-        var results = new ExperimentRunner(NullLogger<ExperimentRunner>.Instance).Run(plan, Environment.Parallel, null, CancellationToken.None);
-        var set = RunSetAssembler.Assemble(plan, results, Environment, StartedUtc, FinishedUtc, complete: true);
+        var results = new ExperimentRunner(NullLogger<ExperimentRunner>.Instance).Run(plan, FixedEnvironment.Parallel, null, CancellationToken.None);
+        var set = RunSetAssembler.Assemble(plan, results, FixedEnvironment, StartedUtc, FinishedUtc, complete: true);
         return set with { Rows = [.. set.Rows.Select(r => r with { WallMs = 1 })] };
     }
 
-    /// <summary>The config behind <see cref="Small"/>.</summary>
-    public static ExperimentConfig SmallConfig() => TestConfigs.Create(
+    private static ExperimentConfig SmallConfig() => TestConfigs.Create(
         datasets:
         [
             TestConfigs.Recipe("beans1", 30, 1, TestConfigs.Model("origin")),
