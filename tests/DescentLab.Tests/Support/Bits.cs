@@ -35,6 +35,9 @@ public static class Bits
             "parameters=" + Value(curve.Parameters),
         ]);
 
+    /// <summary>Every value of <paramref name="values"/>, bit for bit.</summary>
+    public static string Of(IEnumerable<double> values) => Value(values);
+
     /// <summary>Each item of <paramref name="values"/> as <see cref="Of(object)"/>.</summary>
     public static IReadOnlyList<string> OfEach<T>(IEnumerable<T> values)
         where T : notnull => [.. values.Select(v => Of(v))];

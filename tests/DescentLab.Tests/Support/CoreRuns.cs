@@ -64,7 +64,4 @@ public static class CoreRuns
     /// <summary>Trains with a single learning rate.</summary>
     public static TrainingResult Train(string variant, IModelHandle model, Dataset data, TrainingOptions options, double lr) =>
         Train(variant, model, data, options, new Dictionary<string, double> { ["lr"] = lr });
-
-    /// <summary>The bits of every value, so that equality means bit-for-bit (and NaN equals NaN).</summary>
-    public static long[] Bits(IEnumerable<double> values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 }

@@ -1,10 +1,27 @@
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Exporters;
+using DescentLab.Output.Files;
 using NUnit.Framework;
 
 namespace DescentLab.Tests.Support;
 
-/// <summary>Compares the deterministic files of two run folders.</summary>
+/// <summary>Writes run folders with the production exporters and compares the deterministic files of two of them.</summary>
 public static class RunFolders
 {
+    /// <summary>Writes <paramref name="set"/> into <paramref name="folder"/> with every exporter but the report (plots are
+    /// slow and have their own tests); returns <paramref name="folder"/>.</summary>
+    public static string Write(RunSet set, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var runFolder = RunFolder.Open(folder);
+        foreach (var exporter in DefaultExporters.All.Where(e => e is not ReportExporter))
+        {
+            exporter.Export(set, runFolder);
+        }
+
+        return folder;
+    }
+
     /// <summary>Curves are byte-identical and summary.csv is byte-identical apart from the wall_ms column.</summary>
     public static void AssertSameResults(string expectedFolder, string actualFolder)
     {

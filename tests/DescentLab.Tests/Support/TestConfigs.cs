@@ -31,6 +31,7 @@ public static class TestConfigs
         IReadOnlyList<ModelConfig>? models = null,
         IReadOnlyList<ulong>? seeds = null,
         int maxEpochs = 20,
+        double targetGap = 1e-6,
         RecordMode record = RecordMode.Epoch,
         string name = "test") => new()
         {
@@ -42,7 +43,7 @@ public static class TestConfigs
             Models = models ?? [Model("origin")],
             Variants = variants,
             Init = new Dictionary<string, double> { ["w"] = 0.1, ["b"] = 0.0 },
-            Stop = new StopConfig(MaxEpochs: maxEpochs),
+            Stop = new StopConfig(MaxEpochs: maxEpochs, TargetGap: targetGap),
             Record = record,
         };
 }

@@ -1,11 +1,32 @@
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Datasets;
+using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Running;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DescentLab.Tests.Support;
 
-/// <summary>Fixed run sets for report and plot tests, trained once per test run.</summary>
+/// <summary>Run sets trained through the real pipeline (planner, runner, assembler), with a fixed environment and fixed
+/// times so that everything written from them is the same on every test run.</summary>
 public static class TestRunSets
 {
+    // The small config's command line, with backticks and a pipe in the resolved config for the report's escaping.
+    private static readonly RunEnvironment FixedEnvironment = new(
+        "configs/small.yaml",
+        "{\n  \"name\": \"small\",\n  \"seeds\": [1, 2],\n  \"note\": \"pipes | and ``` fences survive\"\n}",
+        "descentlab run configs/small.yaml --parallel 2",
+        "0123456789abcdef0123456789abcdef01234567",
+        new SortedDictionary<string, string>(StringComparer.Ordinal) { ["DescentLab"] = "0.1.0", ["ScottPlot"] = "5.1.59" },
+        new MachineInfo("Debian GNU/Linux 12", ".NET 10.0.0", 2, "X64"),
+        2);
+
+    private static readonly DateTimeOffset StartedUtc = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    // 3.5 s after the start: the wall time that summaries report.
+    private static readonly DateTimeOffset FinishedUtc = new(2025, 1, 2, 3, 4, 8, 500, TimeSpan.Zero);
+
     private static readonly Lazy<RunSet> LazySmall = new(BuildSmall);
 
     /// <summary>beans1/origin, beans2/affine, beans3/logistic, beans5/logistic (2-D); 2 seeds; closed_form, batch, an sgd
@@ -15,25 +36,39 @@ public static class TestRunSets
     /// <summary>The small problems and settings without a baseline or history.</summary>
     public static RunSet SmallWithoutBaseline => Small with { Regression = null, Trend = [] };
 
-    /// <summary>The builder behind <see cref="Small"/>, for variations.</summary>
-    public static RunSetBuilder SmallBuilder() => new RunSetBuilder()
-        .Seeds(1, 2)
-        .Stop(60, 1e-6)
-        .Problem("beans1", 30, "origin")
-        .Problem("beans2", 30, "affine")
-        .Problem("beans3", 30, "logistic")
-        .Problem("beans5", 40, "logistic")
-        .Variant("closed_form")
-        .Variant("batch", 0.5)
-        .Variant("sgd", 0.1)
-        .Variant("sgd", 0.01)
-        .Variant("sgd", 10)
-        .Variant("momentum", 0.1)
-        .Variant("adam", 0.05);
+    /// <summary>Plans, runs and assembles <paramref name="config"/> as the run command does; every row's wall time is
+    /// 1 ms, the one measured value, so that the run set is deterministic.</summary>
+    public static RunSet Run(ExperimentConfig config)
+    {
+        var plan = Planner.Create(config, null, d => DatasetFileReader.Read(d.FullPath!, d.File!));
+        var results = new ExperimentRunner(NullLogger<ExperimentRunner>.Instance).Run(plan, FixedEnvironment.Parallel, null, CancellationToken.None);
+        var set = RunSetAssembler.Assemble(plan, results, FixedEnvironment, StartedUtc, FinishedUtc, complete: true);
+        return set with { Rows = [.. set.Rows.Select(r => r with { WallMs = 1 })] };
+    }
+
+    private static ExperimentConfig SmallConfig() => TestConfigs.Create(
+        datasets:
+        [
+            TestConfigs.Recipe("beans1", 30, 1, TestConfigs.Model("origin")),
+            TestConfigs.Recipe("beans2", 30, 1, TestConfigs.Model("affine")),
+            TestConfigs.Recipe("beans3", 30, 1, TestConfigs.Model("logistic")),
+            TestConfigs.Recipe("beans5", 40, 2, TestConfigs.Model("logistic")),
+        ],
+        variants:
+        [
+            TestConfigs.Variant("closed_form"),
+            TestConfigs.Variant("batch", ("lr", [0.5])),
+            TestConfigs.Variant("sgd", ("lr", [0.1, 0.01, 10])),
+            TestConfigs.Variant("momentum", ("lr", [0.1])),
+            TestConfigs.Variant("adam", ("lr", [0.05])),
+        ],
+        seeds: [1, 2],
+        maxEpochs: 60,
+        name: "small");
 
     private static RunSet BuildSmall()
     {
-        var set = SmallBuilder().Build();
+        var set = Run(SmallConfig());
         var regression = new RegressionReport(
             "baselines/small.csv",
             [new RegressionFinding(set.Rows[2].RunId, "final_gap", "1.5e-7", "3.25e-7", "+116.7%")],
@@ -42,7 +77,6 @@ public static class TestRunSets
             [set.Rows[^1].RunId],
             ["beans1-n30_origin_rmsprop_lr0.01_s1"],
             set.Rows.Count - 4);
-        var started = set.Manifest.StartedUtc;
         var trend = new List<TrendPoint>();
         for (int night = 0; night < 3; night++)
         {
@@ -51,7 +85,7 @@ public static class TestRunSets
                 var rows = set.Rows.Where(r => r.Variant == variant).ToList();
                 double gap = Median.Of(rows.Select(r => r.FinalGap));
                 double? epochs = Median.LowerOrNull(rows.Select(r => (long?)r.EpochsToTarget));
-                trend.Add(new TrendPoint(night + 1, started.AddDays(night - 2), variant, gap * (3 - night), epochs + (2 - night)));
+                trend.Add(new TrendPoint(night + 1, StartedUtc.AddDays(night - 2), variant, gap * (3 - night), epochs + (2 - night)));
             }
         }
 

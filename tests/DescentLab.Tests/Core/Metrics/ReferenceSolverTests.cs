@@ -116,7 +116,7 @@ public sealed class ReferenceSolverTests
         Assert.Multiple(() =>
         {
             Assert.That(BitConverter.DoubleToInt64Bits(b.Loss), Is.EqualTo(BitConverter.DoubleToInt64Bits(a.Loss)));
-            Assert.That(CoreRuns.Bits(b.Theta), Is.EqualTo(CoreRuns.Bits(a.Theta)));
+            Assert.That(Bits.Of(b.Theta), Is.EqualTo(Bits.Of(a.Theta)));
         });
     }
 

@@ -33,7 +33,7 @@ public sealed class SgdEpochTests
                 }
             }
 
-            Assert.That(CoreRuns.Bits(fast), Is.EqualTo(CoreRuns.Bits(slow)), model.Key);
+            Assert.That(Bits.Of(fast), Is.EqualTo(Bits.Of(slow)), model.Key);
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class EquivalenceTests
             int row = epoch * N;
             Assert.Multiple(() =>
             {
-                Assert.That(CoreRuns.Bits(steps.ParametersAt(row).ToArray()), Is.EqualTo(CoreRuns.Bits(epochs.ParametersAt(epoch).ToArray())));
+                Assert.That(Bits.Of(steps.ParametersAt(row).ToArray()), Is.EqualTo(Bits.Of(epochs.ParametersAt(epoch).ToArray())));
                 Assert.That(BitConverter.DoubleToInt64Bits(steps.Loss[row]), Is.EqualTo(BitConverter.DoubleToInt64Bits(epochs.Loss[epoch])));
                 Assert.That(steps.Step[row], Is.EqualTo(epochs.Step[epoch]));
                 Assert.That(steps.Epoch[row], Is.EqualTo(epochs.Epoch[epoch]));
@@ -104,8 +104,8 @@ public sealed class EquivalenceTests
         AssertSameCurve(a.Curve, b.Curve);
         Assert.Multiple(() =>
         {
-            Assert.That(CoreRuns.Bits(c.Curve.Parameters), Is.Not.EqualTo(CoreRuns.Bits(a.Curve.Parameters)));
-            Assert.That(CoreRuns.Bits(unshuffled.Curve.Parameters), Is.Not.EqualTo(CoreRuns.Bits(a.Curve.Parameters)));
+            Assert.That(Bits.Of(c.Curve.Parameters), Is.Not.EqualTo(Bits.Of(a.Curve.Parameters)));
+            Assert.That(Bits.Of(unshuffled.Curve.Parameters), Is.Not.EqualTo(Bits.Of(a.Curve.Parameters)));
             Assert.That(a.Curve.Loss[0], Is.EqualTo(unshuffled.Curve.Loss[0]), "row 0 is the initial state, before any shuffle");
         });
     }
@@ -163,10 +163,10 @@ public sealed class EquivalenceTests
             Assert.That(actual.Count, Is.EqualTo(expected.Count));
             Assert.That(actual.Epoch, Is.EqualTo(expected.Epoch));
             Assert.That(actual.Step, Is.EqualTo(expected.Step));
-            Assert.That(CoreRuns.Bits(actual.Loss), Is.EqualTo(CoreRuns.Bits(expected.Loss)));
-            Assert.That(CoreRuns.Bits(actual.Gap), Is.EqualTo(CoreRuns.Bits(expected.Gap)));
-            Assert.That(CoreRuns.Bits(actual.GradNorm), Is.EqualTo(CoreRuns.Bits(expected.GradNorm)));
-            Assert.That(CoreRuns.Bits(actual.Parameters), Is.EqualTo(CoreRuns.Bits(expected.Parameters)));
+            Assert.That(Bits.Of(actual.Loss), Is.EqualTo(Bits.Of(expected.Loss)));
+            Assert.That(Bits.Of(actual.Gap), Is.EqualTo(Bits.Of(expected.Gap)));
+            Assert.That(Bits.Of(actual.GradNorm), Is.EqualTo(Bits.Of(expected.GradNorm)));
+            Assert.That(Bits.Of(actual.Parameters), Is.EqualTo(Bits.Of(expected.Parameters)));
         });
     }
 }

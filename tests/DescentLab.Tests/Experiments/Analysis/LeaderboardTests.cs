@@ -10,15 +10,15 @@ public sealed class LeaderboardTests
     [Test]
     public void Build_ReachedFirstByEpochs_ThenByMedianFinalGap()
     {
-        var set = SomeRows.Set(
-            SomeRows.Row("batch", 0.1, 1, RunStatus.NotConverged, 1e-3),
-            SomeRows.Row("batch", 0.1, 2, RunStatus.NotConverged, 1e-4),
-            SomeRows.Row("adam", 0.1, 1, RunStatus.Converged, 1e-9, epochsToTarget: 40),
-            SomeRows.Row("adam", 0.1, 2, RunStatus.Converged, 1e-9, epochsToTarget: 30),
-            SomeRows.Row("momentum", 0.1, 1, RunStatus.NotConverged, 1e-5),
-            SomeRows.Row("momentum", 0.1, 2, RunStatus.NotConverged, 1e-5),
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 12, batch: 1),
-            SomeRows.Row("sgd", 0.1, 2, RunStatus.Converged, 1e-8, epochsToTarget: 20, batch: 1));
+        var set = OutcomeRows.Set(
+            OutcomeRows.Row("batch", 0.1, 1, RunStatus.NotConverged, 1e-3),
+            OutcomeRows.Row("batch", 0.1, 2, RunStatus.NotConverged, 1e-4),
+            OutcomeRows.Row("adam", 0.1, 1, RunStatus.Converged, 1e-9, epochsToTarget: 40),
+            OutcomeRows.Row("adam", 0.1, 2, RunStatus.Converged, 1e-9, epochsToTarget: 30),
+            OutcomeRows.Row("momentum", 0.1, 1, RunStatus.NotConverged, 1e-5),
+            OutcomeRows.Row("momentum", 0.1, 2, RunStatus.NotConverged, 1e-5),
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 12, batch: 1),
+            OutcomeRows.Row("sgd", 0.1, 2, RunStatus.Converged, 1e-8, epochsToTarget: 20, batch: 1));
 
         var board = Leaderboard.Build(set).Single();
 
@@ -35,10 +35,10 @@ public sealed class LeaderboardTests
     [Test]
     public void Build_FewerThanHalfTheSeedsReached_NoEpochsToTarget()
     {
-        var set = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 5, batch: 1),
-            SomeRows.Row("sgd", 0.1, 2, RunStatus.NotConverged, 1e-3, batch: 1),
-            SomeRows.Row("sgd", 0.1, 3, RunStatus.Diverged, double.NaN, batch: 1));
+        var set = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 5, batch: 1),
+            OutcomeRows.Row("sgd", 0.1, 2, RunStatus.NotConverged, 1e-3, batch: 1),
+            OutcomeRows.Row("sgd", 0.1, 3, RunStatus.Diverged, double.NaN, batch: 1));
 
         var entry = Leaderboard.Build(set).Single().Entries.Single();
 
@@ -55,10 +55,10 @@ public sealed class LeaderboardTests
     [Test]
     public void Build_Ties_KeepPlanOrder()
     {
-        var set = SomeRows.Set(
-            SomeRows.Row("rmsprop", 0.1, 1, RunStatus.NotConverged, 1e-3),
-            SomeRows.Row("adagrad", 0.1, 1, RunStatus.NotConverged, 1e-3),
-            SomeRows.Row("adam", 0.1, 1, RunStatus.NotConverged, 1e-3));
+        var set = OutcomeRows.Set(
+            OutcomeRows.Row("rmsprop", 0.1, 1, RunStatus.NotConverged, 1e-3),
+            OutcomeRows.Row("adagrad", 0.1, 1, RunStatus.NotConverged, 1e-3),
+            OutcomeRows.Row("adam", 0.1, 1, RunStatus.NotConverged, 1e-3));
 
         var variants = Leaderboard.Build(set).Single().Entries.Select(e => e.Setting.Variant);
 
@@ -68,9 +68,9 @@ public sealed class LeaderboardTests
     [Test]
     public void Build_DivergedNaNGap_RanksLast()
     {
-        var set = SomeRows.Set(
-            SomeRows.Row("sgd", 10, 1, RunStatus.Diverged, double.NaN, batch: 1),
-            SomeRows.Row("batch", 0.1, 1, RunStatus.NotConverged, 1e2));
+        var set = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 10, 1, RunStatus.Diverged, double.NaN, batch: 1),
+            OutcomeRows.Row("batch", 0.1, 1, RunStatus.NotConverged, 1e2));
 
         var variants = Leaderboard.Build(set).Single().Entries.Select(e => e.Setting.Variant);
 

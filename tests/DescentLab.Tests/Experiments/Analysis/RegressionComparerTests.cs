@@ -14,7 +14,7 @@ public sealed class RegressionComparerTests
     [Test]
     public void Compare_IdenticalRows_FindsNothing()
     {
-        var report = RegressionComparer.Compare(SampleRuns.Rows(), SampleRuns.Rows(), Strict, "baselines/nightly.csv");
+        var report = RegressionComparer.Compare(AwkwardRuns.Rows(), AwkwardRuns.Rows(), Strict, "baselines/nightly.csv");
 
         Assert.That(report.HasRegressions, Is.False);
         Assert.That(report.Regressions, Is.Empty);
@@ -184,5 +184,5 @@ public sealed class RegressionComparerTests
         report.Regressions.Any(f => f.Metric == metric) ? 1 : report.Improvements.Any(f => f.Metric == metric) ? -1 : 0;
 
     private static SummaryRow Row(string runId = "run", double gap = 0.1, int? epochs = 5, RunStatus status = RunStatus.Converged) =>
-        SampleRuns.Origin(runId) with { FinalGap = gap, EpochsToTarget = epochs, Status = status };
+        AwkwardRuns.Origin(runId) with { FinalGap = gap, EpochsToTarget = epochs, Status = status };
 }

@@ -2,8 +2,6 @@ using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Baselines;
-using DescentLab.Output.Csv;
-using DescentLab.Output.Json;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
 
@@ -57,15 +55,14 @@ public sealed class RegressionScenarioTests
         Assert.That(report.Improvements.Where(f => f.Metric == "final_gap").Select(f => f.Change).ToList(), Has.Count.EqualTo(Seeds.Length).And.All.StartWith("-"));
     }
 
-    private static IReadOnlyList<SummaryRow> Train(int maxEpochs) =>
-        TrainedSummaries.Train("beans1", 20, Seeds, "origin", "sgd", 0.01, maxEpochs, targetGap: 1e-2);
+    private static IReadOnlyList<SummaryRow> Train(int maxEpochs) => TestRunSets.Run(Config(maxEpochs)).Rows;
+
+    private static ExperimentConfig Config(int maxEpochs) => TestConfigs.Create(
+        [TestConfigs.Recipe("beans1", 20)], [TestConfigs.Variant("sgd", ("lr", [0.01]))], seeds: Seeds, maxEpochs: maxEpochs, targetGap: 1e-2);
 
     private static string AcceptBaseline(TempFolder folder, int maxEpochs)
     {
-        string runDir = folder.PathOf("run");
-        var manifest = SampleRuns.Manifest([]);
-        SampleRunFolder.Write(Path.Combine(runDir, ManifestJson.FileName), w => ManifestJson.Write(w, manifest));
-        SampleRunFolder.Write(Path.Combine(runDir, SummaryCsv.FileName), w => SummaryCsv.Write(w, Train(maxEpochs)));
+        string runDir = RunFolders.Write(TestRunSets.Run(Config(maxEpochs)), folder.PathOf("run"));
         string baselinePath = folder.PathOf("baselines", "nightly.csv");
         BaselineStore.Accept(runDir, baselinePath);
         return baselinePath;

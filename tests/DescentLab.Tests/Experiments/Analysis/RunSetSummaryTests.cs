@@ -10,11 +10,11 @@ public sealed class RunSetSummaryTests
     [Test]
     public void From_CountsStatusesProblemsSettings_WallTimeFromManifest()
     {
-        var set = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 0, epochsToTarget: 3, batch: 1),
-            SomeRows.Row("sgd", 0.1, 2, RunStatus.Diverged, double.NaN, batch: 1),
-            SomeRows.Row("batch", 0.1, 1, RunStatus.NotConverged, 1),
-            SomeRows.Row("batch", 0.1, 1, RunStatus.Failed, double.NaN, model: "affine"));
+        var set = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 0, epochsToTarget: 3, batch: 1),
+            OutcomeRows.Row("sgd", 0.1, 2, RunStatus.Diverged, double.NaN, batch: 1),
+            OutcomeRows.Row("batch", 0.1, 1, RunStatus.NotConverged, 1),
+            OutcomeRows.Row("batch", 0.1, 1, RunStatus.Failed, double.NaN, model: "affine"));
 
         var summary = RunSetSummary.From(set);
 

@@ -10,8 +10,8 @@ public sealed class VariantSettingTests
     [Test]
     public void From_FullBatch_BatchIsNullSoSettingsMatchAcrossSizes()
     {
-        var small = VariantSetting.From(SomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0, batch: 10));
-        var large = VariantSetting.From(SomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0, batch: 10) with { N = 50, Batch = 50 });
+        var small = VariantSetting.From(OutcomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0, batch: 10));
+        var large = VariantSetting.From(OutcomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0, batch: 10) with { N = 50, Batch = 50 });
         Assert.Multiple(() =>
         {
             Assert.That(small.Batch, Is.Null);
@@ -23,10 +23,10 @@ public sealed class VariantSettingTests
     [Test]
     public void Label_ListsEverySettingButTheBatchOfOneSampleRules()
     {
-        var minibatch = VariantSetting.From(SomeRows.Row("minibatch", 0.05, 1, RunStatus.Converged, 0, batch: 3) with { Shuffle = true });
-        var sgd = VariantSetting.From(SomeRows.Row("sgd", 1e-5, 1, RunStatus.Converged, 0, batch: 1));
-        var momentum = VariantSetting.From(SomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0) with { HyperParameters = "momentum=0.5;dampening=0" });
-        var fixedStep = VariantSetting.From(SomeRows.Row("fixed_step", null, 1, RunStatus.Converged, 0) with { Step = 0.01 });
+        var minibatch = VariantSetting.From(OutcomeRows.Row("minibatch", 0.05, 1, RunStatus.Converged, 0, batch: 3) with { Shuffle = true });
+        var sgd = VariantSetting.From(OutcomeRows.Row("sgd", 1e-5, 1, RunStatus.Converged, 0, batch: 1));
+        var momentum = VariantSetting.From(OutcomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0) with { HyperParameters = "momentum=0.5;dampening=0" });
+        var fixedStep = VariantSetting.From(OutcomeRows.Row("fixed_step", null, 1, RunStatus.Converged, 0) with { Step = 0.01 });
         Assert.Multiple(() =>
         {
             Assert.That(minibatch.Label, Is.EqualTo("minibatch lr=0.05 batch=3 shuffle"));
@@ -39,9 +39,9 @@ public sealed class VariantSettingTests
     [Test]
     public void From_SeedsOfOneSetting_Equal_OtherLr_Differs()
     {
-        var a = VariantSetting.From(SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 0, batch: 1));
-        var b = VariantSetting.From(SomeRows.Row("sgd", 0.1, 2, RunStatus.Diverged, 0, batch: 1));
-        var c = VariantSetting.From(SomeRows.Row("sgd", 0.2, 1, RunStatus.Converged, 0, batch: 1));
+        var a = VariantSetting.From(OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 0, batch: 1));
+        var b = VariantSetting.From(OutcomeRows.Row("sgd", 0.1, 2, RunStatus.Diverged, 0, batch: 1));
+        var c = VariantSetting.From(OutcomeRows.Row("sgd", 0.2, 1, RunStatus.Converged, 0, batch: 1));
         Assert.Multiple(() =>
         {
             Assert.That(b, Is.EqualTo(a));

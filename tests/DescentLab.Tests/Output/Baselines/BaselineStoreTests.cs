@@ -11,7 +11,7 @@ public sealed class BaselineStoreTests
     public void Accept_CompleteRun_CopiesItsSummaryIntoNewFolders()
     {
         using var folder = new TempFolder();
-        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
+        string runDir = AwkwardRuns.WriteFolder(folder.PathOf("run"));
         string baseline = folder.PathOf("baselines", "deep", "nightly.csv");
 
         BaselineStore.Accept(runDir, baseline);
@@ -24,19 +24,19 @@ public sealed class BaselineStoreTests
     public void Accept_ExistingBaseline_IsReplaced()
     {
         using var folder = new TempFolder();
-        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
+        string runDir = AwkwardRuns.WriteFolder(folder.PathOf("run"));
         string baseline = folder.Write("nightly.csv", "old");
 
         BaselineStore.Accept(runDir, baseline);
 
-        Assert.That(Bits.OfEach(BaselineStore.Load(baseline)), Is.EqualTo(Bits.OfEach(SampleRuns.Rows())));
+        Assert.That(Bits.OfEach(BaselineStore.Load(baseline)), Is.EqualTo(Bits.OfEach(AwkwardRuns.Rows())));
     }
 
     [Test]
     public void Accept_IncompleteRun_IsRefusedAndTheOldBaselineKept()
     {
         using var folder = new TempFolder();
-        string runDir = SampleRunFolder.Write(folder.PathOf("run"), complete: false);
+        string runDir = AwkwardRuns.WriteFolder(folder.PathOf("run"), complete: false);
         string baseline = folder.Write("nightly.csv", "old");
 
         var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, baseline));
@@ -49,7 +49,7 @@ public sealed class BaselineStoreTests
     public void Accept_RunWithoutSummary_IsRefused()
     {
         using var folder = new TempFolder();
-        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
+        string runDir = AwkwardRuns.WriteFolder(folder.PathOf("run"));
         File.Delete(Path.Combine(runDir, "summary.csv"));
 
         var error = Assert.Throws<RunFileException>(() => BaselineStore.Accept(runDir, folder.PathOf("nightly.csv")));
@@ -62,7 +62,7 @@ public sealed class BaselineStoreTests
     public void Accept_MalformedSummary_IsRefusedWithItsLine()
     {
         using var folder = new TempFolder();
-        string runDir = SampleRunFolder.Write(folder.PathOf("run"));
+        string runDir = AwkwardRuns.WriteFolder(folder.PathOf("run"));
         string summary = Path.Combine(runDir, "summary.csv");
         File.WriteAllText(summary, File.ReadAllText(summary).Replace(",converged,", ",great,", StringComparison.Ordinal));
 

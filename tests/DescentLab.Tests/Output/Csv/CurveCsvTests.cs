@@ -1,6 +1,4 @@
-using DescentLab.Core.Models;
 using DescentLab.Core.Training;
-using DescentLab.Core.Variants;
 using DescentLab.Output;
 using DescentLab.Output.Csv;
 using DescentLab.Tests.Support;
@@ -16,7 +14,7 @@ public sealed class CurveCsvTests
     {
         using var scope = new CultureScope(culture);
 
-        GoldenFile.AssertMatches("curve.csv", WriteText(SampleRuns.Curve()));
+        GoldenFile.AssertMatches("curve.csv", WriteText(AwkwardRuns.Curve()));
     }
 
     [TestCase("")]
@@ -25,23 +23,20 @@ public sealed class CurveCsvTests
     {
         using var scope = new CultureScope(culture);
         using var folder = new TempFolder();
-        string path = folder.Write("curve.csv", WriteText(SampleRuns.Curve()));
+        string path = folder.Write("curve.csv", WriteText(AwkwardRuns.Curve()));
 
         var curve = CurveCsv.Read(path);
 
-        Assert.That(Bits.Of(curve), Is.EqualTo(Bits.Of(SampleRuns.Curve())));
+        Assert.That(Bits.Of(curve), Is.EqualTo(Bits.Of(AwkwardRuns.Curve())));
     }
 
     [Test]
     public void Read_TrainedCurve_RoundTrips()
     {
         using var folder = new TempFolder();
-        var data = SampleRuns.Beans1();
-        var model = ModelCatalog.Find("affine")!.Create(1, LossKind.Mse);
-        var variant = VariantCatalog.Find("sgd")!;
-        var options = new TrainingOptions([0.1, 0.0], 1, true, 7, 5, 1e-6, false, 1e6, RecordMode.Step, model.SolveReference(data).Loss);
-        var hyper = HyperParameters.Resolve(variant, new Dictionary<string, double>());
-        var trained = model.Train(variant, data, hyper, options, CancellationToken.None).Curve;
+        var config = TestConfigs.Create(
+            [TestConfigs.Recipe("beans1", 20, 1, TestConfigs.Model("affine"))], [TestConfigs.Variant("sgd") with { Shuffle = true }], maxEpochs: 5, record: RecordMode.Step);
+        var trained = TestRunSets.Run(config).Curves.Values.Single();
         string path = folder.Write("curve.csv", WriteText(trained));
 
         Assert.That(Bits.Of(CurveCsv.Read(path)), Is.EqualTo(Bits.Of(trained)));

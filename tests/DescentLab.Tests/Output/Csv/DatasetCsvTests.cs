@@ -16,7 +16,7 @@ public sealed class DatasetCsvTests
     {
         using var scope = new CultureScope(culture);
         using var folder = new TempFolder();
-        var data = recipe == "beans1" ? SampleRuns.Beans1() : SampleRuns.Beans5();
+        var data = recipe == "beans1" ? AwkwardRuns.Beans1() : AwkwardRuns.Beans5();
         string path = folder.Write("data.csv", WriteText(data));
 
         var read = DatasetCsv.Read(path, data.Identity);
@@ -29,15 +29,15 @@ public sealed class DatasetCsvTests
     [Test]
     public void Write_Header_IsXyOrX1X2y()
     {
-        Assert.That(WriteText(SampleRuns.Beans1()), Does.StartWith("x,y\n"));
-        Assert.That(WriteText(SampleRuns.Beans5()), Does.StartWith("x1,x2,y\n"));
+        Assert.That(WriteText(AwkwardRuns.Beans1()), Does.StartWith("x,y\n"));
+        Assert.That(WriteText(AwkwardRuns.Beans5()), Does.StartWith("x1,x2,y\n"));
     }
 
     [Test]
     public void Read_ChangedValue_FailsTheContentHash()
     {
         using var folder = new TempFolder();
-        var data = SampleRuns.Beans1();
+        var data = AwkwardRuns.Beans1();
         var lines = WriteText(data).Split('\n');
         lines[1] = "0.5,0.5";
         string path = folder.Write("data.csv", string.Join('\n', lines));
@@ -51,7 +51,7 @@ public sealed class DatasetCsvTests
     public void Read_MissingSample_SaysHowManyWereExpected()
     {
         using var folder = new TempFolder();
-        var data = SampleRuns.Beans1();
+        var data = AwkwardRuns.Beans1();
         var lines = WriteText(data).Split('\n');
         string path = folder.Write("data.csv", string.Join('\n', lines[..^2]));
 
@@ -66,7 +66,7 @@ public sealed class DatasetCsvTests
         using var folder = new TempFolder();
         string path = folder.Write("data.csv", "x,y,z,w\n1,2,3,4\n");
 
-        var error = Assert.Throws<RunFileException>(() => DatasetCsv.Read(path, SampleRuns.Beans1().Identity));
+        var error = Assert.Throws<RunFileException>(() => DatasetCsv.Read(path, AwkwardRuns.Beans1().Identity));
 
         Assert.That(error.Message, Is.EqualTo(path + ":1: expected the header x,y or x1,x2,y"));
     }

@@ -13,16 +13,16 @@ public sealed class RunSetReaderTests
     {
         using var folder = new TempFolder();
         var report = new RegressionReport("baselines/nightly.csv", [new("a", "status", "converged", "failed", "converged -> failed")], [], [], [], 2);
-        SampleRunFolder.Write(folder.FullPath, regression: report);
+        AwkwardRuns.WriteFolder(folder.FullPath, regression: report);
 
         var set = RunSetReader.Read(folder.FullPath);
 
-        Assert.That(Bits.OfEach(set.Rows), Is.EqualTo(Bits.OfEach(SampleRuns.Rows())));
+        Assert.That(Bits.OfEach(set.Rows), Is.EqualTo(Bits.OfEach(AwkwardRuns.Rows())));
         Assert.That(set.Manifest.Name, Is.EqualTo("nightly"));
-        Assert.That(set.Curves.Keys, Is.EquivalentTo(SampleRuns.Rows().Take(3).Select(r => r.RunId)));
-        Assert.That(Bits.Of(set.Curves[SampleRuns.Origin().RunId]), Is.EqualTo(Bits.Of(SampleRuns.Curve())));
+        Assert.That(set.Curves.Keys, Is.EquivalentTo(AwkwardRuns.Rows().Take(3).Select(r => r.RunId)));
+        Assert.That(Bits.Of(set.Curves[AwkwardRuns.Origin().RunId]), Is.EqualTo(Bits.Of(AwkwardRuns.Curve())));
         Assert.That(set.Datasets.Keys, Is.EqualTo(new[] { "beans1-n20-s1", "beans2-n20-s1", "my_beans" }));
-        Assert.That(Bits.Of(set.Datasets["beans1-n20-s1"].Samples), Is.EqualTo(Bits.Of(SampleRuns.Beans1().Samples)));
+        Assert.That(Bits.Of(set.Datasets["beans1-n20-s1"].Samples), Is.EqualTo(Bits.Of(AwkwardRuns.Beans1().Samples)));
         Assert.That(set.Regression!.Regressions, Is.EqualTo(report.Regressions));
         Assert.That(set.Regression.Unchanged, Is.EqualTo(2));
     }
@@ -31,7 +31,7 @@ public sealed class RunSetReaderTests
     public void Read_FolderWithoutRegressionFile_HasNoRegression()
     {
         using var folder = new TempFolder();
-        SampleRunFolder.Write(folder.FullPath);
+        AwkwardRuns.WriteFolder(folder.FullPath);
 
         Assert.That(RunSetReader.Read(folder.FullPath).Regression, Is.Null);
     }
@@ -43,7 +43,7 @@ public sealed class RunSetReaderTests
     public void Read_MissingFile_NamesIt(string relativePath)
     {
         using var folder = new TempFolder();
-        SampleRunFolder.Write(folder.FullPath);
+        AwkwardRuns.WriteFolder(folder.FullPath);
         string path = folder.PathOf(relativePath);
         File.Delete(path);
 
@@ -56,7 +56,7 @@ public sealed class RunSetReaderTests
     public void Read_MalformedCurve_NamesFileAndLine()
     {
         using var folder = new TempFolder();
-        SampleRunFolder.Write(folder.FullPath);
+        AwkwardRuns.WriteFolder(folder.FullPath);
         string path = folder.PathOf("curves", "beans1-n20-s1", "origin", "sgd-lr0.1.csv");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\n1,20,", "\n1,twenty,", StringComparison.Ordinal));
 

@@ -15,7 +15,7 @@ public sealed class SummaryCsvTests
     {
         using var scope = new CultureScope(culture);
 
-        GoldenFile.AssertMatches("summary.csv", WriteText(SampleRuns.Rows()));
+        GoldenFile.AssertMatches("summary.csv", WriteText(AwkwardRuns.Rows()));
     }
 
     [TestCase("")]
@@ -24,11 +24,11 @@ public sealed class SummaryCsvTests
     {
         using var scope = new CultureScope(culture);
         using var folder = new TempFolder();
-        string path = folder.Write("summary.csv", WriteText(SampleRuns.Rows()));
+        string path = folder.Write("summary.csv", WriteText(AwkwardRuns.Rows()));
 
         var rows = SummaryCsv.Read(path);
 
-        Assert.That(Bits.OfEach(rows), Is.EqualTo(Bits.OfEach(SampleRuns.Rows())));
+        Assert.That(Bits.OfEach(rows), Is.EqualTo(Bits.OfEach(AwkwardRuns.Rows())));
     }
 
     [Test]
@@ -36,7 +36,7 @@ public sealed class SummaryCsvTests
     {
         using var scope = new CultureScope("de-DE");
 
-        string text = WriteText(SampleRuns.Rows());
+        string text = WriteText(AwkwardRuns.Rows());
 
         Assert.That(0.5.ToString(CultureInfo.CurrentCulture), Is.EqualTo("0,5"), "de-DE is really in effect");
         Assert.That(text, Does.Not.Contain("\r"));
@@ -52,7 +52,7 @@ public sealed class SummaryCsvTests
     [Test]
     public void ParameterColumns_ModelsWithDifferentParameters_KeepEveryModelsOrder()
     {
-        var columns = SummaryCsv.ParameterColumns(SampleRuns.Rows());
+        var columns = SummaryCsv.ParameterColumns(AwkwardRuns.Rows());
 
         Assert.That(columns, Is.EqualTo(new[] { "w", "w1", "w2", "b" }));
     }
@@ -60,7 +60,7 @@ public sealed class SummaryCsvTests
     [Test]
     public void Write_Header_HasTheContractColumnsInOrder()
     {
-        string header = WriteText(SampleRuns.Rows()).Split('\n')[0];
+        string header = WriteText(AwkwardRuns.Rows()).Split('\n')[0];
 
         Assert.That(header, Is.EqualTo(
             "run_id,dataset,dataset_key,recipe,n,seed,model,loss,variant,lr,step,batch,shuffle,hyper,status,epochs,steps,final_loss," +
@@ -94,7 +94,7 @@ public sealed class SummaryCsvTests
     public void Read_MalformedCell_NamesFileLineAndColumn(int line, string column, string value, string expected)
     {
         using var folder = new TempFolder();
-        string path = folder.Write("summary.csv", ReplaceCell(WriteText(SampleRuns.Rows()), line, column, value));
+        string path = folder.Write("summary.csv", ReplaceCell(WriteText(AwkwardRuns.Rows()), line, column, value));
 
         var error = Assert.Throws<RunFileException>(() => SummaryCsv.Read(path));
 
@@ -105,7 +105,7 @@ public sealed class SummaryCsvTests
     public void Read_RecordWithMissingField_NamesItsLine()
     {
         using var folder = new TempFolder();
-        var lines = WriteText([SampleRuns.Origin(), SampleRuns.Failed()]).Split('\n');
+        var lines = WriteText([AwkwardRuns.Origin(), AwkwardRuns.Failed()]).Split('\n');
         lines[2] = lines[2][..lines[2].LastIndexOf(',')];
         string path = folder.Write("summary.csv", string.Join('\n', lines));
 

@@ -15,16 +15,16 @@ public sealed class HistoryStoreTests
         using var folder = new TempFolder();
         using var store = new HistoryStore(folder.PathOf("reports", "history.db"));
 
-        long id = store.Record(Set("nightly", SampleRuns.Rows()), "reports/nightly/20250102-030405");
+        long id = store.Record(Set("nightly", AwkwardRuns.Rows()), "reports/nightly/20250102-030405");
         var latest = store.LatestComplete("nightly", null);
 
         Assert.That(latest, Is.Not.Null);
         Assert.That(latest!.Id, Is.EqualTo(id));
         Assert.That(latest.RunDir, Is.EqualTo("reports/nightly/20250102-030405"));
         Assert.That(latest.Source, Is.EqualTo("previous: reports/nightly/20250102-030405"));
-        Assert.That(latest.StartedUtc, Is.EqualTo(SampleRuns.Manifest([]).StartedUtc));
+        Assert.That(latest.StartedUtc, Is.EqualTo(AwkwardRuns.Manifest([]).StartedUtc));
         Assert.That(latest.GitCommit, Is.EqualTo("0123456789abcdef"));
-        Assert.That(Bits.OfEach(latest.Rows), Is.EqualTo(Bits.OfEach(SampleRuns.Rows())));
+        Assert.That(Bits.OfEach(latest.Rows), Is.EqualTo(Bits.OfEach(AwkwardRuns.Rows())));
     }
 
     [Test]
@@ -32,11 +32,11 @@ public sealed class HistoryStoreTests
     {
         using var folder = new TempFolder();
         using var store = HistoryStore.OpenInReportsRoot(folder.FullPath);
-        long wanted = store.Record(Set("nightly", [SampleRuns.Origin("first")]), "a");
-        store.Record(Set("nightly", [SampleRuns.Origin("incomplete")], complete: false), "b");
-        store.Record(Set("nightly", [SampleRuns.Origin("shard")], shard: "1/2"), "c");
-        store.Record(Set("weekly", [SampleRuns.Origin("other")]), "d");
-        long current = store.Record(Set("nightly", [SampleRuns.Origin("current")]), "e");
+        long wanted = store.Record(Set("nightly", [AwkwardRuns.Origin("first")]), "a");
+        store.Record(Set("nightly", [AwkwardRuns.Origin("incomplete")], complete: false), "b");
+        store.Record(Set("nightly", [AwkwardRuns.Origin("shard")], shard: "1/2"), "c");
+        store.Record(Set("weekly", [AwkwardRuns.Origin("other")]), "d");
+        long current = store.Record(Set("nightly", [AwkwardRuns.Origin("current")]), "e");
 
         Assert.That(store.LatestComplete("nightly", null)!.Id, Is.EqualTo(current));
         Assert.That(store.LatestComplete("nightly", current)!.Id, Is.EqualTo(wanted));
@@ -88,7 +88,7 @@ public sealed class HistoryStoreTests
             start.SignalAndWait();
             for (int i = 0; i < SetsPerWriter; i++)
             {
-                var rows = Enumerable.Range(0, RowsPerSet).Select(r => SampleRuns.Origin($"{name}-{i}-{r}")).ToArray();
+                var rows = Enumerable.Range(0, RowsPerSet).Select(r => AwkwardRuns.Origin($"{name}-{i}-{r}")).ToArray();
                 store.Record(Set(name, rows), $"{name}/{i}");
             }
         }
@@ -115,7 +115,7 @@ public sealed class HistoryStoreTests
 
         using var store = new HistoryStore(path);
         var old = store.LatestComplete("nightly", null);
-        long added = store.Record(Set("nightly", [SampleRuns.Logistic()]), "new");
+        long added = store.Record(Set("nightly", [AwkwardRuns.Logistic()]), "new");
 
         Assert.That(store.SchemaVersion, Is.EqualTo(2));
         Assert.That(old!.Id, Is.EqualTo(1));
@@ -189,7 +189,7 @@ public sealed class HistoryStoreTests
         string path = folder.PathOf("history.db");
         using (var store = new HistoryStore(path))
         {
-            store.Record(Set("nightly", SampleRuns.Rows()), "a");
+            store.Record(Set("nightly", AwkwardRuns.Rows()), "a");
         }
 
         using (var checkpoint = Open(path))
@@ -239,7 +239,7 @@ public sealed class HistoryStoreTests
 
     private static RunSet Set(string name, IReadOnlyList<SummaryRow> rows, bool complete = true, string? shard = null, DateTimeOffset? started = null)
     {
-        var manifest = SampleRuns.Manifest([], complete) with { Name = name, Shard = shard };
+        var manifest = AwkwardRuns.Manifest([], complete) with { Name = name, Shard = shard };
         return new RunSet
         {
             Manifest = started is { } s ? manifest with { StartedUtc = s } : manifest,
@@ -250,7 +250,7 @@ public sealed class HistoryStoreTests
     }
 
     private static SummaryRow Run(string runId, string variant, double gap, int? epochs) =>
-        SampleRuns.Origin(runId) with { Variant = variant, FinalGap = gap, EpochsToTarget = epochs };
+        AwkwardRuns.Origin(runId) with { Variant = variant, FinalGap = gap, EpochsToTarget = epochs };
 
     private static SqliteConnection Open(string path)
     {

@@ -13,7 +13,7 @@ public sealed class ManifestJsonTests
     {
         using var scope = new CultureScope(culture);
         using var folder = new TempFolder();
-        var manifest = SampleRuns.Manifest([("beans1-n20-s1", SampleRuns.Beans1()), ("beans5-n10-s3", SampleRuns.Beans5())]);
+        var manifest = AwkwardRuns.Manifest([("beans1-n20-s1", AwkwardRuns.Beans1()), ("beans5-n10-s3", AwkwardRuns.Beans5())]);
         string path = folder.Write("manifest.json", WriteText(manifest));
 
         var read = ManifestJson.Read(path);
@@ -26,7 +26,7 @@ public sealed class ManifestJsonTests
     {
         using var scope = new CultureScope("de-DE");
 
-        string text = WriteText(SampleRuns.Manifest([("beans1-n20-s1", SampleRuns.Beans1())]));
+        string text = WriteText(AwkwardRuns.Manifest([("beans1-n20-s1", AwkwardRuns.Beans1())]));
 
         Assert.That(text, Does.StartWith("{\n  \"name\": \"nightly\",\n  \"config_path\": \"configs/nightly.yaml\",\n"));
         Assert.That(text, Does.Contain("\n  \"resolved_config\": {\n    \"name\": \"nightly\",\n    \"seeds\": [\n      1,\n"));
@@ -43,7 +43,7 @@ public sealed class ManifestJsonTests
     public void Write_ResolvedConfigThatIsNotJson_RoundTripsAsAString()
     {
         using var folder = new TempFolder();
-        var manifest = SampleRuns.Manifest([]) with { ResolvedConfig = "name: nightly\n" };
+        var manifest = AwkwardRuns.Manifest([]) with { ResolvedConfig = "name: nightly\n" };
         string path = folder.Write("manifest.json", WriteText(manifest));
 
         Assert.That(ManifestJson.Read(path).ResolvedConfig, Is.EqualTo("name: nightly\n"));

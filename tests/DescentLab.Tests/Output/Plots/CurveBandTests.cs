@@ -76,7 +76,7 @@ public sealed class CurveBandTests
         var curves = new Dictionary<string, Curve>();
         for (int s = 0; s < seeds.Length; s++)
         {
-            var row = SomeRows.Row("batch", 0.1, (ulong)s + 1, seeds[s].Status, seeds[s].Gaps[^1]);
+            var row = OutcomeRows.Row("batch", 0.1, (ulong)s + 1, seeds[s].Status, seeds[s].Gaps[^1]);
             var gaps = seeds[s].Gaps;
             int n = gaps.Length;
             rows.Add(row);

@@ -30,15 +30,22 @@ public sealed class PlotContentTests
     [Test]
     public void Convergence_EighteenSettings_NoPanelCarriesMoreThanSixLines()
     {
-        var builder = new RunSetBuilder().Seeds(1).Stop(5, 1e-6).Problem("beans2", 20, "affine");
-        foreach (double lr in new[] { 0.01, 0.03, 0.1, 0.3, 1 })
-        {
-            builder.Variant("sgd", lr).Variant("batch", lr);
-        }
-
-        builder.Variant("minibatch", 0.1, 5).Variant("minibatch", 0.1, 10).Variant("momentum", 0.1).Variant("nesterov", 0.1)
-            .Variant("adagrad", 0.1).Variant("rmsprop", 0.01).Variant("adam", 0.05).Variant("line_search");
-        var set = builder.Build();
+        double[] lrs = [0.01, 0.03, 0.1, 0.3, 1];
+        var set = TestRunSets.Run(TestConfigs.Create(
+            datasets: [TestConfigs.Recipe("beans2", 20, 1, TestConfigs.Model("affine"))],
+            variants:
+            [
+                TestConfigs.Variant("sgd", ("lr", lrs)),
+                TestConfigs.Variant("batch", ("lr", lrs)),
+                TestConfigs.Variant("minibatch", ("lr", [0.1])) with { Batches = [5, 10] },
+                TestConfigs.Variant("momentum", ("lr", [0.1])),
+                TestConfigs.Variant("nesterov", ("lr", [0.1])),
+                TestConfigs.Variant("adagrad", ("lr", [0.1])),
+                TestConfigs.Variant("rmsprop", ("lr", [0.01])),
+                TestConfigs.Variant("adam", ("lr", [0.05])),
+                TestConfigs.Variant("line_search"),
+            ],
+            maxEpochs: 5));
 
         using var figure = new ConvergencePlot().Plan(set).Single().Draw();
         var perPanel = figure.Panels.Select(p => p.GetPlottables<Scatter>().Count(s => s.LegendText.Length > 0)).ToList();
@@ -63,12 +70,12 @@ public sealed class PlotContentTests
     [Test]
     public void LearningRate_OnlyWhenLrIsSwept()
     {
-        var unswept = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
-            SomeRows.Row("batch", 0.2, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3));
-        var swept = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
-            SomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
+        var unswept = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            OutcomeRows.Row("batch", 0.2, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3));
+        var swept = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            OutcomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
 
         Assert.Multiple(() =>
         {
@@ -80,10 +87,10 @@ public sealed class PlotContentTests
     [Test]
     public void LearningRate_DivergedMedian_IsAMarkerNotAPointOnTheLine()
     {
-        var swept = SomeRows.Set(
-            SomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
-            SomeRows.Row("sgd", 0.01, 1, RunStatus.NotConverged, 1e-3, batch: 1),
-            SomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
+        var swept = OutcomeRows.Set(
+            OutcomeRows.Row("sgd", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 3, batch: 1),
+            OutcomeRows.Row("sgd", 0.01, 1, RunStatus.NotConverged, 1e-3, batch: 1),
+            OutcomeRows.Row("sgd", 1, 1, RunStatus.Diverged, 1e30, batch: 1));
 
         using var figure = new LearningRatePlot().Plan(swept).Single().Draw();
         var line = figure.Panels[0].GetPlottables<Scatter>().Single();

@@ -131,7 +131,7 @@ public sealed class MarkdownReportTests
         {
             Assert.That(markdown, Does.Contain("- beans3 n=30, logistic, mse: infimum not attained on `beans3-n30-s1`, `beans3-n30-s2`"));
             Assert.That(markdown, Does.Contain("gaps may be negative"));
-            Assert.That(markdown, Does.Contain("- closed\\_form skipped for logistic"));
+            Assert.That(markdown, Does.Contain("- closed\\_form skipped for model logistic"));
             Assert.That(markdown, Does.Contain("*Not rendered:* InvalidOperationException: boom"));
             Assert.That(markdown, Does.Not.Contain("![alt]"));
         });
@@ -185,7 +185,7 @@ public sealed class MarkdownReportTests
     public void Render_EmptyRunSet_NoPlots_ReportSaysNoRuns()
     {
         using var folder = new TempFolder();
-        var set = SomeRows.Set() with { Manifest = TestRunSets.Small.Manifest with { Problems = [], Datasets = [], Notes = [] } };
+        var set = OutcomeRows.Set() with { Manifest = TestRunSets.Small.Manifest with { Problems = [], Datasets = [], Notes = [] } };
 
         var files = ReportRenderer.Render(set, folder.FullPath, 1);
         string markdown = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.MarkdownFile));

@@ -4,8 +4,9 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Tests.Support;
 
-/// <summary>Hand-made summary rows for analysis tests that need exact values rather than trained ones.</summary>
-public static class SomeRows
+/// <summary>Hand-made summary rows with a chosen outcome (status, final gap, epochs to target), for analysis, plot and
+/// report tests that need exact values rather than trained ones.</summary>
+public static class OutcomeRows
 {
     /// <summary>A row of beans1 n=10, origin, mse with the given variant setting, seed and outcome.</summary>
     public static SummaryRow Row(
@@ -44,6 +45,6 @@ public static class SomeRows
             FinalParameters = [KeyValuePair.Create("w", 1.0)],
         };
 
-    /// <summary>A run set around <paramref name="rows"/> (the manifest from the small test set).</summary>
-    public static RunSet Set(params SummaryRow[] rows) => TestRunSets.SmallWithoutBaseline with { Rows = rows, Curves = new Dictionary<string, Curve>() };
+    /// <summary>A run set around <paramref name="rows"/>: the manifest of an empty "small" run, no curves, no datasets.</summary>
+    public static RunSet Set(params SummaryRow[] rows) => TestRunSets.Run(TestConfigs.Create([], [], name: "small")) with { Rows = rows };
 }

@@ -4,9 +4,11 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Tests.Support;
 
-/// <summary>Fixed hand-made rows, curves, datasets and manifests with the awkward values files must survive: shortest
-/// round-trip doubles, subnormals, -0, NaN, infinities, nulls, text with commas, quotes and line breaks.</summary>
-public static class SampleRuns
+/// <summary>Hand-made runs with the awkward values that files must survive: shortest round-trip doubles, subnormals, -0,
+/// NaN, infinities, nulls, text with commas, quotes and line breaks. Rows, a curve, datasets and a manifest, and the run
+/// set and run folder made of them.</summary>
+/// <remarks>Golden files (summary.csv, curve.csv) are written from these literals: changing one changes them.</remarks>
+public static class AwkwardRuns
 {
     /// <summary>A converged origin/sgd row.</summary>
     public static SummaryRow Origin(string runId = "beans1-n20-s1/origin/sgd-lr0.1") => new()
@@ -134,6 +136,27 @@ public static class SampleRuns
         [1.4, 0.2, double.NaN],
         [3.0, 1E-300, double.PositiveInfinity],
         [0.1, 0.0, 0.5, -0.0, 0.7, double.NegativeInfinity]);
+
+    /// <summary>The four rows as a run set: a curve for every run but the failed one, the datasets of beans1,
+    /// beans2 and a user's file, and <see cref="Manifest"/>.</summary>
+    public static RunSet Set(bool complete = true, RegressionReport? regression = null)
+    {
+        var rows = Rows();
+        var logistic = Dataset.Create("my_beans", null, null, "data/my_beans.csv", [0.1, 0.2, 0.3], [1, 2, 3], [0, 1, 0]);
+        var datasets = new List<(string Key, Dataset Data)> { ("beans1-n20-s1", Beans1()), ("beans2-n20-s1", RecipeCatalog.Find("beans2")!.Generate(20, 1)), ("my_beans", logistic) };
+        return new RunSet
+        {
+            Manifest = Manifest(datasets, complete),
+            Rows = rows,
+            Curves = rows.Where(r => r.Status != RunStatus.Failed).ToDictionary(r => r.RunId, _ => Curve(), StringComparer.Ordinal),
+            Datasets = datasets.ToDictionary(d => d.Key, d => d.Data, StringComparer.Ordinal),
+            Regression = regression,
+        };
+    }
+
+    /// <summary>Writes <see cref="Set"/> as a run folder into <paramref name="runDir"/> and returns it.</summary>
+    public static string WriteFolder(string runDir, bool complete = true, RegressionReport? regression = null) =>
+        RunFolders.Write(Set(complete, regression), runDir);
 
     /// <summary>A small 1-D dataset from beans1.</summary>
     public static Dataset Beans1() => RecipeCatalog.Find("beans1")!.Generate(20, 1);
