@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the NUnit suite (already built), then the SIMD kernel tests again with hardware intrinsics off, and prints
 # "N passed, N failed" from dotnet test's summary lines. Fails when a test fails or when no test ran at all
-# (dotnet test exits 0 then: stack.md pitfall 11).
+# (dotnet test exits 0 then: stack.md pitfall 11). A test hanging for 5 minutes fails the run instead of stalling CI.
 set -uo pipefail
 configuration="${1:-Release}"
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ project=tests/DescentLab.Tests/DescentLab.Tests.csproj
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-dotnet test "$project" -c "$configuration" --no-build -nologo 2>&1 | tee "$log"
+dotnet test "$project" -c "$configuration" --no-build -nologo --blame-hang-timeout 5m 2>&1 | tee "$log"
 main_status=${PIPESTATUS[0]}
 DOTNET_EnableHWIntrinsic=0 dotnet test "$project" -c "$configuration" --no-build -nologo \
   --filter "Category=Kernels" 2>&1 | tee -a "$log"

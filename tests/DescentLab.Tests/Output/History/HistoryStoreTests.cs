@@ -84,8 +84,9 @@ public sealed class HistoryStoreTests
 
         void Writer(string name)
         {
-            using var store = new HistoryStore(path);
-            start.SignalAndWait();
+            // A writer that fails to open must not leave the other waiting forever at the barrier.
+            using var store = OpenOrRelease(path, start);
+            Assert.That(start.SignalAndWait(TimeSpan.FromMinutes(1)), Is.True, "the other writer never arrived");
             for (int i = 0; i < SetsPerWriter; i++)
             {
                 var rows = Enumerable.Range(0, RowsPerSet).Select(r => AwkwardRuns.Origin($"{name}-{i}-{r}")).ToArray();
@@ -93,7 +94,8 @@ public sealed class HistoryStoreTests
             }
         }
 
-        Parallel.Invoke(() => Writer("a"), () => Writer("b"));
+        var writers = new[] { "a", "b" }.Select(name => Task.Factory.StartNew(() => Writer(name), TaskCreationOptions.LongRunning)).ToArray();
+        Assert.That(Task.WaitAll(writers, TimeSpan.FromMinutes(2)), Is.True, "the writers did not finish");
 
         using var check = Open(path);
         Assert.That(Scalar(check, "PRAGMA integrity_check;"), Is.EqualTo("ok"));
@@ -101,6 +103,19 @@ public sealed class HistoryStoreTests
         Assert.That(Scalar(check, "SELECT count(*) FROM run_sets;"), Is.EqualTo(2L * SetsPerWriter));
         Assert.That(Scalar(check, "SELECT count(*) FROM runs;"), Is.EqualTo(2L * SetsPerWriter * RowsPerSet));
         Assert.That(Scalar(check, "SELECT count(*) FROM (SELECT run_set_id FROM runs GROUP BY run_set_id HAVING count(*) <> 40);"), Is.Zero);
+    }
+
+    private static HistoryStore OpenOrRelease(string path, Barrier start)
+    {
+        try
+        {
+            return new HistoryStore(path);
+        }
+        catch
+        {
+            start.RemoveParticipant();
+            throw;
+        }
     }
 
     [Test]
