@@ -48,21 +48,21 @@ public static class RunEnvironmentFactory
     /// <summary>HEAD of the git repository holding <paramref name="folder"/> (suffixed <c>-dirty</c> with local changes), or null.</summary>
     public static string? GitCommit(string folder)
     {
-        string? head = Git(folder, "rev-parse HEAD");
+        string? head = Git(folder, "rev-parse", "HEAD");
         if (head is null)
         {
             return null;
         }
 
-        string? status = Git(folder, "status --porcelain --untracked-files=no");
+        string? status = Git(folder, "status", "--porcelain", "--untracked-files=no");
         return status is { Length: > 0 } ? head + "-dirty" : head;
     }
 
-    private static string? Git(string folder, string arguments)
+    private static string? Git(string folder, params string[] arguments)
     {
         try
         {
-            using var git = Process.Start(new ProcessStartInfo("git", $"-C \"{folder}\" {arguments}")
+            using var git = Process.Start(new ProcessStartInfo("git", ["-C", folder, .. arguments])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
