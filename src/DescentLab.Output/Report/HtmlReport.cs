@@ -18,8 +18,8 @@ public static class HtmlReport
         h2 { margin-top: 2em; }
         table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }
         th, td { border: 1px solid #d1d9e0; padding: 4px 10px; }
+        td { white-space: nowrap; }
         tr:nth-child(2n) { background: #f6f8fa; }
-        td code { white-space: nowrap; }
         code { font: 13px "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; background: #eff1f3; padding: .1em .3em; border-radius: 4px; }
         pre { background: #f6f8fa; padding: 12px 16px; overflow-x: auto; border-radius: 6px; }
         pre code { background: none; padding: 0; }
