@@ -140,7 +140,7 @@ public sealed class PlannerTests
     {
         var init = new Dictionary<string, double> { ["w"] = 0.25, ["b"] = -1, ["w2"] = 3 };
 
-        var theta = Planner.InitialTheta(["w1", "w2", "b"], init);
+        var theta = CoreRuns.Model("logistic", 2).InitialTheta(init, 1);
 
         Assert.That(theta, Is.EqualTo(new[] { 0.25, 3.0, -1.0 }));
     }
