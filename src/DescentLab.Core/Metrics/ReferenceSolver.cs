@@ -4,8 +4,10 @@ using DescentLab.Core.Models;
 namespace DescentLab.Core.Metrics;
 
 /// <summary>Finds L* deterministically from the dataset and model alone, so gaps compare across nights.</summary>
-/// <remarks>Closed form where the model has one. Otherwise damped Newton from θ = 0 with Armijo backtracking: the Hessian
-/// (analytic, else central differences of the gradient) gets λI added until Cholesky succeeds. It stops when a step no longer
+/// <remarks>Closed form where the model has one. Otherwise damped Newton with Armijo backtracking from the model's own start
+/// for an empty init and seed 0 (θ = 0 for logistic; a fixed non-symmetric point for the mlp, whose θ = 0 is a saddle where
+/// hidden units stay identical): the Hessian (analytic, else central differences of the gradient) gets λI added until
+/// Cholesky succeeds. It stops when a step no longer
 /// lowers the loss by more than 1e-15 relative; if the loss still falls at <see cref="MaxIterations"/>, the infimum is
 /// taken as not attained.</remarks>
 public static class ReferenceSolver
@@ -14,6 +16,8 @@ public static class ReferenceSolver
     public const int MaxIterations = 200;
 
     private const double RelativeTolerance = 1e-15;
+
+    private static readonly IReadOnlyDictionary<string, double> NoInit = new Dictionary<string, double>();
 
     /// <summary>L* of <paramref name="samples"/> for <paramref name="model"/>.</summary>
     public static Optimum Solve<TModel>(TModel model, Samples samples)
@@ -27,6 +31,7 @@ public static class ReferenceSolver
             return new Optimum(model.Loss(samples, 0, n, theta), theta, true, "closed_form", 0);
         }
 
+        model.Initialize(theta, NoInit, 0);
         var g = new double[p];
         var h = new double[p * p];
         var d = new double[p];

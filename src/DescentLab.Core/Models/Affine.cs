@@ -19,6 +19,10 @@ public readonly struct Affine : IModel
     public bool HasClosedForm => true;
 
     /// <inheritdoc/>
+    public void Initialize(Span<double> theta, IReadOnlyDictionary<string, double> init, ulong seed) =>
+        ParameterInit.ByName(ParameterNames, init, theta);
+
+    /// <inheritdoc/>
     public double Predict(ReadOnlySpan<double> theta, double x1, double x2) => theta[0] * x1 + theta[1];
 
     /// <inheritdoc/>

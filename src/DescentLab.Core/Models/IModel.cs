@@ -16,6 +16,13 @@ public interface IModel
     /// <summary>Whether <see cref="TrySolveClosedForm"/> can succeed.</summary>
     bool HasClosedForm { get; }
 
+    /// <summary>Writes the starting θ of a run: values named in <paramref name="init"/>, the rest by the model's own rule
+    /// (0 or the w fallback for the linear and logistic models, seeded random draws for the mlp).</summary>
+    /// <param name="theta">Receives <see cref="ParameterCount"/> values.</param>
+    /// <param name="init">Starting values by parameter name.</param>
+    /// <param name="seed">The run seed; only models with random starts read it.</param>
+    void Initialize(Span<double> theta, IReadOnlyDictionary<string, double> init, ulong seed);
+
     /// <summary>Model output for one input (x2 is ignored by 1-D models).</summary>
     double Predict(ReadOnlySpan<double> theta, double x1, double x2);
 

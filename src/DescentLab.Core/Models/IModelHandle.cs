@@ -8,7 +8,7 @@ namespace DescentLab.Core.Models;
 /// <summary>A configured model seen from outside the hot loops: one virtual call per run, not per sample.</summary>
 public interface IModelHandle
 {
-    /// <summary>Config key of the model, e.g. <c>logistic</c>.</summary>
+    /// <summary>Key of the configured model, e.g. <c>logistic</c> or <c>mlp-h3</c> (see <see cref="ModelCatalog.Key"/>).</summary>
     string Name { get; }
 
     /// <summary>The loss it minimises.</summary>
@@ -22,6 +22,9 @@ public interface IModelHandle
 
     /// <summary>Whether the normal equation applies.</summary>
     bool HasClosedForm { get; }
+
+    /// <summary>The starting θ of a run with <paramref name="seed"/> (see <see cref="IModel.Initialize"/>).</summary>
+    double[] InitialTheta(IReadOnlyDictionary<string, double> init, ulong seed);
 
     /// <summary>Model output for one input.</summary>
     double Predict(ReadOnlySpan<double> theta, double x1, double x2);

@@ -36,6 +36,10 @@ public readonly struct Logistic : IModel
     public bool HasClosedForm => false;
 
     /// <inheritdoc/>
+    public void Initialize(Span<double> theta, IReadOnlyDictionary<string, double> init, ulong seed) =>
+        ParameterInit.ByName(ParameterNames, init, theta);
+
+    /// <inheritdoc/>
     public double Predict(ReadOnlySpan<double> theta, double x1, double x2) => SigmoidMath.Sigmoid(Z(theta, x1, x2));
 
     /// <inheritdoc/>
@@ -137,23 +141,7 @@ public readonly struct Logistic : IModel
     private double Z(ReadOnlySpan<double> theta, double x1, double x2) =>
         _twoInputs ? theta[0] * x1 + theta[1] * x2 + theta[2] : theta[0] * x1 + theta[1];
 
-    /// <summary>σ - y written as (1 - y)·σ - y·(1 - σ): for labels 0 and 1 one term vanishes and the other keeps full
-    /// relative precision where σ saturates.</summary>
-    private static double Residual(double s, double sc, double y) => (1 - y) * s - y * sc;
+    private static double Residual(double s, double sc, double y) => SigmoidMath.Residual(s, sc, y);
 
-    private double SampleLoss(double z, double y, out double dLossDz)
-    {
-        SigmoidMath.Sigmoids(z, out double s, out double sc);
-        double r = Residual(s, sc, y);
-        if (_loss == LossKind.CrossEntropy)
-        {
-            // softplus(z) - y·z = (1 - y)·softplus(z) + y·softplus(-z), and softplus(±z) = max(±z, 0) + log1p(e^-|z|):
-            // no cancellation, so the loss of a well-classified sample stays positive instead of rounding to 0.
-            dLossDz = r;
-            return SigmoidMath.Log1P(Math.Exp(-Math.Abs(z))) + (1 - y) * Math.Max(z, 0) + y * Math.Max(-z, 0);
-        }
-
-        dLossDz = 2 * r * (s * sc);
-        return r * r;
-    }
+    private double SampleLoss(double z, double y, out double dLossDz) => SigmoidMath.SampleLoss(_loss, z, y, out dLossDz);
 }

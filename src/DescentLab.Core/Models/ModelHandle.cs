@@ -36,6 +36,9 @@ public sealed class ModelHandle<TModel> : IModelHandle
     public bool HasClosedForm => _model.HasClosedForm;
 
     /// <inheritdoc/>
+    public double[] InitialTheta(IReadOnlyDictionary<string, double> init, ulong seed) => ParameterInit.Create(_model, init, seed);
+
+    /// <inheritdoc/>
     public double Predict(ReadOnlySpan<double> theta, double x1, double x2) => _model.Predict(theta, x1, x2);
 
     /// <inheritdoc/>

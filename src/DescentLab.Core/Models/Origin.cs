@@ -20,6 +20,10 @@ public readonly struct Origin : IModel
     public bool HasClosedForm => true;
 
     /// <inheritdoc/>
+    public void Initialize(Span<double> theta, IReadOnlyDictionary<string, double> init, ulong seed) =>
+        ParameterInit.ByName(ParameterNames, init, theta);
+
+    /// <inheritdoc/>
     public double Predict(ReadOnlySpan<double> theta, double x1, double x2) => theta[0] * x1;
 
     /// <inheritdoc/>

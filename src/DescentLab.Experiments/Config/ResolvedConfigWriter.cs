@@ -94,6 +94,10 @@ public static class ResolvedConfigWriter
             json.WriteStartObject();
             json.WriteString("name", model.Name);
             json.WriteString("loss", LossNames.ToKey(model.Loss));
+            if (model.Hidden != 0)
+            {
+                json.WriteNumber("hidden", model.Hidden);
+            }
             json.WriteEndObject();
         }
 

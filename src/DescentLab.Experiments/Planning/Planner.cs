@@ -42,21 +42,6 @@ public static class Planner
     /// <summary>The seed of the per-epoch reshuffle for a run seed.</summary>
     public static ulong ShuffleSeed(ulong seed) => seed ^ ShuffleSalt;
 
-    /// <summary>Initial θ for <paramref name="parameterNames"/>: the config's value by name; w1, w2 fall back to w; else 0.</summary>
-    public static double[] InitialTheta(IReadOnlyList<string> parameterNames, IReadOnlyDictionary<string, double> init)
-    {
-        var theta = new double[parameterNames.Count];
-        for (int j = 0; j < theta.Length; j++)
-        {
-            string name = parameterNames[j];
-            theta[j] = init.TryGetValue(name, out double v) ? v
-                : name.StartsWith('w') && init.TryGetValue("w", out double w) ? w
-                : 0.0;
-        }
-
-        return theta;
-    }
-
     /// <summary>Every combination of the swept values, first key outermost.</summary>
     public static IReadOnlyList<IReadOnlyList<KeyValuePair<string, double>>> Combinations(IReadOnlyList<KeyValuePair<string, IReadOnlyList<double>>> sweeps)
     {
@@ -95,7 +80,7 @@ public static class Planner
                 ?? throw new InvalidOperationException($"Unknown variant '{variantConfig.Name}' passed validation.");
             var definition = ModelCatalog.Find(modelConfig.Name)
                 ?? throw new InvalidOperationException($"Unknown model '{modelConfig.Name}' passed validation.");
-            var model = definition.Create(datasetConfig.Dimension, modelConfig.Loss);
+            var model = definition.Create(datasetConfig.Dimension, modelConfig.Loss, modelConfig.Hidden);
             if (!variant.Supports(model))
             {
                 Note($"{variant.Name} skipped for model {model.Name}: it has no closed form.");
@@ -132,7 +117,7 @@ public static class Planner
                         _ => Math.Min(batch ?? dataset.Data.Count, dataset.Data.Count),
                     };
                     var options = new TrainingOptions(
-                        InitialTheta(model.ParameterNames, config.Init),
+                        model.InitialTheta(config.Init, seed),
                         batchSize,
                         variantConfig.Shuffle,
                         ShuffleSeed(seed),

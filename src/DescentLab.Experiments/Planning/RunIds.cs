@@ -5,7 +5,7 @@ using DescentLab.Experiments.Config;
 
 namespace DescentLab.Experiments.Planning;
 
-/// <summary>Builds run ids: <c>{dataset}-n{n}_{model}[-ce]_{variant}[_{param}{value}...][_b{batch}][_shuffle]_s{seed}</c>.</summary>
+/// <summary>Builds run ids: <c>{dataset}-n{n}_{model}[-h{hidden}][-ce]_{variant}[_{param}{value}...][_b{batch}][_shuffle]_s{seed}</c>.</summary>
 /// <remarks>Only hyper-parameters written in the config appear, in config order, so ids stay short and stable when a
 /// default changes elsewhere. Values use round-trip invariant text. Every character is in [A-Za-z0-9._-].</remarks>
 public static class RunIds
@@ -23,7 +23,7 @@ public static class RunIds
     {
         var id = new StringBuilder();
         id.Append(Sanitize(datasetName)).Append("-n").Append(n.ToString(CultureInfo.InvariantCulture));
-        id.Append('_').Append(model.Name);
+        id.Append('_').Append(model.Key);
         if (model.Loss == LossKind.CrossEntropy)
         {
             id.Append("-ce");

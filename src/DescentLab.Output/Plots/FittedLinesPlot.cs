@@ -5,11 +5,13 @@ using ScottPlot;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>The beans of the first seed with each variant setting's final fit: line or sigmoid for 1-D data, decision
-/// boundary over the two classes for 2-D data; the reference optimum dashed.</summary>
+/// <summary>The beans of the first seed with each variant setting's final fit: line, sigmoid or curve for 1-D data, decision
+/// boundary over the two classes for 2-D data (a line for logistic, traced points of the 0.5 level for the mlp); the
+/// reference optimum dashed.</summary>
 public sealed class FittedLinesPlot : IPlot
 {
     private const int Points = 200;
+    private const int GridCells = 150;
 
     /// <inheritdoc/>
     public string Name => "fit";
@@ -27,7 +29,7 @@ public sealed class FittedLinesPlot : IPlot
         bool twoD = context.Dataset!.Dimension == 2;
         string what = twoD
             ? $"the two classes of {context.DatasetKey} (x1, x2) with each setting's final decision boundary (where the model gives 0.5)"
-            : $"the beans of {context.DatasetKey} (x against y) with each setting's final fitted {(context.Problem.Model == "logistic" ? "sigmoid" : "line")}";
+            : $"the beans of {context.DatasetKey} (x against y) with each setting's final fitted {Shape(context)}";
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
             $"Fitted models: {context.Problem.Label}",
@@ -44,6 +46,7 @@ public sealed class FittedLinesPlot : IPlot
         var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
         var (xMin, xMax) = Padded(data.X1, 0.05);
         var (yMin, yMax) = twoD ? Padded(data.X2, 0.05) : Padded(data.Y, 0.1);
+        var area = (xMin, xMax, yMin, yMax);
         for (int p = 0; p < panels.Count; p++)
         {
             var plot = figure.Panels[p];
@@ -53,7 +56,7 @@ public sealed class FittedLinesPlot : IPlot
                 var run = context.FirstSeedRun(setting);
                 var theta = run is null ? null : context.Theta(run.FinalParameters);
                 string label = context.FirstSeedLabel(setting);
-                if (theta is null || !theta.All(double.IsFinite) || !AddFit(plot, context, theta, twoD, xMin, xMax, colours[setting], label, LinePattern.Solid))
+                if (theta is null || !theta.All(double.IsFinite) || !AddFit(plot, context, theta, twoD, area, colours[setting], label, LinePattern.Solid))
                 {
                     PlotFigure.LegendOnly(plot, label, colours[setting]);
                 }
@@ -61,7 +64,7 @@ public sealed class FittedLinesPlot : IPlot
 
             if (optimum is not null)
             {
-                AddFit(plot, context, optimum, twoD, xMin, xMax, Colors.Black, "optimum (L*)", LinePattern.Dashed);
+                AddFit(plot, context, optimum, twoD, area, Colors.Black, "optimum (L*)", LinePattern.Dashed);
             }
 
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");
@@ -93,17 +96,34 @@ public sealed class FittedLinesPlot : IPlot
         }
     }
 
-    /// <summary>Adds the fit of <paramref name="theta"/>; false when there is nothing to draw (a boundary with zero weights).</summary>
-    private static bool AddFit(Plot plot, ProblemContext context, double[] theta, bool twoD, double xMin, double xMax, Color colour, string label, LinePattern pattern)
+    private static string Shape(ProblemContext context) =>
+        context.Problem.Model == "logistic" ? "sigmoid" : context.Model!.HasClosedForm ? "line" : "curve";
+
+    /// <summary>Adds the fit of <paramref name="theta"/>; false when there is nothing to draw (a boundary with zero weights,
+    /// or no 0.5 level inside the plotted area).</summary>
+    private static bool AddFit(Plot plot, ProblemContext context, double[] theta, bool twoD, (double XMin, double XMax, double YMin, double YMax) area, Color colour, string label, LinePattern pattern)
     {
         double[] xs;
         double[] ys;
         if (!twoD)
         {
-            xs = Enumerable.Range(0, Points).Select(i => xMin + (xMax - xMin) * i / (Points - 1)).ToArray();
+            xs = Enumerable.Range(0, Points).Select(i => area.XMin + (area.XMax - area.XMin) * i / (Points - 1)).ToArray();
             ys = xs.Select(x => context.Model!.Predict(theta, x, 0)).ToArray();
         }
-        else if (!Boundary(theta, xMin, xMax, out xs, out ys))
+        else if (context.Model!.ParameterNames is not ["w1", "w2", "b"])
+        {
+            // A curved boundary has no formula: trace the 0.5 level as points where a grid edge changes class.
+            if (!LevelPoints(context, theta, area, out xs, out ys))
+            {
+                return false;
+            }
+
+            var points = plot.Add.ScatterPoints(xs, ys, colour);
+            points.MarkerSize = 3;
+            points.LegendText = label;
+            return true;
+        }
+        else if (!Boundary(theta, area.XMin, area.XMax, out xs, out ys))
         {
             return false;
         }
@@ -113,6 +133,55 @@ public sealed class FittedLinesPlot : IPlot
         line.LinePattern = pattern;
         line.LegendText = label;
         return true;
+    }
+
+    /// <summary>Points where the model's output crosses 0.5 along the edges of a grid over the area, placed by linear
+    /// interpolation between the two grid nodes.</summary>
+    private static bool LevelPoints(ProblemContext context, double[] theta, (double XMin, double XMax, double YMin, double YMax) area, out double[] xs, out double[] ys)
+    {
+        var model = context.Model!;
+        double dx = (area.XMax - area.XMin) / GridCells;
+        double dy = (area.YMax - area.YMin) / GridCells;
+        var level = new double[GridCells + 1, GridCells + 1];
+        for (int i = 0; i <= GridCells; i++)
+        {
+            for (int j = 0; j <= GridCells; j++)
+            {
+                level[i, j] = model.Predict(theta, area.XMin + i * dx, area.YMin + j * dy) - 0.5;
+            }
+        }
+
+        var px = new List<double>();
+        var py = new List<double>();
+        for (int i = 0; i <= GridCells; i++)
+        {
+            for (int j = 0; j <= GridCells; j++)
+            {
+                double x = area.XMin + i * dx;
+                double y = area.YMin + j * dy;
+                if (i < GridCells && Crosses(level[i, j], level[i + 1, j], out double t))
+                {
+                    px.Add(x + t * dx);
+                    py.Add(y);
+                }
+
+                if (j < GridCells && Crosses(level[i, j], level[i, j + 1], out t))
+                {
+                    px.Add(x);
+                    py.Add(y + t * dy);
+                }
+            }
+        }
+
+        xs = [.. px];
+        ys = [.. py];
+        return xs.Length > 0;
+    }
+
+    private static bool Crosses(double a, double b, out double t)
+    {
+        t = a / (a - b);
+        return double.IsFinite(a) && double.IsFinite(b) && (a < 0) != (b < 0);
     }
 
     /// <summary>The line w1·x1 + w2·x2 + b = 0 across the x1 range (vertical when w2 is 0).</summary>

@@ -89,15 +89,12 @@ internal sealed class ProblemContext
 
     private static IModelHandle? CreateModel(ProblemKey problem, int dimension)
     {
-        var definition = ModelCatalog.Find(problem.Model);
         LossKind? loss = problem.Loss switch
         {
             "mse" => LossKind.Mse,
             "cross_entropy" => LossKind.CrossEntropy,
             _ => null,
         };
-        return definition is null || loss is null || !definition.Dimensions.Contains(dimension) || !definition.Losses.Contains(loss.Value)
-            ? null
-            : definition.Create(dimension, loss.Value);
+        return loss is null ? null : ModelCatalog.FromKey(problem.Model, dimension, loss.Value);
     }
 }

@@ -66,6 +66,16 @@ public sealed class ConfigLoaderErrorTests
             "{file}:6:10: models[0]: unknown model 'afine' (did you mean 'affine'?); valid models: {models}");
         yield return Row("UnknownLoss", "c.yaml", Base.Replace("[origin]", "[{affine: {loss: cross_entropy}}]"),
             "{file}:6:26: models[0].affine.loss: model 'affine' has no loss 'cross_entropy'; valid losses: mse");
+        yield return Row("HiddenOnModelWithoutOne", "c.yaml", Base.Replace("[origin]", "[{logistic: {hidden: 3}}]"),
+            "{file}:6:22: models[0].logistic.hidden: unknown key; valid keys: loss");
+        yield return Row("HiddenOutOfRange", "c.yaml", Base.Replace("[origin]", "[{mlp: {hidden: 33}}]"),
+            "{file}:6:25: models[0].mlp.hidden: expected a number of hidden units, an integer from 1 to 32, got 33");
+        yield return Row("HiddenNotInteger", "c.yaml", Base.Replace("[origin]", "[{mlp: {hidden: 2.5, loss: cross_entropy}}]"),
+            "{file}:6:25: models[0].mlp.hidden: expected a number of hidden units, an integer from 1 to 32, got 2.5");
+        yield return Row("HiddenMisspelt", "c.yaml", Base.Replace("[origin]", "[{mlp: {hiden: 3}}]"),
+            "{file}:6:17: models[0].mlp.hiden: unknown key; did you mean 'hidden'?");
+        yield return Row("MlpTwice_SameHidden", "c.yaml", Base.Replace("[origin]", "[mlp, {mlp: {hidden: 2}}]"),
+            "{file}:6:15: models[1]: model 'mlp-h2' with loss mse is listed twice (also at models[0])");
         yield return Row("BadName_Space", "c.yaml", Base.Replace("name: t", "name: my run"),
             "{file}:1:7: name: expected a name of letters, digits, '.', '_' and '-' (it becomes a folder name), got 'my run'");
         yield return Row("BadName_DotDot", "c.yaml", Base.Replace("name: t", "name: .."),

@@ -164,6 +164,31 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
+    public void Load_MlpEntries_CarryHiddenAndLoss()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write(
+            "mlp.yaml",
+            "name: m\nseeds: [1]\ndatasets: [{recipe: beans6, n: 20}]\nmodels: [mlp, {mlp: {hidden: 3, loss: cross_entropy}}, {mlp: {hidden: 5}}]\n"
+            + "variants: [adam]\ninit: {h1.w1: 0.5, out.b: -1}\n");
+
+        var config = Loaded(file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Models, Is.EqualTo(new[]
+            {
+                new ModelConfig("mlp", LossKind.Mse) { Hidden = 2 },
+                new ModelConfig("mlp", LossKind.CrossEntropy) { Hidden = 3 },
+                new ModelConfig("mlp", LossKind.Mse) { Hidden = 5 },
+            }));
+            Assert.That(config.Models.Select(m => m.Key), Is.EqualTo(new[] { "mlp-h2", "mlp-h3", "mlp-h5" }));
+            Assert.That(config.Init["h1.w1"], Is.EqualTo(0.5));
+            Assert.That(config.Init["out.b"], Is.EqualTo(-1.0));
+        });
+    }
+
+    [Test]
     public void Load_YamlAnchorsAndJsonByteOrderMark_AreAccepted()
     {
         using var folder = new TestFolder();

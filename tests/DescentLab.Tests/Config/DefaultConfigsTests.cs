@@ -32,8 +32,8 @@ public sealed class DefaultConfigsTests
         {
             Assert.That(settings, Is.EqualTo(18));
             Assert.That(config.Seeds, Is.EqualTo(new ulong[] { 1, 2, 3, 4, 5 }));
-            Assert.That(config.Datasets.Select(d => $"{d.Recipe}:{d.N}:{string.Join("+", d.Models!.Select(m => m.Name))}"),
-                Is.EqualTo(new[] { "beans1:100:origin+affine", "beans2:100:affine", "beans3:100:logistic", "beans4:100:logistic" }));
+            Assert.That(config.Datasets.Select(d => $"{d.Recipe}:{d.N}:{string.Join("+", d.Models!.Select(m => m.Key))}"),
+                Is.EqualTo(new[] { "beans1:100:origin+affine", "beans2:100:affine", "beans3:100:logistic", "beans4:100:logistic+mlp-h3" }));
             Assert.That(config.Regression, Is.EqualTo(new RegressionConfig(RegressionConfig.Previous, Fail: false)));
         });
     }

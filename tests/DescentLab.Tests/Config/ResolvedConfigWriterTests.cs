@@ -135,4 +135,29 @@ public sealed class ResolvedConfigWriterTests
             Assert.That(first, Does.Contain("0.25"));
         });
     }
+
+    [Test]
+    public void ToJson_Mlp_WritesItsHiddenUnits()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write("h.yaml", "name: h\nseeds: [1]\ndatasets: [{recipe: beans4, n: 10}]\nmodels: [logistic, {mlp: {hidden: 3}}]\nvariants: [adam]\n");
+
+        string json = ResolvedConfigWriter.ToJson(ConfigLoader.Load(file, ConfigLimits.Default).Config!);
+
+        const string Expected =
+            """
+                  "models": [
+                    {
+                      "name": "logistic",
+                      "loss": "mse"
+                    },
+                    {
+                      "name": "mlp",
+                      "loss": "mse",
+                      "hidden": 3
+                    }
+                  ]
+            """;
+        Assert.That(json, Does.Contain(Expected.ReplaceLineEndings("\n")));
+    }
 }

@@ -3,11 +3,12 @@ using DescentLab.Experiments.Config.Nodes;
 
 namespace DescentLab.Experiments.Config.Validation;
 
-/// <summary>Reads a <c>models</c> list: <c>origin</c> or <c>logistic: {loss: cross_entropy}</c> entries.</summary>
+/// <summary>Reads a <c>models</c> list: <c>origin</c>, <c>logistic: {loss: cross_entropy}</c> or <c>mlp: {hidden: 3}</c> entries.</summary>
 internal static class ModelsValidator
 {
     private const string Example = "'logistic: {loss: cross_entropy}'";
     private static readonly string[] SettingKeys = ["loss"];
+    private static readonly string[] HiddenSettingKeys = ["loss", "hidden"];
 
     /// <summary>The valid entries of the list at <paramref name="node"/>; every mistake is reported.</summary>
     public static IReadOnlyList<ParsedModel> Read(ValidationContext context, ConfigNode node, string path)
@@ -24,7 +25,7 @@ internal static class ModelsValidator
 
             if (models.Find(m => m.Config == model.Config) is { } twin)
             {
-                context.Error(model.Node, itemPath, $"model '{model.Config.Name}' with loss {LossNames.ToKey(model.Config.Loss)} is listed twice (also at {twin.Path})");
+                context.Error(model.Node, itemPath, $"model '{ModelCatalog.Key(model.Config.Name, model.Config.Hidden)}' with loss {LossNames.ToKey(model.Config.Loss)} is listed twice (also at {twin.Path})");
                 continue;
             }
 
@@ -48,27 +49,51 @@ internal static class ModelsValidator
         }
 
         var loss = definition.Losses[0];
+        int hidden = definition.DefaultHidden;
         string settingsPath = KeyPath.Child(path, entry.Name);
-        if (entry.Settings is not null && context.Mapping(entry.Settings, settingsPath, $"model settings such as {Example}") is { } settings
-            && context.Keys(settings, settingsPath, SettingKeys).TryGetValue("loss", out var lossEntry))
+        if (entry.Settings is not null && context.Mapping(entry.Settings, settingsPath, $"model settings such as {Example}") is { } settings)
         {
-            string lossPath = KeyPath.Child(settingsPath, "loss");
-            string valid = string.Join(", ", definition.Losses.Select(LossNames.ToKey));
-            string? text = context.Text(lossEntry.Value, lossPath, $"a loss ({valid})");
-            if (text is null)
+            var keys = context.Keys(settings, settingsPath, definition.DefaultHidden == 0 ? SettingKeys : HiddenSettingKeys);
+            if (keys.TryGetValue("loss", out var lossEntry))
             {
-                return null;
+                if (ReadLoss(context, definition, entry.Name, lossEntry.Value, KeyPath.Child(settingsPath, "loss")) is not { } parsed)
+                {
+                    return null;
+                }
+
+                loss = parsed;
             }
 
-            if (LossNames.Parse(text) is not { } parsed || !definition.Losses.Contains(parsed))
+            if (keys.TryGetValue("hidden", out var hiddenEntry))
             {
-                context.Error(lossEntry.Value, lossPath, $"model '{entry.Name}' has no loss '{text}'; valid losses: {valid}");
-                return null;
-            }
+                string expected = $"a number of hidden units, an integer from 1 to {Mlp.MaxHidden}";
+                if (context.Integer(hiddenEntry.Value, KeyPath.Child(settingsPath, "hidden"), expected, 1, Mlp.MaxHidden) is not { } units)
+                {
+                    return null;
+                }
 
-            loss = parsed;
+                hidden = (int)units;
+            }
         }
 
-        return new ParsedModel(new ModelConfig(entry.Name, loss), definition, node, path);
+        return new ParsedModel(new ModelConfig(entry.Name, loss) { Hidden = hidden }, definition, node, path);
+    }
+
+    private static LossKind? ReadLoss(ValidationContext context, IModelDefinition definition, string name, ConfigNode node, string lossPath)
+    {
+        string valid = string.Join(", ", definition.Losses.Select(LossNames.ToKey));
+        string? text = context.Text(node, lossPath, $"a loss ({valid})");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (LossNames.Parse(text) is not { } parsed || !definition.Losses.Contains(parsed))
+        {
+            context.Error(node, lossPath, $"model '{name}' has no loss '{text}'; valid losses: {valid}");
+            return null;
+        }
+
+        return parsed;
     }
 }

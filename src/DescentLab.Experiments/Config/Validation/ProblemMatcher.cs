@@ -16,7 +16,7 @@ internal static class ProblemMatcher
                 var definition = model.Definition;
                 if (definition.Dimensions.Contains(dimension))
                 {
-                    problems.Add(new ParsedProblem(dataset, model, definition.Create(dimension, model.Config.Loss)));
+                    problems.Add(new ParsedProblem(dataset, model, definition.Create(dimension, model.Config.Loss, model.Config.Hidden)));
                     continue;
                 }
 

@@ -40,7 +40,18 @@ public sealed class ModelCase
         yield return new("logistic/1/CrossEntropy", new Logistic(1, LossKind.CrossEntropy), threshold, two);
         yield return new("logistic/2/Mse", new Logistic(2, LossKind.Mse), plane, three);
         yield return new("logistic/2/CrossEntropy", new Logistic(2, LossKind.CrossEntropy), plane, three);
+        var band = RecipeCatalog.Find("beans4")!.Generate(20, 4).Samples;
+        foreach (var loss in new[] { LossKind.Mse, LossKind.CrossEntropy })
+        {
+            var mlp1 = new Mlp(1, 3, loss);
+            var mlp2 = new Mlp(2, 3, loss);
+            yield return new($"mlp/1/{loss}", mlp1, band, RandomThetas(mlp1));
+            yield return new($"mlp/2/{loss}", mlp2, plane, RandomThetas(mlp2));
+        }
     }
+
+    /// <summary>Whether the model has an analytic Hessian to check.</summary>
+    public bool HasHessian => Model.TryHessian(Samples, Thetas[0], new double[Model.ParameterCount * Model.ParameterCount]);
 
     /// <summary>Mean loss over all samples.</summary>
     public double Loss(double[] theta) => Model.Loss(Samples, 0, Samples.Count, theta);
@@ -55,4 +66,16 @@ public sealed class ModelCase
 
     /// <inheritdoc/>
     public override string ToString() => Key;
+
+    /// <summary>The model's seeded starts for seeds 1..3, scaled up so that some units saturate.</summary>
+    private static double[][] RandomThetas(IModel model)
+    {
+        var empty = new Dictionary<string, double>();
+        return [.. Enumerable.Range(1, 3).Select(seed =>
+        {
+            var theta = new double[model.ParameterCount];
+            model.Initialize(theta, empty, (ulong)seed);
+            return theta.Select(t => t * seed).ToArray();
+        })];
+    }
 }

@@ -34,7 +34,8 @@ public sealed class ModelCatalogTests
                 var data = dimension == 1 ? CoreRuns.ThreeBeans() : CoreRuns.TwoD([0.5, 1.5], [1.0, 0.2], [0.0, 1.0]);
                 Assert.Multiple(() =>
                 {
-                    Assert.That(handle.Name, Is.EqualTo(model.Name));
+                    Assert.That(handle.Name, Is.EqualTo(ModelCatalog.Key(model.Name, model.DefaultHidden)));
+                    Assert.That(ModelCatalog.FromKey(handle.Name, dimension, loss)?.ParameterNames, Is.EqualTo(handle.ParameterNames));
                     Assert.That(handle.InputDimension, Is.EqualTo(dimension));
                     Assert.That(handle.LossKind, Is.EqualTo(loss));
                     Assert.That(handle.ParameterNames, Is.Unique.And.Not.Empty);

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Core.Training;
 
-/// <summary>SPEC §6 equivalences and determinism, bit for bit, on whole curves (beans1 / beans2, n = 100).</summary>
+/// <summary>SPEC §6 equivalences and determinism, bit for bit, on whole curves (beans1..4, n = 100).</summary>
 public sealed class EquivalenceTests
 {
     private const int N = 100;
@@ -16,6 +16,7 @@ public sealed class EquivalenceTests
         new TestCaseData("beans1", "origin").SetArgDisplayNames("beans1", "origin"),
         new TestCaseData("beans2", "affine").SetArgDisplayNames("beans2", "affine"),
         new TestCaseData("beans3", "logistic").SetArgDisplayNames("beans3", "logistic"),
+        new TestCaseData("beans4", "mlp").SetArgDisplayNames("beans4", "mlp"),
     ];
 
     [TestCaseSource(nameof(Problems))]

@@ -1,4 +1,5 @@
 using DescentLab.Core.Datasets;
+using DescentLab.Core.Models;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Tests.Support;
@@ -112,6 +113,27 @@ public sealed class PlannerTests
         Assert.That(plan.Notes, Is.EqualTo(new[] { "Duplicate run beans1-n10_origin_sgd_s1 planned once." }));
     }
 
+    [Test]
+    public void Create_Mlp_RunIdCarriesTheHiddenSizeAndThetaStartsFromTheRunSeed()
+    {
+        var mlp = new ModelConfig("mlp", LossKind.Mse) { Hidden = 3 };
+        var config = TestConfigs.Create([TestConfigs.Recipe("beans4", 100, 1, mlp, TestConfigs.Model("logistic"))], [TestConfigs.Variant("adam", ("lr", [0.1]))], seeds: [1, 2]);
+
+        var plan = Planner.Create(config, null, NoFiles);
+
+        var run = plan.Runs.Single(r => r.RunId == "beans4-n100_mlp-h3_adam_lr0.1_s1");
+        var other = plan.Runs.Single(r => r.RunId == "beans4-n100_mlp-h3_adam_lr0.1_s2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Runs.Select(r => r.RunId), Does.Contain("beans4-n100_logistic_adam_lr0.1_s1"));
+            Assert.That(run.Model.Name, Is.EqualTo("mlp-h3"));
+            Assert.That(run.Options.InitialTheta, Is.EqualTo(run.Model.InitialTheta(config.Init, 1)));
+            Assert.That(other.Options.InitialTheta, Is.Not.EqualTo(run.Options.InitialTheta));
+            Assert.That(plan.Problems.Select(p => p.Model), Is.EqualTo(new[] { "mlp-h3", "logistic", "mlp-h3", "logistic" }));
+            Assert.That(plan.Problems[0].OptimumParameters.Select(p => p.Key), Is.EqualTo(run.Model.ParameterNames));
+        });
+    }
+
     [TestCase("1/1", 1, 1)]
     [TestCase("3/4", 3, 4)]
     public void ShardSpec_TryParse_AcceptsKOverN(string text, int k, int n)
@@ -140,7 +162,7 @@ public sealed class PlannerTests
     {
         var init = new Dictionary<string, double> { ["w"] = 0.25, ["b"] = -1, ["w2"] = 3 };
 
-        var theta = Planner.InitialTheta(["w1", "w2", "b"], init);
+        var theta = CoreRuns.Model("logistic", 2).InitialTheta(init, 1);
 
         Assert.That(theta, Is.EqualTo(new[] { 0.25, 3.0, -1.0 }));
     }
