@@ -44,9 +44,6 @@ public sealed partial class ScheduledRunService : BackgroundService
     /// <summary>The scheduled run being waited for, once its timer is set (for status and tests).</summary>
     public DateTimeOffset? NextScheduledRun { get; private set; }
 
-    /// <summary>Runs completed so far (for status and tests).</summary>
-    public int CompletedRuns { get; private set; }
-
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -158,7 +155,6 @@ public sealed partial class ScheduledRunService : BackgroundService
 
         LogRunning(config);
         int exitCode = await _runner.RunAsync(config, stoppingToken);
-        CompletedRuns++;
         LogFinished(config, exitCode);
     }
 

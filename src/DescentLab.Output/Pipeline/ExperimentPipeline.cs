@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
@@ -108,9 +109,9 @@ public sealed partial class ExperimentPipeline
 
         foreach (var exporter in DefaultExporters.All)
         {
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            long start = Stopwatch.GetTimestamp();
             var files = exporter.Export(set, folder);
-            LogExported(exporter.Name, files.Count, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
         folder.PromoteToLatest();
@@ -165,11 +166,11 @@ public sealed partial class ExperimentPipeline
         var started = _time.GetUtcNow();
         LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
         IReadOnlyList<RunResult> results;
-        long runStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        long runStart = Stopwatch.GetTimestamp();
         try
         {
             results = _runner.Run(plan, request.Parallel, progress, cancellationToken);
-            LogRan(config.Name, results.Count, System.Diagnostics.Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
+            LogRan(config.Name, results.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
