@@ -6,4 +6,5 @@ namespace DescentLab.Core.Metrics;
 /// <param name="Attained">False when the loss kept falling to the iteration cap (nearly separable classes push w to infinity).</param>
 /// <param name="Method">How it was found: <c>closed_form</c> or <c>newton</c>.</param>
 /// <param name="Iterations">Newton iterations used (0 for the closed form).</param>
-public sealed record Optimum(double Loss, double[] Theta, bool Attained, string Method, int Iterations);
+/// <param name="Kind">Whether L* is an exact minimum, an unattained infimum or the best known point of a non-convex problem.</param>
+public sealed record Optimum(double Loss, double[] Theta, bool Attained, string Method, int Iterations, ReferenceKind Kind);

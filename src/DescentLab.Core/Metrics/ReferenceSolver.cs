@@ -28,7 +28,7 @@ public static class ReferenceSolver
         var theta = new double[p];
         if (model.TrySolveClosedForm(samples, theta))
         {
-            return new Optimum(model.Loss(samples, 0, n, theta), theta, true, "closed_form", 0);
+            return new Optimum(model.Loss(samples, 0, n, theta), theta, true, "closed_form", 0, ReferenceKind.Exact);
         }
 
         model.Initialize(theta, NoInit, 0);
@@ -60,7 +60,7 @@ public static class ReferenceSolver
 
             if (!(next < loss))
             {
-                return new Optimum(loss, theta, true, "newton", iteration);
+                return new Optimum(loss, theta, true, "newton", iteration, ReferenceKind.Exact);
             }
 
             Array.Copy(trial, theta, p);
@@ -68,11 +68,11 @@ public static class ReferenceSolver
             loss = model.LossGradient(samples, 0, n, theta, g);
             if (settled)
             {
-                return new Optimum(loss, theta, true, "newton", iteration);
+                return new Optimum(loss, theta, true, "newton", iteration, ReferenceKind.Exact);
             }
         }
 
-        return new Optimum(loss, theta, false, "newton", MaxIterations);
+        return new Optimum(loss, theta, false, "newton", MaxIterations, ReferenceKind.Infimum);
     }
 
     private static void Hessian<TModel>(TModel model, Samples samples, double[] theta, double[] h)
