@@ -33,7 +33,7 @@ public sealed class ConfigLoaderErrorTests
         yield return Row("UnknownKey_PrefixSuggestion", "c.yaml", Base + "stop: { max: 10 }\n",
             "{file}:9:9: stop.max: unknown key; did you mean 'max_epochs'?");
         yield return Row("UnknownKey_NoSuggestion", "c.yaml", Base + "stop: { banana: 1 }\n",
-            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor");
+            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor, target_loss, target_accuracy");
         yield return Row("UnknownTopLevelKey", "c.yaml", Base + "variant: []\n",
             "{file}:9:1: variant: unknown key; did you mean 'variants'?");
         yield return Row("WrongType_List", "c.yaml", Base.Replace("seeds: [1]", "seeds: one"),
