@@ -41,4 +41,7 @@ internal static class StopValidator
     /// <summary>A target accuracy: a fraction in (0, 1], or null after an error.</summary>
     public static double? TargetAccuracy(ValidationContext context, ConfigNode node, string path) =>
         context.Number(node, path, "a fraction of samples in (0, 1]", x => x > 0 && x <= 1);
+
+    /// <summary>The keys of <c>stop</c> (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys => Keys;
 }
