@@ -20,6 +20,8 @@ public static class ResolvedConfigReader
             block.GetProperty("gap_rel_tol").GetDouble(),
             block.GetProperty("gap_abs_tol").GetDouble(),
             block.GetProperty("epochs_tol").GetInt32(),
-            block.GetProperty("fail").GetBoolean());
+            block.GetProperty("fail").GetBoolean(),
+            // Manifests written before allow_missing existed lack it; they meant false.
+            block.TryGetProperty("allow_missing", out var allowMissing) && allowMissing.GetBoolean());
     }
 }

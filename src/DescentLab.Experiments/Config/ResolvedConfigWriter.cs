@@ -156,6 +156,7 @@ public static class ResolvedConfigWriter
         json.WriteNumber("gap_abs_tol", regression.GapAbsTol);
         json.WriteNumber("epochs_tol", regression.EpochsTol);
         json.WriteBoolean("fail", regression.Fail);
+        json.WriteBoolean("allow_missing", regression.AllowMissing);
         json.WriteEndObject();
     }
 }
