@@ -150,7 +150,7 @@ public static class SettingComparer
 
     private static string Epochs(long? epochs) => epochs?.ToString(CultureInfo.InvariantCulture) ?? RegressionComparer.NotReached;
 
-    private static string Ratio(double ratio) => ratio.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Ratio(double ratio) => ratio.ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Seeds(int count) => count == 1 ? "1 seed" : Inv($"{count} seeds");
 
