@@ -22,43 +22,43 @@ public sealed class CompareEndToEndTests
         regression: { baseline: previous }
         """;
 
-    private static TempFolder s_temp = null!;
-    private static DescentLabProcess.Result s_first = null!;
-    private static DescentLabProcess.Result s_second = null!;
+    private TempFolder _temp = null!;
+    private DescentLabProcess.Result _first = null!;
+    private DescentLabProcess.Result _second = null!;
 
     [OneTimeSetUp]
-    public static void RunTwice()
+    public void RunTwice()
     {
-        s_temp = new TempFolder();
-        string good = s_temp.Write("good/cmp.yaml", Config.Replace("EPOCHS", "30", StringComparison.Ordinal));
-        string worse = s_temp.Write("worse/cmp.yaml", Config.Replace("EPOCHS", "10", StringComparison.Ordinal));
-        s_first = DescentLabProcess.Run(s_temp.FullPath, "run", good, "--out", "a", "--junit", "a.xml");
-        s_second = DescentLabProcess.Run(
-            s_temp.FullPath,
-            new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = s_temp.PathOf("summary.md") },
+        _temp = new TempFolder();
+        string good = _temp.Write("good/cmp.yaml", Config.Replace("EPOCHS", "30", StringComparison.Ordinal));
+        string worse = _temp.Write("worse/cmp.yaml", Config.Replace("EPOCHS", "10", StringComparison.Ordinal));
+        _first = DescentLabProcess.Run(_temp.FullPath, "run", good, "--out", "a", "--junit", "a.xml");
+        _second = DescentLabProcess.Run(
+            _temp.FullPath,
+            new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = _temp.PathOf("summary.md") },
             "run", worse, "--out", "b", "--junit", "b.xml");
     }
 
     [OneTimeTearDown]
-    public static void Cleanup() => s_temp.Dispose();
+    public void Cleanup() => _temp.Dispose();
 
     [Test]
     public void Run_FirstWithPreviousAndEmptyHistory_SaysItIsTheBaselineForTheNext()
     {
-        Assert.That(s_first.ExitCode, Is.EqualTo(0), s_first.Error);
-        Assert.That(s_first.Error, Does.Contain("cmp: No earlier run set to compare with; this one is the baseline for the next."));
-        Assert.That(XDocument.Load(s_temp.PathOf("a.xml")).Descendants("testcase").Count(), Is.EqualTo(3));
-        Assert.That(XDocument.Load(s_temp.PathOf("a.xml")).Descendants("failure"), Is.Empty);
+        Assert.That(_first.ExitCode, Is.EqualTo(0), _first.Error);
+        Assert.That(_first.Error, Does.Contain("cmp: No earlier run set to compare with; this one is the baseline for the next."));
+        Assert.That(XDocument.Load(_temp.PathOf("a.xml")).Descendants("testcase").Count(), Is.EqualTo(3));
+        Assert.That(XDocument.Load(_temp.PathOf("a.xml")).Descendants("failure"), Is.Empty);
     }
 
     [Test]
     public void Run_Worse_WritesJunitFailuresAndTheStepSummary()
     {
-        Assert.That(s_second.ExitCode, Is.EqualTo(0), "no fail: true, no flag: " + s_second.Error);
-        var failures = XDocument.Load(s_temp.PathOf("b.xml")).Descendants("failure").ToList();
+        Assert.That(_second.ExitCode, Is.EqualTo(0), "no fail: true, no flag: " + _second.Error);
+        var failures = XDocument.Load(_temp.PathOf("b.xml")).Descendants("failure").ToList();
         Assert.That(failures, Has.Count.EqualTo(3), "fewer epochs: every setting ends with a larger gap");
         Assert.That(failures.Select(f => (string)f.Attribute("message")!), Has.All.Contain("baseline median").And.All.Contain("now median").And.All.Contain("tolerance"));
-        string summary = File.ReadAllText(s_temp.PathOf("summary.md"));
+        string summary = File.ReadAllText(_temp.PathOf("summary.md"));
         Assert.That(summary, Does.StartWith("## DescentLab cmp: 9 runs: 0 converged, 3 regressions, 0 improvements, 0 failed, 0 diverged\n"));
         Assert.That(summary, Does.Contain("**Config changed:**"));
         Assert.That(summary, Does.Contain("| `beans1-n30_origin_batch_lr0.2` | final\\_gap |"));
@@ -67,7 +67,7 @@ public sealed class CompareEndToEndTests
     [Test]
     public void Compare_SameFolder_NothingChangesAndExitsZero()
     {
-        var result = DescentLabProcess.Run(s_temp.FullPath, "compare", "a", "a", "--fail-on-regression");
+        var result = DescentLabProcess.Run(_temp.FullPath, "compare", "a", "a", "--fail-on-regression");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(result.Out, Does.Contain("0 regressions, 0 improvements, 9 unchanged (setting × metric); 0 new runs, 0 missing runs."));
@@ -77,8 +77,8 @@ public sealed class CompareEndToEndTests
     [Test]
     public void Compare_Worse_FlagsEachRegressedSettingAndExitsThreeWithTheFlag()
     {
-        var withFlag = DescentLabProcess.Run(s_temp.FullPath, "compare", "a", "b", "--fail-on-regression", "--junit", "cmp.xml");
-        var withoutFlag = DescentLabProcess.Run(s_temp.FullPath, "compare", "a", "b");
+        var withFlag = DescentLabProcess.Run(_temp.FullPath, "compare", "a", "b", "--fail-on-regression", "--junit", "cmp.xml");
+        var withoutFlag = DescentLabProcess.Run(_temp.FullPath, "compare", "a", "b");
 
         Assert.That(withFlag.ExitCode, Is.EqualTo(3), withFlag.Error);
         Assert.That(withoutFlag.ExitCode, Is.EqualTo(0), withoutFlag.Error);
@@ -88,14 +88,14 @@ public sealed class CompareEndToEndTests
         Assert.That(lines.Where(l => l.StartsWith('+')).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]),
             Is.EqualTo(new[] { "beans1-n30_origin_sgd_lr0.05", "beans1-n30_origin_sgd_lr0.01", "beans1-n30_origin_batch_lr0.2" }));
         Assert.That(withFlag.Out, Does.Contain("3 regressions, 0 improvements, 6 unchanged (setting × metric)"));
-        Assert.That(XDocument.Load(s_temp.PathOf("cmp.xml")).Descendants("failure").Count(), Is.EqualTo(3));
+        Assert.That(XDocument.Load(_temp.PathOf("cmp.xml")).Descendants("failure").Count(), Is.EqualTo(3));
     }
 
     [TestCase("nowhere", "compare: nowhere: run folder not found")]
     [TestCase("good", "compare: good/manifest.json")]
     public void Compare_BadFolder_ExitsTwoWithAClearMessage(string folder, string message)
     {
-        var result = DescentLabProcess.Run(s_temp.FullPath, "compare", "a", folder);
+        var result = DescentLabProcess.Run(_temp.FullPath, "compare", "a", folder);
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Out);
         Assert.That(result.Error, Does.StartWith(message));
