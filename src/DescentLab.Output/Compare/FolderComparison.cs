@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
@@ -23,16 +22,7 @@ public sealed record FolderComparison(string Before, string After, RegressionCon
     {
         var (beforeManifest, beforeRows) = Read(before);
         var (afterManifest, afterRows) = Read(after);
-        RegressionConfig? configured;
-        try
-        {
-            configured = ResolvedConfigReader.Regression(afterManifest.ResolvedConfig);
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new RunFileException(Path.Combine(after, ManifestJson.FileName), 0, "the resolved config's regression block cannot be read: " + ex.Message);
-        }
-
+        var configured = afterManifest.ResolvedConfig.Regression;
         var tolerances = (configured ?? new RegressionConfig(before)) with { Baseline = before };
         var report = RegressionComparer.Compare(beforeRows, afterRows, tolerances, before) with
         {

@@ -1,4 +1,3 @@
-using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using static DescentLab.Output.Report.ReportFormat;
 
@@ -61,7 +60,7 @@ internal static class RegressionSection
             return "This run set is one shard of the run matrix; the regression check runs when `descentlab merge` joins the shards.";
         }
 
-        return ResolvedConfigReader.Regression(manifest.ResolvedConfig) is null
+        return manifest.ResolvedConfig.Regression is null
             ? "No baseline is configured, so nothing was compared. Add a `regression:` block with a `baseline` to the config to check runs against one."
             : "The config has a `regression:` block, but no comparison was recorded for this run set.";
     }
