@@ -43,13 +43,14 @@ public static class MergeCommand
             if (published.BaselineError is { } baselineError)
             {
                 output.Error.WriteLine(baselineError);
-                return ExitCodes.BadInput;
             }
 
-            bool mustFail = failOnRegression || regression?.Fail == true;
-            return published.Set.Regression is { HasRegressions: true } && mustFail ? ExitCodes.Regression
-                : published.Set.Rows.Any(r => r.Status == Core.Training.RunStatus.Failed) ? ExitCodes.Failure
-                : ExitCodes.Success;
+            foreach (string exportError in published.ExportErrors)
+            {
+                output.Error.WriteLine(exportError);
+            }
+
+            return ExitCodes.Of(RunSetOutcome.Of(published, failOnRegression || regression?.Fail == true));
         }
         catch (Exception ex) when (ex is MergeException or RunFileException or OutputFolderException or HistoryException)
         {

@@ -66,6 +66,7 @@ public sealed partial class ExperimentPipeline
 
         var outcome = PipelineOutcome.Success;
         var folders = new List<string>();
+        var failures = new List<string>();
         foreach (var (path, result) in loaded)
         {
             var config = result.Config!;
@@ -78,20 +79,119 @@ public sealed partial class ExperimentPipeline
             }
 
             using var history = prepared.History;
-            folders.Add(prepared.Folder!.FullPath);
-            var configOutcome = RunConfig(prepared.Plan!, environment(config, path), prepared.Folder, history, request, progress, cancellationToken);
-            outcome = (PipelineOutcome)Math.Max((int)outcome, (int)configOutcome);
+            var folder = prepared.Folder!;
+            folders.Add(folder.FullPath);
+            var resume = new ResumeRequest(path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink);
+            var configOutcome = RunWritten(config.Name, folder, failures, () =>
+            {
+                resume.Write(folder);
+                return RunConfig(prepared.Plan!, environment(config, path), folder, history, request, progress, cancellationToken);
+            });
+            outcome = RunSetOutcome.Worst(outcome, configOutcome);
         }
 
-        return new PipelineResult(outcome, [], folders);
+        return new PipelineResult(outcome, failures, folders);
     }
 
-    /// <summary>Compares with the baseline, records history, writes every exporter's files for <paramref name="set"/> and
-    /// moves <c>latest</c> (used by <c>run</c> and <c>merge</c>). An unreadable baseline does not stop the export; it is
-    /// returned so the caller can fail.</summary>
+    /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> (<c>run --resume</c>): the config is loaded
+    /// again (it must be unchanged), the runs its journal holds are taken as they are, and the rest run; the result is
+    /// the set an uninterrupted run would have written.</summary>
+    public PipelineResult Resume(
+        string runDir,
+        int parallel,
+        Func<ExperimentConfig, string, RunEnvironment> environment,
+        ConfigLimits limits,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ResumeRequest resume;
+        try
+        {
+            resume = ResumeRequest.Read(runDir);
+        }
+        catch (RunFileException ex)
+        {
+            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
+        }
+
+        string fullPath = Path.GetFullPath(runDir);
+        if (File.Exists(Path.Combine(fullPath, Json.ManifestJson.FileName)) && !File.Exists(Path.Combine(fullPath, RunFolder.IncompleteMarker)))
+        {
+            LogAlreadyComplete(fullPath);
+            return new PipelineResult(PipelineOutcome.Success, [], [fullPath]);
+        }
+
+        var loaded = ConfigLoader.Load(resume.ConfigFullPath, limits);
+        if (!loaded.Succeeded)
+        {
+            return new PipelineResult(PipelineOutcome.BadInput, [.. loaded.Errors.Select(e => e.ToString())], []);
+        }
+
+        var config = loaded.Config!;
+        if (config.SourceHash != resume.ConfigHash)
+        {
+            return new PipelineResult(
+                PipelineOutcome.BadInput,
+                [$"{resume.ConfigPath} has changed since the run set in {fullPath} started; a resumed set must use the same config (start a new run instead)"],
+                []);
+        }
+
+        var shard = resume.Shard is null ? null : ShardSpec.TryParse(resume.Shard, out _);
+        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression);
+        ExperimentPlan plan;
+        HistoryStore? history = null;
+        RunFolder folder;
+        try
+        {
+            plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
+            history = shard is null ? HistoryStore.OpenInReportsRoot(resume.ReportsRoot) : null;
+            folder = RunFolder.Reopen(fullPath, resume.LatestLink);
+        }
+        catch (Exception ex) when (ex is DatasetFileException or HistoryException or OutputFolderException)
+        {
+            history?.Dispose();
+            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
+        }
+
+        using (history)
+        {
+            var failures = new List<string>();
+            var outcome = RunWritten(config.Name, folder, failures, () =>
+                RunConfig(plan, environment(config, resume.ConfigPath), folder, history, request, progress, cancellationToken));
+            return new PipelineResult(outcome, failures, [fullPath]);
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/>; a write that fails (a full disk, a read-only folder, history.db) becomes a
+    /// failure with a clean message, the folder stays marked incomplete, and the next config still runs.</summary>
+    private PipelineOutcome RunWritten(string configName, RunFolder folder, List<string> failures, Func<PipelineOutcome> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HistoryException or OutputFolderException)
+        {
+            string error = $"{configName}: writing {folder.FullPath} failed: {ex.Message}";
+            LogWriteFailed(configName, folder.FullPath, ex.Message);
+            failures.Add(error);
+            folder.TryMarkIncomplete($"writing failed ({ex.Message}); finish it with: descentlab run --resume {folder.FullPath}");
+
+            return PipelineOutcome.Failure;
+        }
+    }
+
+    /// <summary>Compares with the baseline, writes every exporter's files for <paramref name="set"/>, then records it
+    /// in history as complete and moves <c>latest</c> (used by <c>run</c> and <c>merge</c>).</summary>
+    /// <remarks>Nothing is recorded as complete before it is: history gets a pending row first (so the trend can include
+    /// this set), the exporters write (manifest last), and only when every exporter succeeded is the <c>INCOMPLETE</c>
+    /// mark cleared, the history row marked complete and <c>latest</c> moved. Exporters are isolated from each other
+    /// (Serilog's SafeAggregateSink): a failing one becomes a note and an error, and the others still run. An unreadable
+    /// baseline does not stop the export; it is returned so the caller can fail.</remarks>
     public Published Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression)
     {
         string? baselineError = null;
+        long? pending = null;
         if (history is not null)
         {
             if (regression is not null)
@@ -99,28 +199,58 @@ public sealed partial class ExperimentPipeline
                 set = set with { Regression = Compare(set, history, regression, out baselineError) };
             }
 
-            history.Record(set, folder.FullPath);
-            set = set with { Trend = history.Trend(set.Manifest.Name) };
+            pending = history.Record(set, folder.FullPath, pending: true);
+            set = set with { Trend = history.Trend(set.Manifest.Name, includingRunSetId: pending) };
         }
         else if (regression is not null && regression.Baseline != RegressionConfig.Previous)
         {
             set = set with { Regression = Compare(set, null, regression, out baselineError) };
         }
 
+        var exportErrors = new List<string>();
         foreach (var exporter in DefaultExporters.All)
         {
             long start = Stopwatch.GetTimestamp();
-            var files = exporter.Export(set, folder);
-            LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            try
+            {
+                var files = exporter.Export(set, folder);
+                LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                string reason = ex is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : ex.Message;
+                string error = $"exporter '{exporter.Name}' failed: {reason}";
+                LogExporterFailed(exporter.Name, folder.FullPath, reason);
+                exportErrors.Add(error);
+                set = set with { Manifest = set.Manifest with { Notes = [.. set.Manifest.Notes, error] } };
+            }
         }
 
+        if (exportErrors.Count > 0)
+        {
+            folder.TryMarkIncomplete($"not every file was written ({string.Join("; ", exportErrors)}); finish it with: descentlab run --resume {folder.FullPath}");
+            LogIncomplete(set.Manifest.Name, folder.FullPath);
+            return new Published(set, baselineError, exportErrors);
+        }
+
+        // Every file is there, manifest last: now history may call the set complete, then the folder, then latest.
+        CrashPoint.Reached();
+        if (pending is { } id)
+        {
+            history!.MarkComplete(id);
+        }
+
+        CrashPoint.Reached();
+        new RunJournal(folder).Delete();
+        folder.MarkComplete();
+        CrashPoint.Reached();
         folder.PromoteToLatest();
         foreach (var finding in set.Regression?.Regressions ?? [])
         {
             LogRegression(finding.RunId, finding.Metric, finding.Baseline, finding.Current, finding.Change);
         }
 
-        return new Published(set, baselineError);
+        return new Published(set, baselineError, exportErrors);
     }
 
     /// <summary>Everything that can fail on bad input happens here, before any run starts and before anything is written
@@ -167,14 +297,21 @@ public sealed partial class ExperimentPipeline
         LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
         IReadOnlyList<RunResult> results;
         long runStart = Stopwatch.GetTimestamp();
+        var journal = new RunJournal(folder);
+        var finished = journal.Finished(plan);
+        if (finished.Count > 0)
+        {
+            LogResuming(config.Name, finished.Count, plan.Runs.Count);
+        }
+
         try
         {
-            results = _runner.Run(plan, request.Parallel, progress, cancellationToken);
+            results = _runner.Run(plan, request.Parallel, new JournalingProgress(journal, progress, this), cancellationToken, finished);
             LogRan(config.Name, results.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
-            folder.MarkIncomplete("cancelled before every run finished; nothing here is a complete run set");
+            folder.TryMarkIncomplete($"cancelled before every run finished; finish it with: descentlab run --resume {folder.FullPath}");
             LogIncomplete(config.Name, folder.FullPath);
             throw;
         }
@@ -184,21 +321,9 @@ public sealed partial class ExperimentPipeline
             folder,
             history,
             request.Shard is null ? config.Regression : null);
-        var set = published.Set;
         int failed = results.Count(r => r.Status == RunStatus.Failed);
         LogFinished(config.Name, results.Count, results.Count(r => r.Status == RunStatus.Converged), results.Count(r => r.Status == RunStatus.Diverged), failed, folder.FullPath);
-        if (published.BaselineError is not null)
-        {
-            return PipelineOutcome.BadInput;
-        }
-
-        if (failed > 0)
-        {
-            return PipelineOutcome.Failure;
-        }
-
-        bool mustFail = request.FailOnRegression || config.Regression?.Fail == true;
-        return set.Regression is { HasRegressions: true } && mustFail ? PipelineOutcome.Regression : PipelineOutcome.Success;
+        return RunSetOutcome.Of(published, request.FailOnRegression || config.Regression?.Fail == true);
     }
 
     private RegressionReport? Compare(RunSet set, HistoryStore? history, RegressionConfig regression, out string? error)
@@ -234,6 +359,34 @@ public sealed partial class ExperimentPipeline
         }
     }
 
+    /// <summary>Records each finished run in the journal before passing the progress on; a record that cannot be
+    /// written only means the run runs again on resume, so it never fails the run set.</summary>
+    private sealed class JournalingProgress(RunJournal journal, IProgress<RunProgress>? inner, ExperimentPipeline pipeline) : IProgress<RunProgress>
+    {
+        private int _failed;
+
+        public void Report(RunProgress value)
+        {
+            try
+            {
+                if (Volatile.Read(ref _failed) == 0)
+                {
+                    journal.Record(value.Last);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Said once: after a full disk every record would fail the same way.
+                if (Interlocked.Exchange(ref _failed, 1) == 0)
+                {
+                    pipeline.LogJournalFailed(value.Last.Spec.RunId, ex.Message);
+                }
+            }
+
+            inner?.Report(value);
+        }
+    }
+
     private sealed record Prepared(ExperimentPlan? Plan, HistoryStore? History, RunFolder? Folder, string? Error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: planned {Runs} runs (of {TotalRuns} in the matrix) into {Folder}")]
@@ -257,6 +410,21 @@ public sealed partial class ExperimentPipeline
     [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: {Reason}")]
     private partial void LogBaselineUnreadable(string config, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: cancelled; {Folder} is marked incomplete and latest was not moved")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Exporter {Exporter} failed in {Folder}: {Reason}")]
+    private partial void LogExporterFailed(string exporter, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: writing {Folder} failed: {Reason}; it stays marked incomplete")]
+    private partial void LogWriteFailed(string config, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} finished but its journal record could not be written ({Reason}); journaling stops, a resume reruns the runs not journaled")]
+    private partial void LogJournalFailed(string runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: resuming, {Finished} of {Runs} runs already finished")]
+    private partial void LogResuming(string config, int finished, int runs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Folder} is already complete; nothing to resume")]
+    private partial void LogAlreadyComplete(string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: {Folder} is marked incomplete and latest was not moved")]
     private partial void LogIncomplete(string config, string folder);
 }

@@ -12,7 +12,10 @@ public static class DescentLabProcess
     public sealed record Result(int ExitCode, string Out, string Error);
 
     /// <summary>Starts <c>dotnet descentlab.dll ARGS</c> in <paramref name="workingDirectory"/> without waiting.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>dotnet descentlab.dll ARGS</c> with extra environment variables, without waiting.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +31,11 @@ public static class DescentLabProcess
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
@@ -39,9 +47,12 @@ public static class DescentLabProcess
     }
 
     /// <summary>Runs to the end and returns exit code and output.</summary>
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs to the end with extra environment variables and returns exit code and output.</summary>
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Patience))
