@@ -93,75 +93,6 @@ public sealed partial class ExperimentPipeline
         return new PipelineResult(outcome, failures, folders);
     }
 
-    /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> (<c>run --resume</c>): the config is loaded
-    /// again (it must be unchanged), the runs its journal holds are taken as they are, and the rest run; the result is
-    /// the set an uninterrupted run would have written.</summary>
-    public PipelineResult Resume(
-        string runDir,
-        int parallel,
-        Func<ExperimentConfig, string, RunEnvironment> environment,
-        ConfigLimits limits,
-        IProgress<RunProgress>? progress,
-        CancellationToken cancellationToken)
-    {
-        ResumeRequest resume;
-        try
-        {
-            resume = ResumeRequest.Read(runDir);
-        }
-        catch (RunFileException ex)
-        {
-            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
-        }
-
-        string fullPath = Path.GetFullPath(runDir);
-        if (File.Exists(Path.Combine(fullPath, Json.ManifestJson.FileName)) && !File.Exists(Path.Combine(fullPath, RunFolder.IncompleteMarker)))
-        {
-            LogAlreadyComplete(fullPath);
-            return new PipelineResult(PipelineOutcome.Success, [], [fullPath]);
-        }
-
-        var loaded = ConfigLoader.Load(resume.ConfigFullPath, limits);
-        if (!loaded.Succeeded)
-        {
-            return new PipelineResult(PipelineOutcome.BadInput, [.. loaded.Errors.Select(e => e.ToString())], []);
-        }
-
-        var config = loaded.Config!;
-        if (config.SourceHash != resume.ConfigHash)
-        {
-            return new PipelineResult(
-                PipelineOutcome.BadInput,
-                [$"{resume.ConfigPath} has changed since the run set in {fullPath} started; a resumed set must use the same config (start a new run instead)"],
-                []);
-        }
-
-        var shard = resume.Shard is null ? null : ShardSpec.TryParse(resume.Shard, out _);
-        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression);
-        ExperimentPlan plan;
-        HistoryStore? history = null;
-        RunFolder folder;
-        try
-        {
-            plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
-            history = shard is null ? HistoryStore.OpenInReportsRoot(resume.ReportsRoot) : null;
-            folder = RunFolder.Reopen(fullPath, resume.LatestLink);
-        }
-        catch (Exception ex) when (ex is DatasetFileException or HistoryException or OutputFolderException)
-        {
-            history?.Dispose();
-            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
-        }
-
-        using (history)
-        {
-            var failures = new List<string>();
-            var outcome = RunWritten(config.Name, folder, failures, () =>
-                RunConfig(plan, environment(config, resume.ConfigPath), folder, history, request, progress, cancellationToken));
-            return new PipelineResult(outcome, failures, [fullPath]);
-        }
-    }
-
     /// <summary>Runs <paramref name="body"/>; a write that fails (a full disk, a read-only folder, history.db) becomes a
     /// failure with a clean message, the folder stays marked incomplete, and the next config still runs.</summary>
     private PipelineOutcome RunWritten(string configName, RunFolder folder, List<string> failures, Func<PipelineOutcome> body)
@@ -306,7 +237,7 @@ public sealed partial class ExperimentPipeline
 
         try
         {
-            results = _runner.Run(plan, request.Parallel, new JournalingProgress(journal, progress, this), cancellationToken, finished);
+            results = _runner.Run(plan, request.Parallel, new JournalingProgress(journal, progress, LogJournalFailed), cancellationToken, finished);
             LogRan(config.Name, results.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
         }
         catch (OperationCanceledException)
@@ -359,34 +290,6 @@ public sealed partial class ExperimentPipeline
         }
     }
 
-    /// <summary>Records each finished run in the journal before passing the progress on; a record that cannot be
-    /// written only means the run runs again on resume, so it never fails the run set.</summary>
-    private sealed class JournalingProgress(RunJournal journal, IProgress<RunProgress>? inner, ExperimentPipeline pipeline) : IProgress<RunProgress>
-    {
-        private int _failed;
-
-        public void Report(RunProgress value)
-        {
-            try
-            {
-                if (Volatile.Read(ref _failed) == 0)
-                {
-                    journal.Record(value.Last);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Said once: after a full disk every record would fail the same way.
-                if (Interlocked.Exchange(ref _failed, 1) == 0)
-                {
-                    pipeline.LogJournalFailed(value.Last.Spec.RunId, ex.Message);
-                }
-            }
-
-            inner?.Report(value);
-        }
-    }
-
     private sealed record Prepared(ExperimentPlan? Plan, HistoryStore? History, RunFolder? Folder, string? Error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: planned {Runs} runs (of {TotalRuns} in the matrix) into {Folder}")]
@@ -418,12 +321,6 @@ public sealed partial class ExperimentPipeline
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} finished but its journal record could not be written ({Reason}); journaling stops, a resume reruns the runs not journaled")]
     private partial void LogJournalFailed(string runId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: resuming, {Finished} of {Runs} runs already finished")]
-    private partial void LogResuming(string config, int finished, int runs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Folder} is already complete; nothing to resume")]
-    private partial void LogAlreadyComplete(string folder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: {Folder} is marked incomplete and latest was not moved")]
     private partial void LogIncomplete(string config, string folder);
