@@ -32,7 +32,9 @@ public static class ServeCommand
             builder.Services.AddSystemd();
             builder.Services.AddHostedService<SystemdWatchdogService>();
             builder.Services.AddSingleton<IConfigChangeSource, FileSystemConfigChangeSource>();
-            builder.Services.AddSingleton<IConfigRunner, PipelineConfigRunner>();
+            builder.Services.AddSingleton<PipelineConfigRunner>();
+            builder.Services.AddSingleton<IConfigRunner>(services => ActivatorUtilities.CreateInstance<PruningConfigRunner>(
+                services, services.GetRequiredService<PipelineConfigRunner>()));
             builder.Services.AddHostedService<ScheduledRunService>();
             using var host = builder.Build();
             Environment.ExitCode = ExitCodes.Success;
