@@ -9,7 +9,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
 {
     private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "init", "stop", "record", "regression"];
     /// <summary>Longest name: a folder name may have 255 bytes, and the run folder's stamp and temporary names need room.</summary>
-    private const int MaxNameLength = 100;
+    internal const int MaxNameLength = 100;
 
     private static readonly string[] RecordModes = ["epoch", "step"];
 
