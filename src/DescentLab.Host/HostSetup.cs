@@ -35,4 +35,18 @@ public static class HostSetup
     /// <summary>The absolute reports root from <c>DescentLab:ReportsDir</c> (default <c>./reports</c>).</summary>
     public static string ReportsRoot(IConfiguration configuration) =>
         Path.GetFullPath(configuration[$"{DescentLabSettings.Section}:{nameof(DescentLabSettings.ReportsDir)}"] is { Length: > 0 } dir ? dir : "reports");
+
+    /// <summary>Why the <c>DescentLab</c> settings cannot be read (<c>--DescentLab:DebounceSeconds=abc</c>), or null.</summary>
+    public static string? SettingsError(IConfiguration configuration)
+    {
+        try
+        {
+            configuration.GetSection(DescentLabSettings.Section).Get<DescentLabSettings>();
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return $"invalid setting: {ex.Message}";
+        }
+    }
 }

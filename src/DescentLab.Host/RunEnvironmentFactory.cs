@@ -10,6 +10,8 @@ namespace DescentLab.Host;
 /// <summary>Collects the facts about this invocation that the manifest records: command, git commit, versions, machine.</summary>
 public static class RunEnvironmentFactory
 {
+    private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>.</summary>
     public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel) => new(
         configPath,
@@ -73,8 +75,16 @@ public static class RunEnvironmentFactory
                 return null;
             }
 
-            string output = git.StandardOutput.ReadToEnd().Trim();
-            return git.WaitForExit(5000) && git.ExitCode == 0 ? output : null;
+            // Read while waiting, so the 5 s limit holds even when git hangs with its pipes open.
+            var output = git.StandardOutput.ReadToEndAsync();
+            _ = git.StandardError.ReadToEndAsync();
+            if (!git.WaitForExit(GitTimeout))
+            {
+                git.Kill(entireProcessTree: true);
+                return null;
+            }
+
+            return git.ExitCode == 0 && output.Wait(GitTimeout) ? output.Result.Trim() : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

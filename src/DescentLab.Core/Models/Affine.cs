@@ -91,6 +91,12 @@ public readonly struct Affine : IModel
             sxy += dx * (samples.Y[i] - my);
         }
 
+        if (!double.IsFinite(sxx) || !double.IsFinite(sxy) || !double.IsFinite(mx) || !double.IsFinite(my))
+        {
+            theta.Fill(double.NaN);
+            return true;
+        }
+
         if (sxx == 0)
         {
             return false;

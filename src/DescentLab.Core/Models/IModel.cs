@@ -40,6 +40,8 @@ public interface IModel
     void SgdEpoch(in Samples samples, Span<double> theta, double lr);
 
     /// <summary>Writes the exact minimiser of the loss over all samples, if the model has a closed form.</summary>
+    /// <remarks>False when the normal equations are singular. When their sums overflow double precision the solution
+    /// is written as NaN (and true returned), so the caller can tell overflow from singularity.</remarks>
     bool TrySolveClosedForm(in Samples samples, Span<double> theta);
 
     /// <summary>Writes the Hessian (row-major, p×p) of the mean loss over all samples, if the model has one in closed form.</summary>

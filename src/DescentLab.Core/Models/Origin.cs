@@ -70,6 +70,12 @@ public readonly struct Origin : IModel
             sxy += samples.X1[i] * samples.Y[i];
         }
 
+        if (!double.IsFinite(sxx) || !double.IsFinite(sxy))
+        {
+            theta[0] = double.NaN;
+            return true;
+        }
+
         if (sxx == 0)
         {
             return false;

@@ -37,6 +37,11 @@ public sealed class ClosedForm : IVariant
             return recorder.Finish(0, 0, 0, RunStatus.Failed, "the normal equation is singular: every x is the same");
         }
 
+        if (!Array.TrueForAll(theta, double.IsFinite))
+        {
+            return recorder.Finish(0, 0, data.Count, RunStatus.Diverged, "the normal equations overflowed: sums of x*x or x*y are not finite in double precision");
+        }
+
         recorder.Observe(1, 1, data.Count, theta);
         return recorder.Finish(1, 1, data.Count);
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DescentLab.Experiments.Config.Nodes;
 using DescentLab.Experiments.Config.Validation;
+using DescentLab.Experiments.Inputs;
 
 namespace DescentLab.Experiments.Config;
 
@@ -22,7 +23,7 @@ public static class ConfigLoader
         try
         {
             fullPath = Path.GetFullPath(path);
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = InputFile.ReadAllBytes(fullPath, InputFile.MaxConfigBytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -34,6 +35,13 @@ public static class ConfigLoader
         }
 
         var errors = new List<ConfigError>();
+        if (FirstInvalidUtf8(bytes) is { } invalid)
+        {
+            var (line, column) = new TextPositions(bytes).At(invalid);
+            string shown = Convert.ToHexString(bytes, invalid, 1);
+            return new ConfigLoadResult(null, [new ConfigError(path, line, column, string.Empty, $"the file is not valid UTF-8 text (byte 0x{shown})")]);
+        }
+
         var root = Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".yaml" or ".yml" => YamlNodeReader.Read(new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true), path, errors),
@@ -51,12 +59,28 @@ public static class ConfigLoader
         return new ConfigLoadResult(config, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
     }
 
-    private static ConfigLoadResult Failed(string path, string message) => new(null, [new ConfigError(path, 0, 0, string.Empty, message)]);
+    private static ConfigLoadResult Failed(string path, string message) => new(null, [new ConfigError(path, 1, 1, string.Empty, message)]);
 
     private static ConfigNode? Unknown(string path, string extension, List<ConfigError> errors)
     {
         string shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
-        errors.Add(new ConfigError(path, 0, 0, string.Empty, $"unknown config format ({shown}); expected a .yaml, .yml or .json file"));
+        errors.Add(new ConfigError(path, 1, 1, string.Empty, $"unknown config format ({shown}); expected a .yaml, .yml or .json file"));
+        return null;
+    }
+
+    /// <summary>Offset of the first byte that is not part of a valid UTF-8 sequence, or null.</summary>
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        for (int offset = 0; offset < bytes.Length;)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
         return null;
     }
 

@@ -1,3 +1,5 @@
+using DescentLab.Experiments.Inputs;
+
 namespace DescentLab.Experiments.Datasets;
 
 /// <summary>Where x1, x2 and y sit in a dataset CSV: header <c>x,y</c> or <c>x1,x2,y</c>, in any order, no other columns.</summary>
@@ -24,7 +26,7 @@ internal sealed record DatasetFileHeader(int Dimension, int X1, int X2, int Y, i
             string name = names[i].Trim();
             if (name is not ("x" or "x1" or "x2" or "y"))
             {
-                throw new DatasetFileException(source, line, $"unknown column '{name}'; {Expected}");
+                throw new DatasetFileException(source, line, $"unknown column '{TextExcerpt.Of(name)}'; {Expected}");
             }
 
             if (!index.TryAdd(name, i))

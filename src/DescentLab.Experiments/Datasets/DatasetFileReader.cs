@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using DescentLab.Core.Datasets;
+using DescentLab.Experiments.Inputs;
 
 namespace DescentLab.Experiments.Datasets;
 
@@ -42,7 +42,7 @@ public static class DatasetFileReader
     {
         try
         {
-            using var reader = CsvReader.FromFile(path, Options);
+            using var reader = CsvReader.Create(InputFile.OpenRead(path, InputFile.MaxDatasetBytes), Options);
             reader.ReadHeader();
             int headerLine = (int)reader.LineNumber;
             var header = DatasetFileHeader.Parse(reader.Headers, source, headerLine);
@@ -81,13 +81,15 @@ public static class DatasetFileReader
     private static double Field(CsvReader reader, int index, string column, string source, int line)
     {
         var text = reader.GetSpan(index);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        // .NET's parser ignores trailing NUL characters; a NUL is never part of a number.
+        bool clean = !text.Contains((byte)0);
+        if (clean && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
         {
             return value;
         }
 
-        string got = text.IsEmpty ? "an empty field" : $"'{Encoding.UTF8.GetString(text)}'";
-        string expected = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "a finite number" : "a number";
+        string got = text.IsEmpty ? "an empty field" : $"'{TextExcerpt.Of(text)}'";
+        string expected = clean && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "a finite number" : "a number";
         throw new DatasetFileException(source, line, $"column '{column}': expected {expected}, got {got}");
     }
 

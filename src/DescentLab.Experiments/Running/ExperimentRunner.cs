@@ -16,16 +16,40 @@ public sealed partial class ExperimentRunner
     public ExperimentRunner(ILogger<ExperimentRunner> logger) => _logger = logger;
 
     /// <summary>Runs every run of <paramref name="plan"/> with at most <paramref name="parallel"/> at once.</summary>
+    /// <param name="plan">The frozen plan.</param>
+    /// <param name="parallel">Runs at once.</param>
+    /// <param name="progress">Told of every run this call makes (not of <paramref name="finished"/> ones).</param>
+    /// <param name="cancellationToken">Stops in-flight runs at their next epoch.</param>
+    /// <param name="finished">Results of runs already made (a resumed set), by run id; they are taken, not run again.</param>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires.</exception>
-    public IReadOnlyList<RunResult> Run(ExperimentPlan plan, int parallel, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    public IReadOnlyList<RunResult> Run(
+        ExperimentPlan plan,
+        int parallel,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, RunResult>? finished = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
         var runs = plan.Runs;
         var results = new RunResult[runs.Count];
         int completed = 0;
+        for (int i = 0; i < runs.Count; i++)
+        {
+            if (finished is not null && finished.TryGetValue(runs[i].RunId, out var done))
+            {
+                results[i] = done;
+                completed++;
+            }
+        }
+
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
         Parallel.For(0, runs.Count, options, i =>
         {
+            if (results[i] is not null)
+            {
+                return;
+            }
+
             var result = RunOne(runs[i], cancellationToken);
             results[i] = result;
             progress?.Report(new RunProgress(Interlocked.Increment(ref completed), runs.Count, result));

@@ -15,7 +15,14 @@ public static class CommandHost
         bool logToFile,
         Func<IServiceProvider, CancellationToken, Task<int>> body)
     {
-        using var host = HostSetup.CreateBuilder(settingsArgs, logToFile).Build();
+        var builder = HostSetup.CreateBuilder(settingsArgs, logToFile);
+        if (HostSetup.SettingsError(builder.Configuration) is { } settingsError)
+        {
+            await Console.Error.WriteLineAsync(settingsError);
+            return ExitCodes.BadInput;
+        }
+
+        using var host = builder.Build();
         await host.StartAsync();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab");
@@ -27,6 +34,12 @@ public static class CommandHost
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             logger.LogWarning("Stopped by a signal before the command finished");
+            exitCode = ExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only folder is the environment's fault, not a bug: a clean line, no stack trace.
+            logger.LogError("The command failed: {Reason}", ex.Message);
             exitCode = ExitCodes.Failure;
         }
         catch (Exception ex)

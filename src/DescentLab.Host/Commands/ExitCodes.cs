@@ -1,6 +1,10 @@
+using DescentLab.Output.Pipeline;
+
 namespace DescentLab.Host.Commands;
 
-/// <summary>Process exit codes (SPEC §2).</summary>
+/// <summary>Process exit codes (SPEC §2), and the one mapping from an outcome to a code every command uses.</summary>
+/// <remarks>When several things went wrong the worst wins: bad input (2) over a failure (1) over a regression (3); see
+/// <see cref="RunSetOutcome"/> for why a failed run outranks a regression.</remarks>
 public static class ExitCodes
 {
     /// <summary>Everything worked.</summary>
@@ -14,4 +18,13 @@ public static class ExitCodes
 
     /// <summary>A convergence regression against the baseline, when asked to fail on it.</summary>
     public const int Regression = 3;
+
+    /// <summary>The exit code of <paramref name="outcome"/>.</summary>
+    public static int Of(PipelineOutcome outcome) => outcome switch
+    {
+        PipelineOutcome.Success => Success,
+        PipelineOutcome.Regression => Regression,
+        PipelineOutcome.BadInput => BadInput,
+        _ => Failure,
+    };
 }

@@ -50,14 +50,12 @@ public static class MergeCommand
                 output.Error.WriteLine(baselineError);
             }
 
-            return published.Outcome switch
+            foreach (string exportError in published.ExportErrors)
             {
-                PipelineOutcome.Success when !junitWritten => ExitCodes.Failure,
-                PipelineOutcome.Success => ExitCodes.Success,
-                PipelineOutcome.Regression => ExitCodes.Regression,
-                PipelineOutcome.BadInput => ExitCodes.BadInput,
-                _ => ExitCodes.Failure,
-            };
+                output.Error.WriteLine(exportError);
+            }
+
+            return ExitCodes.Of(junitWritten ? published.Outcome : RunSetOutcome.Worst(published.Outcome, PipelineOutcome.Failure));
         }
         catch (Exception ex) when (ex is MergeException or RunFileException or OutputFolderException or HistoryException)
         {

@@ -22,6 +22,12 @@ public static class ReportCommand
     /// <summary>Reads <paramref name="runDir"/> and writes its report files again.</summary>
     public static int Execute(string runDir, CliOutput output)
     {
+        if (!Directory.Exists(runDir))
+        {
+            output.Error.WriteLine($"{runDir}: the run folder does not exist");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             var folder = RunFolder.Open(runDir);

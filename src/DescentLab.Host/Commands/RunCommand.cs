@@ -14,19 +14,30 @@ namespace DescentLab.Host.Commands;
 /// <summary><c>descentlab run CONFIG... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression] [--junit FILE]</c>.</summary>
 public static class RunCommand
 {
-    /// <summary>The command.</summary>
+    /// <summary>The command; tokens of the form <c>--DescentLab:Key=value</c> are settings, as for <c>serve</c>.</summary>
     public static Command Create()
     {
-        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.OneOrMore, Description = "Config files (YAML or JSON)." };
+        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.ZeroOrMore, Description = "Config files (YAML or JSON); --DescentLab:Key=value tokens are settings." };
         var outDir = new Option<string?>("--out") { Description = "This run's folder (with several configs: one subfolder per config name)." };
-        var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the processor count)." };
+        var parallel = new Option<string?>("--parallel") { Description = "Runs at once; 0 = the processor count (default: the Parallel setting)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the run matrix, e.g. 2/4; join the shards with 'merge'." };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
         var junit = CiOptions.Junit();
-        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, junit };
+        var resume = new Option<string?>("--resume") { Description = "Finish the interrupted run set in this folder, rerunning only the runs it lacks." };
+        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, junit, resume };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, _) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
+            var tokens = parseResult.GetValue(configs) ?? [];
+            string[] settings = [.. tokens.Where(IsSetting), .. parseResult.UnmatchedTokens];
+            string[] paths = [.. tokens.Where(t => !IsSetting(t))];
+            if (Usage(parseResult.GetValue(resume), paths, parseResult.GetValue(outDir), parseResult.GetValue(shard)) is { } usage)
+            {
+                output.Error.WriteLine(usage);
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             ShardSpec? shardSpec = null;
             if (parseResult.GetValue(shard) is { } shardText && (shardSpec = ShardSpec.TryParse(shardText, out string shardError)) is null)
             {
@@ -34,29 +45,53 @@ public static class RunCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
-            if (parseResult.GetValue(parallel) is < 1)
+            int? parallelRuns = null;
+            if (parseResult.GetValue(parallel) is { } parallelText)
             {
-                output.Error.WriteLine("--parallel expects a number >= 1");
-                return Task.FromResult(ExitCodes.BadInput);
+                if (!int.TryParse(parallelText, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+                {
+                    output.Error.WriteLine($"--parallel expects a whole number >= 0 (0 = the processor count), got '{parallelText}'");
+                    return Task.FromResult(ExitCodes.BadInput);
+                }
+
+                parallelRuns = value;
             }
 
-            return CommandHost.RunAsync([], logToFile: true, (services, cancellationToken) =>
+            return CommandHost.RunAsync(settings, logToFile: true, (services, cancellationToken) =>
             {
-                var settings = services.GetRequiredService<IOptions<DescentLabSettings>>().Value;
+                var hostSettings = services.GetRequiredService<IOptions<DescentLabSettings>>().Value;
+                int runsAtOnce = parallelRuns ?? hostSettings.Parallel;
                 var request = new RunRequest(
-                    parseResult.GetRequiredValue(configs),
+                    paths,
                     HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()),
                     parseResult.GetValue(outDir),
-                    parseResult.GetValue(parallel) ?? (settings.Parallel > 0 ? settings.Parallel : Environment.ProcessorCount),
+                    runsAtOnce > 0 ? runsAtOnce : Environment.ProcessorCount,
                     shardSpec,
                     parseResult.GetValue(failOnRegression))
                 {
                     Ci = CiOptions.Outputs(parseResult.GetValue(junit)),
                 };
-                return Task.FromResult(Execute(services, request, settings.Limits, output, cancellationToken));
+                return Task.FromResult(parseResult.GetValue(resume) is { } runDir
+                    ? Resume(services, runDir, request.Parallel, hostSettings.Limits, output, cancellationToken)
+                    : Execute(services, request, hostSettings.Limits, output, cancellationToken));
             });
         });
         return command;
+    }
+
+    /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> and maps its outcome to an exit code.</summary>
+    public static int Resume(IServiceProvider services, string runDir, int parallel, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
+    {
+        var pipeline = services.GetRequiredService<ExperimentPipeline>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
+        var result = pipeline.Resume(
+            runDir,
+            parallel,
+            (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel),
+            limits,
+            ProgressReporter.ForConsole(logger),
+            cancellationToken);
+        return Report(result, output);
     }
 
     /// <summary>Runs <paramref name="request"/> and maps its outcome to an exit code.</summary>
@@ -70,6 +105,11 @@ public static class RunCommand
             limits,
             ProgressReporter.ForConsole(logger),
             cancellationToken);
+        return Report(result, output);
+    }
+
+    private static int Report(PipelineResult result, CliOutput output)
+    {
         foreach (string error in result.Errors)
         {
             output.Error.WriteLine(error);
@@ -80,14 +120,15 @@ public static class RunCommand
             output.Out.WriteLine(folder);
         }
 
-        return result.Outcome switch
-        {
-            PipelineOutcome.Success => ExitCodes.Success,
-            PipelineOutcome.Regression => ExitCodes.Regression,
-            PipelineOutcome.BadInput => ExitCodes.BadInput,
-            _ => ExitCodes.Failure,
-        };
+        return ExitCodes.Of(result.Outcome);
     }
+
+    /// <summary>A settings override such as <c>--DescentLab:ReportsDir=/srv/reports</c> (no config file starts with <c>--</c>).</summary>
+    private static bool IsSetting(string token) => token.StartsWith("--", StringComparison.Ordinal);
+
+    private static string? Usage(string? resume, IReadOnlyList<string> paths, string? outDir, string? shard) => resume is not null
+        ? (paths.Count > 0 || outDir is not null || shard is not null ? "--resume RUNDIR takes no CONFIG, --out or --shard: the folder records them" : null)
+        : (paths.Count == 0 ? "run expects at least one CONFIG file (or --resume RUNDIR)" : null);
 
     private static string ReproduceCommand(string configPath, RunRequest request)
     {

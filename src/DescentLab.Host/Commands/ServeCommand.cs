@@ -11,13 +11,26 @@ public static class ServeCommand
     /// <summary>The command; unmatched tokens are configuration overrides such as <c>--DescentLab:Schedule="*/5 * * * *"</c>.</summary>
     public static Command Create()
     {
-        var command = new Command("serve", "Worker mode: scheduled (cron) and on-change runs of a config folder; settings from appsettings.json, DescentLab__* environment variables or --DescentLab:Key=value.")
+        string settings = string.Join(Environment.NewLine, DescentLabSettings.Describe().Select(line => "  " + line));
+        var command = new Command(
+            "serve",
+            "Worker mode: scheduled (cron) and on-change runs of a config folder. Settings come from appsettings.json, "
+            + $"DescentLab__Key environment variables or --DescentLab:Key=value (defaults shown):{Environment.NewLine}{settings}")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         command.SetAction(async (parseResult, _) =>
         {
             var builder = HostSetup.CreateBuilder([.. parseResult.UnmatchedTokens], logToFile: true);
+            if (HostSetup.SettingsError(builder.Configuration) is { } settingsError)
+            {
+                await DescentLabCommandLine.OutputOf(parseResult).Error.WriteLineAsync(settingsError);
+                return ExitCodes.BadInput;
+            }
+
+            // READY, STOPPING and the watchdog under systemd (Type=notify); nothing changes elsewhere.
+            builder.Services.AddSystemd();
+            builder.Services.AddHostedService<SystemdWatchdogService>();
             builder.Services.AddSingleton<IConfigChangeSource, FileSystemConfigChangeSource>();
             builder.Services.AddSingleton<PipelineConfigRunner>();
             builder.Services.AddSingleton<IConfigRunner>(services => ActivatorUtilities.CreateInstance<PruningConfigRunner>(

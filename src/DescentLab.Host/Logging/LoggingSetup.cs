@@ -21,11 +21,15 @@ public static class LoggingSetup
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         if (reportsRoot is not null)
         {
-            logger.WriteTo.File(
-                new CompactJsonFormatter(),
-                Path.Combine(reportsRoot, "logs", "descentlab-.clef"),
-                rollingInterval: RollingInterval.Day,
-                shared: true);
+            var file = new LoggerConfiguration()
+                .MinimumLevel.Verbose()
+                .WriteTo.File(
+                    new CompactJsonFormatter(),
+                    Path.Combine(reportsRoot, "logs", "descentlab-.clef"),
+                    rollingInterval: RollingInterval.Day,
+                    shared: true)
+                .CreateLogger();
+            logger.WriteTo.Sink(new FailSafeSink(file));
         }
     }
 }

@@ -1,23 +1,26 @@
 using DescentLab.Host.Commands;
 using DescentLab.Output.Pipeline;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DescentLab.Host.Worker;
 
 /// <summary>Runs a config for the worker exactly as <c>descentlab run CONFIG</c> would.</summary>
-public sealed class PipelineConfigRunner : IConfigRunner
+public sealed partial class PipelineConfigRunner : IConfigRunner
 {
     private readonly IServiceProvider _services;
     private readonly IConfiguration _configuration;
     private readonly DescentLabSettings _settings;
+    private readonly ILogger<PipelineConfigRunner> _logger;
 
     /// <summary>A runner resolving the pipeline from <paramref name="services"/>.</summary>
-    public PipelineConfigRunner(IServiceProvider services, IConfiguration configuration, IOptions<DescentLabSettings> settings)
+    public PipelineConfigRunner(IServiceProvider services, IConfiguration configuration, IOptions<DescentLabSettings> settings, ILogger<PipelineConfigRunner> logger)
     {
         _services = services;
         _configuration = configuration;
         _settings = settings.Value;
+        _logger = logger;
     }
 
     /// <inheritdoc/>
@@ -31,7 +34,24 @@ public sealed class PipelineConfigRunner : IConfigRunner
             null,
             false);
 
-        // Parallel.For blocks; keep the worker's loop responsive to the stop signal.
-        return Task.Run(() => RunCommand.Execute(_services, request, _settings.Limits, new CliOutput(Console.Out, Console.Error), cancellationToken), cancellationToken);
+        // Parallel.For blocks; keep the worker's loop responsive to the stop signal. Errors go to the structured log (at
+        // Error, with the config's path), where an operator of a service looks, not only to stderr.
+        return Task.Run(
+            () =>
+            {
+                using var errors = new StringWriter();
+                int exitCode = RunCommand.Execute(_services, request, _settings.Limits, new CliOutput(TextWriter.Null, errors), cancellationToken);
+                string text = errors.ToString().Trim();
+                if (text.Length > 0)
+                {
+                    LogErrors(configPath, text);
+                }
+
+                return exitCode;
+            },
+            cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: {Errors}")]
+    private partial void LogErrors(string config, string errors);
 }

@@ -45,9 +45,25 @@ public sealed partial class ScheduledRunService : BackgroundService
     public DateTimeOffset? NextScheduledRun { get; private set; }
 
     /// <inheritdoc/>
+    /// <remarks>A config that fails is logged and the worker goes on; only a fault of the worker itself ends it, with a
+    /// non-zero exit code so systemd's <c>Restart=on-failure</c> restarts it (stack.md pitfall 5).</remarks>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        try
+        {
+            await ServeAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
+        {
+            LogFatal(ex);
+            Environment.ExitCode = Commands.ExitCodes.Failure;
+            _lifetime.StopApplication();
+        }
+    }
+
+    private async Task ServeAsync(CancellationToken stoppingToken)
+    {
         string configDir = Path.GetFullPath(_settings.ConfigDir);
         CronExpression? schedule;
         try
@@ -154,8 +170,26 @@ public sealed partial class ScheduledRunService : BackgroundService
         }
 
         LogRunning(config);
-        int exitCode = await _runner.RunAsync(config, stoppingToken);
-        LogFinished(config, exitCode);
+        int exitCode;
+        try
+        {
+            exitCode = await _runner.RunAsync(config, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Failures are data: this config failed, the next trigger retries it, and the worker keeps serving.
+            LogRunCrashed(ex, config);
+            return;
+        }
+
+        if (exitCode == Commands.ExitCodes.Success)
+        {
+            LogFinished(config, exitCode);
+        }
+        else
+        {
+            LogFailed(config, exitCode);
+        }
     }
 
     private void OnChanged(string path)
@@ -222,6 +256,15 @@ public sealed partial class ScheduledRunService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Finished {Config} with exit code {ExitCode}")]
     private partial void LogFinished(string config, int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Config} failed with exit code {ExitCode}; it runs again on its next trigger")]
+    private partial void LogFailed(string config, int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Config} failed; it runs again on its next trigger")]
+    private partial void LogRunCrashed(Exception exception, string config);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The worker failed and stops")]
+    private partial void LogFatal(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Config} no longer exists; skipped")]
     private partial void LogVanished(string config);

@@ -37,6 +37,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            CrashPoint.Reached();
             File.Move(temp, path, overwrite: true);
         }
         catch

@@ -36,13 +36,15 @@ public sealed class RunFolder
             throw new OutputFolderException(configFolder, $"the run name '{name}' would leave the reports folder");
         }
 
+        string latest = Path.Combine(configFolder, "latest");
+        CheckLatestIsLink(latest);
         string stamp = startedUtc.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         for (int k = 1; k < 1000; k++)
         {
             string candidate = Path.Combine(configFolder, k == 1 ? stamp : $"{stamp}-{k}");
             if (TryClaim(candidate))
             {
-                return new RunFolder(candidate, Path.Combine(configFolder, "latest"));
+                return new RunFolder(candidate, latest);
             }
         }
 
@@ -68,10 +70,45 @@ public sealed class RunFolder
         string path = Path.GetFullPath(folder);
         if (!Directory.Exists(path))
         {
-            throw new OutputFolderException(path, "no such folder");
+            throw new OutputFolderException(path, "the folder does not exist");
         }
 
         return new RunFolder(path, null);
+    }
+
+    /// <summary>Takes over an interrupted run folder for <c>run --resume</c>; <paramref name="latestLink"/> as when it was claimed.</summary>
+    /// <exception cref="OutputFolderException">The folder is missing, or its owner is still running.</exception>
+    public static RunFolder Reopen(string folder, string? latestLink)
+    {
+        var opened = Open(folder);
+        string ownerPath = Path.Combine(opened.FullPath, OwnerFile);
+        try
+        {
+            string owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : string.Empty;
+            if (int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid != Environment.ProcessId && IsRunning(pid))
+            {
+                throw new OutputFolderException(opened.FullPath, $"process {pid} is still writing it; stop it first");
+            }
+
+            if (latestLink is not null)
+            {
+                CheckLatestIsLink(latestLink);
+            }
+
+            AtomicFile.WriteAllText(ownerPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            AtomicFile.WriteAllText(Path.Combine(opened.FullPath, IncompleteMarker), InProgressNote(opened.FullPath));
+
+            // Temporary files of the dead writer: never renamed into place, so never part of the set.
+            foreach (string temp in Directory.EnumerateFiles(opened.FullPath, "*.tmp", SearchOption.AllDirectories))
+            {
+                File.Delete(temp);
+            }
+            return new RunFolder(opened.FullPath, latestLink);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException(opened.FullPath, ex.Message, ex);
+        }
     }
 
     /// <summary>Absolute path of <paramref name="relativePath"/> inside the folder.</summary>
@@ -93,6 +130,23 @@ public sealed class RunFolder
     /// <summary>Marks the set incomplete (cancelled or crashed); <c>latest</c> is left alone.</summary>
     public void MarkIncomplete(string reason) => WriteText(IncompleteMarker, w => w.WriteLine(reason));
 
+    /// <summary>Rewrites the incomplete mark with <paramref name="reason"/> if the disk allows; the mark written when
+    /// the folder was claimed stays otherwise, so the folder is marked incomplete either way.</summary>
+    public void TryMarkIncomplete(string reason)
+    {
+        try
+        {
+            MarkIncomplete(reason);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The claim's marker is still there.
+        }
+    }
+
+    /// <summary>Clears the incomplete mark once every file of the set is written.</summary>
+    public void MarkComplete() => File.Delete(Path.Combine(FullPath, IncompleteMarker));
+
     /// <summary>True when the folder is marked incomplete.</summary>
     public bool IsIncomplete => File.Exists(Path.Combine(FullPath, IncompleteMarker));
 
@@ -109,22 +163,70 @@ public sealed class RunFolder
         AtomicRename.Replace(temp, LatestLink);
     }
 
+    /// <summary>Claims <paramref name="path"/> by creating its <c>.owner</c> file; false only when another process owns it.</summary>
+    /// <remarks>Only the exclusive create decides ownership. A failure to write the pid afterwards (a full disk leaves an
+    /// empty <c>.owner</c>) is an error of this folder, never a reason to try the next one.</remarks>
     private static bool TryClaim(string path)
     {
+        string ownerPath = Path.Combine(path, OwnerFile);
         try
         {
             Directory.CreateDirectory(path);
-            using var owner = new FileStream(Path.Combine(path, OwnerFile), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            owner.Write(System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+            FileStream owner;
+            try
+            {
+                owner = new FileStream(ownerPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+            catch (IOException) when (File.Exists(ownerPath))
+            {
+                return false;
+            }
+
+            using (owner)
+            {
+                owner.Write(System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+                owner.Flush(flushToDisk: true);
+            }
+
+            // Marked incomplete from the start, so a crash or kill -9 at any moment leaves a folder that says so.
+            AtomicFile.WriteAllText(Path.Combine(path, IncompleteMarker), InProgressNote(path));
             return true;
-        }
-        catch (IOException) when (File.Exists(Path.Combine(path, OwnerFile)))
-        {
-            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new OutputFolderException(path, ex.Message, ex);
+        }
+    }
+
+    private static string InProgressNote(string path) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"in progress or interrupted (pid {Environment.ProcessId}); finish it with: descentlab run --resume {path}\n");
+
+    /// <summary><c>latest</c> must be a link (or absent): a real folder there would be replaced by nothing or lost.</summary>
+    private static void CheckLatestIsLink(string latest)
+    {
+        var info = new DirectoryInfo(latest);
+        if (info.Exists && info.LinkTarget is null)
+        {
+            throw new OutputFolderException(latest, "it is a real folder, not the symbolic link DescentLab keeps there; move it away");
+        }
+
+        if (!info.Exists && File.Exists(latest) && new FileInfo(latest).LinkTarget is null)
+        {
+            throw new OutputFolderException(latest, "it is a file, not the symbolic link DescentLab keeps there; move it away");
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

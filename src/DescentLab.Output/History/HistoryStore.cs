@@ -28,7 +28,15 @@ public sealed class HistoryStore : IDisposable
     public HistoryStore(string databasePath)
     {
         DatabasePath = databasePath;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new HistoryException(databasePath, $"cannot create the reports folder: {ex.Message}", ex);
+        }
+
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -67,12 +75,26 @@ public sealed class HistoryStore : IDisposable
     public int SchemaVersion => (int)Scalar("PRAGMA user_version;");
 
     /// <summary>Records <paramref name="set"/> (its manifest and rows) as found in <paramref name="runDir"/>.</summary>
+    /// <param name="set">The run set.</param>
+    /// <param name="runDir">Its folder.</param>
+    /// <param name="pending">Record it as not complete yet, whatever its manifest says: neither a baseline nor part of
+    /// a trend until <see cref="MarkComplete"/> (called once its files, manifest last, are written).</param>
     /// <returns>The new run set's history id.</returns>
-    public long Record(RunSet set, string runDir)
+    public long Record(RunSet set, string runDir, bool pending = false)
     {
         return Guard(() =>
         {
             using var transaction = _connection.BeginTransaction();
+
+            // One folder is one run set: recording it again (a resumed set) replaces the earlier record.
+            using var replace = Command(
+                """
+                DELETE FROM runs WHERE run_set_id IN (SELECT id FROM run_sets WHERE run_dir = $dir);
+                DELETE FROM run_sets WHERE run_dir = $dir;
+                """,
+                transaction);
+            replace.Parameters.AddWithValue("$dir", runDir);
+            replace.ExecuteNonQuery();
             var manifest = set.Manifest;
             using var insertSet = Command(
                 """
@@ -85,13 +107,27 @@ public sealed class HistoryStore : IDisposable
             insertSet.Parameters.AddWithValue("$commit", (object?)manifest.GitCommit ?? DBNull.Value);
             insertSet.Parameters.AddWithValue("$started", manifest.StartedUtc.ToString("O", CultureInfo.InvariantCulture));
             insertSet.Parameters.AddWithValue("$finished", manifest.FinishedUtc.ToString("O", CultureInfo.InvariantCulture));
-            insertSet.Parameters.AddWithValue("$complete", manifest.Complete);
+            insertSet.Parameters.AddWithValue("$complete", manifest.Complete && !pending);
             insertSet.Parameters.AddWithValue("$dir", runDir);
             insertSet.Parameters.AddWithValue("$shard", (object?)manifest.Shard ?? DBNull.Value);
             long id = (long)insertSet.ExecuteScalar()!;
             HistoryRows.Insert(_connection, transaction, id, set.Rows);
             transaction.Commit();
             return id;
+        });
+    }
+
+    /// <summary>Marks the pending run set <paramref name="runSetId"/> complete.</summary>
+    public void MarkComplete(long runSetId)
+    {
+        Guard(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var update = Command("UPDATE run_sets SET complete = 1 WHERE id = $id;", transaction);
+            update.Parameters.AddWithValue("$id", runSetId);
+            int changed = update.ExecuteNonQuery();
+            transaction.Commit();
+            return changed;
         });
     }
 
@@ -126,7 +162,10 @@ public sealed class HistoryStore : IDisposable
 
     /// <summary>Per variant, the median final gap and median epochs to target of the last <paramref name="lastN"/> complete,
     /// unsharded run sets of <paramref name="configName"/>, oldest run set first, variants in plan order.</summary>
-    public IReadOnlyList<TrendPoint> Trend(string configName, int lastN = 30)
+    /// <param name="configName">Config name.</param>
+    /// <param name="lastN">How many run sets.</param>
+    /// <param name="includingRunSetId">A pending run set to count as complete (the one being published), or null.</param>
+    public IReadOnlyList<TrendPoint> Trend(string configName, int lastN = 30, long? includingRunSetId = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lastN);
         return Guard(() =>
@@ -135,13 +174,14 @@ public sealed class HistoryStore : IDisposable
                 """
                 SELECT s.id, s.started_utc, r.variant, r.final_gap, r.epochs_to_target
                 FROM (SELECT id, started_utc FROM run_sets
-                      WHERE config_name = $name AND complete = 1 AND shard IS NULL
+                      WHERE config_name = $name AND (complete = 1 OR id = $including) AND shard IS NULL
                       ORDER BY id DESC LIMIT $last) AS s
                 JOIN runs AS r ON r.run_set_id = s.id
                 ORDER BY s.id, r.rowid;
                 """);
             query.Parameters.AddWithValue("$name", configName);
             query.Parameters.AddWithValue("$last", lastN);
+            query.Parameters.AddWithValue("$including", (object?)includingRunSetId ?? DBNull.Value);
             var trend = new HistoryTrend();
             using var reader = query.ExecuteReader();
             while (reader.Read())

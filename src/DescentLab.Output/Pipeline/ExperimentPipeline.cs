@@ -68,6 +68,7 @@ public sealed partial class ExperimentPipeline
         var outcome = PipelineOutcome.Success;
         var folders = new List<string>();
         var published = new List<RunSet>();
+        var failures = new List<string>();
         foreach (var (path, result) in loaded)
         {
             var config = result.Config!;
@@ -80,18 +81,44 @@ public sealed partial class ExperimentPipeline
             }
 
             using var history = prepared.History;
-            folders.Add(prepared.Folder!.FullPath);
-            var configPublished = RunConfig(prepared.Plan!, environment(config, path), prepared.Folder, history, request, progress, cancellationToken);
-            published.Add(configPublished.Set);
-            outcome = (PipelineOutcome)Math.Max((int)outcome, (int)configPublished.Outcome);
+            var folder = prepared.Folder!;
+            folders.Add(folder.FullPath);
+            var resume = new ResumeRequest(path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink);
+            var configOutcome = RunWritten(config.Name, folder, failures, () =>
+            {
+                resume.Write(folder);
+                var configPublished = RunConfig(prepared.Plan!, environment(config, path), folder, history, request, progress, cancellationToken);
+                published.Add(configPublished.Set);
+                return configPublished.Outcome;
+            });
+            outcome = RunSetOutcome.Worst(outcome, configOutcome);
         }
 
         if (!WriteJunit(request.Ci.JunitPath, published))
         {
-            outcome = (PipelineOutcome)Math.Max((int)outcome, (int)PipelineOutcome.Failure);
+            outcome = RunSetOutcome.Worst(outcome, PipelineOutcome.Failure);
         }
 
-        return new PipelineResult(outcome, [], folders);
+        return new PipelineResult(outcome, failures, folders);
+    }
+
+    /// <summary>Runs <paramref name="body"/>; a write that fails (a full disk, a read-only folder, history.db) becomes a
+    /// failure with a clean message, the folder stays marked incomplete, and the next config still runs.</summary>
+    private PipelineOutcome RunWritten(string configName, RunFolder folder, List<string> failures, Func<PipelineOutcome> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HistoryException or OutputFolderException)
+        {
+            string error = $"{configName}: writing {folder.FullPath} failed: {ex.Message}";
+            LogWriteFailed(configName, folder.FullPath, ex.Message);
+            failures.Add(error);
+            folder.TryMarkIncomplete($"writing failed ({ex.Message}); finish it with: descentlab run --resume {folder.FullPath}");
+
+            return PipelineOutcome.Failure;
+        }
     }
 
     /// <summary>Writes the JUnit XML of <paramref name="sets"/> (one testsuite per config name) when
@@ -124,10 +151,15 @@ public sealed partial class ExperimentPipeline
     /// <param name="regression">The config's regression block, or null.</param>
     /// <param name="failOnRegression"><c>--fail-on-regression</c>: fail even when the config does not ask to.</param>
     /// <param name="ci">CI files; only the step summary is written here (JUnit covers all configs: <see cref="WriteJunit"/>).</param>
+    /// <remarks>Nothing is recorded as complete before it is: history gets a pending row first (so the trend can include
+    /// this set), the exporters write (manifest last), and only when every exporter succeeded is the <c>INCOMPLETE</c>
+    /// mark cleared, the history row marked complete and <c>latest</c> moved. Exporters are isolated from each other
+    /// (Serilog's SafeAggregateSink): a failing one becomes a note and an error, and the others still run.</remarks>
     public Published Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression, bool failOnRegression, CiOutputs ci)
     {
         bool mustFail = failOnRegression || regression?.Fail == true;
         string? baselineError = null;
+        long? pending = null;
         if (history is not null)
         {
             if (regression is not null)
@@ -135,8 +167,8 @@ public sealed partial class ExperimentPipeline
                 set = set with { Regression = Compare(set, history, regression, folder.FullPath, mustFail, out baselineError) };
             }
 
-            history.Record(set, folder.FullPath);
-            set = set with { Trend = history.Trend(set.Manifest.Name) };
+            pending = history.Record(set, folder.FullPath, pending: true);
+            set = set with { Trend = history.Trend(set.Manifest.Name, includingRunSetId: pending) };
         }
         else if (regression is not null && regression.Baseline != RegressionConfig.Previous)
         {
@@ -149,13 +181,44 @@ public sealed partial class ExperimentPipeline
             LogConfigChanged(set.Manifest.Name, change);
         }
 
+        var exportErrors = new List<string>();
         foreach (var exporter in DefaultExporters.All)
         {
             long start = Stopwatch.GetTimestamp();
-            var files = exporter.Export(set, folder);
-            LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            try
+            {
+                var files = exporter.Export(set, folder);
+                LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                string reason = ex is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : ex.Message;
+                string error = $"exporter '{exporter.Name}' failed: {reason}";
+                LogExporterFailed(exporter.Name, folder.FullPath, reason);
+                exportErrors.Add(error);
+                set = set with { Manifest = set.Manifest with { Notes = [.. set.Manifest.Notes, error] } };
+            }
         }
 
+        if (exportErrors.Count > 0)
+        {
+            folder.TryMarkIncomplete($"not every file was written ({string.Join("; ", exportErrors)}); finish it with: descentlab run --resume {folder.FullPath}");
+            LogIncomplete(set.Manifest.Name, folder.FullPath);
+            var incomplete = new Published(set, baselineError, exportErrors);
+            return incomplete with { Outcome = RunSetOutcome.Of(incomplete, mustFail) };
+        }
+
+        // Every file is there, manifest last: now history may call the set complete, then the folder, then latest.
+        CrashPoint.Reached();
+        if (pending is { } id)
+        {
+            history!.MarkComplete(id);
+        }
+
+        CrashPoint.Reached();
+        new RunJournal(folder).Delete();
+        folder.MarkComplete();
+        CrashPoint.Reached();
         folder.PromoteToLatest();
         foreach (var comparison in set.Regression?.SettingRegressions ?? [])
         {
@@ -178,11 +241,9 @@ public sealed partial class ExperimentPipeline
 
         var counts = GateCounts.From(set);
         LogFinished(set.Manifest.Name, counts.ToString(), folder.FullPath);
-        var outcome = baselineError is not null ? PipelineOutcome.BadInput
-            : counts.Failed > 0 || ciFailed ? PipelineOutcome.Failure
-            : counts.Regressions > 0 && mustFail ? PipelineOutcome.Regression
-            : PipelineOutcome.Success;
-        return new Published(set, baselineError, outcome);
+        var published = new Published(set, baselineError, exportErrors);
+        var outcome = RunSetOutcome.Of(published, mustFail);
+        return published with { Outcome = ciFailed ? RunSetOutcome.Worst(outcome, PipelineOutcome.Failure) : outcome };
     }
 
     /// <summary>Everything that can fail on bad input happens here, before any run starts and before anything is written
@@ -229,14 +290,21 @@ public sealed partial class ExperimentPipeline
         LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
         IReadOnlyList<RunResult> results;
         long runStart = Stopwatch.GetTimestamp();
+        var journal = new RunJournal(folder);
+        var finished = journal.Finished(plan);
+        if (finished.Count > 0)
+        {
+            LogResuming(config.Name, finished.Count, plan.Runs.Count);
+        }
+
         try
         {
-            results = _runner.Run(plan, request.Parallel, progress, cancellationToken);
+            results = _runner.Run(plan, request.Parallel, new JournalingProgress(journal, progress, LogJournalFailed), cancellationToken, finished);
             LogRan(config.Name, results.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
-            folder.MarkIncomplete("cancelled before every run finished; nothing here is a complete run set");
+            folder.TryMarkIncomplete($"cancelled before every run finished; finish it with: descentlab run --resume {folder.FullPath}");
             LogIncomplete(config.Name, folder.FullPath);
             throw;
         }
@@ -338,6 +406,15 @@ public sealed partial class ExperimentPipeline
     [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: {Reason}")]
     private partial void LogBaselineUnreadable(string config, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: cancelled; {Folder} is marked incomplete and latest was not moved")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Exporter {Exporter} failed in {Folder}: {Reason}")]
+    private partial void LogExporterFailed(string exporter, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: writing {Folder} failed: {Reason}; it stays marked incomplete")]
+    private partial void LogWriteFailed(string config, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} finished but its journal record could not be written ({Reason}); journaling stops, a resume reruns the runs not journaled")]
+    private partial void LogJournalFailed(string runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: {Folder} is marked incomplete and latest was not moved")]
     private partial void LogIncomplete(string config, string folder);
 }

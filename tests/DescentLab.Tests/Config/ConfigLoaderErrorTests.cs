@@ -162,19 +162,27 @@ public sealed class ConfigLoaderErrorTests
             "{file}:1:1: missing required key 'variants'",
             "{file}:1:16: name: duplicate key (first given at line 1)");
         yield return Row("EmptyFile", "c.yaml", "# nothing here\n",
-            $"{{file}}:0:0: the config is empty; expected a mapping with the keys {AllKeys}");
+            $"{{file}}:1:1: the config is empty; expected a mapping with the keys {AllKeys}");
         yield return Row("NotAMapping", "c.yaml", "- name\n",
             $"{{file}}:1:1: expected a mapping with the keys {AllKeys}, got a list");
         yield return Row("UnknownFormat", "c.txt", Base,
-            "{file}:0:0: unknown config format ('.txt'); expected a .yaml, .yml or .json file");
+            "{file}:1:1: unknown config format ('.txt'); expected a .yaml, .yml or .json file");
         yield return Row("MissingFile", "absent.yaml", null,
-            "{file}:0:0: file not found");
+            "{file}:1:1: file not found");
         yield return new TestCaseData(new BadConfigCase("c.yaml", Base, ["{file}:5:8: datasets[0].n: n = 100 is more than the limit of 50 samples"], new ConfigLimits(MaxSamples: 50)))
             .SetName("SizeLimit_Samples");
-        yield return new TestCaseData(new BadConfigCase("c.yaml", Base, ["{file}:0:0: the config asks for 20100 gradient evaluations (max_epochs × n for the updates plus n per curve row, summed over 1 run), more than the limit of 20099"], new ConfigLimits(MaxWork: 20099)))
+        yield return new TestCaseData(new BadConfigCase("c.yaml", Base, ["{file}:5:8: datasets[0].n: the config asks for 20100 gradient evaluations (max_epochs × n for the updates plus n per curve row, summed over 1 run), more than the limit of 20099"], new ConfigLimits(MaxWork: 20099)))
             .SetName("SizeLimit_Work");
-        yield return new TestCaseData(new BadConfigCase("c.yaml", Base + "record: step\n", ["{file}:0:0: the config asks for 10001 curve rows over 1 run (record: step), more than the limit of 10000"], new ConfigLimits(MaxCurveRows: 10000)))
+        yield return new TestCaseData(new BadConfigCase("c.yaml", Base + "record: step\n", ["{file}:5:8: datasets[0].n: the config asks for 10001 curve rows over 1 run (record: step), more than the limit of 10000"], new ConfigLimits(MaxCurveRows: 10000)))
             .SetName("SizeLimit_CurveRows");
+        yield return new TestCaseData(new BadConfigCase("c.yaml", Base + "stop: { max_epochs: 1e9 }\n", ["{file}:9:21: stop.max_epochs: the config asks for 200000000100 gradient evaluations (max_epochs × n for the updates plus n per curve row, summed over 1 run), more than the limit of 1000000", "{file}:9:21: stop.max_epochs: the config asks for 1000000001 curve rows over 1 run (record: epoch), more than the limit of 1000000"], new ConfigLimits(MaxWork: 1_000_000, MaxCurveRows: 1_000_000)))
+            .SetName("SizeLimit_PointsAtMaxEpochs_WhichMayBeWrittenWithAnExponent");
+        yield return Row("Name_TooLong", "c.yaml", Base.Replace("name: t", "name: " + new string('a', 256)),
+            "{file}:1:7: name: expected at most 100 characters (it becomes a folder name), got 256");
+        yield return Row("Json_LoneSurrogate", "c.json", """{ "name": "\ud800" }""",
+            "{file}:1:11: a string holds an escape that is not a character (a lone UTF-16 surrogate such as \\ud800)");
+        yield return Row("MaxEpochs_Fractional", "c.yaml", Base + "stop: { max_epochs: 2.5 }\n",
+            "{file}:9:21: stop.max_epochs: expected an integer >= 0, got 2.5");
         yield return new TestCaseData(new BadConfigCase(
                 "c.yaml",
                 Base.Replace("recipe: beans1\n    n: 100", "file: data/bad.csv"),
@@ -234,7 +242,7 @@ public sealed class ConfigLoaderErrorTests
     {
         var result = ConfigLoader.Load("no/such/config.yaml", ConfigLimits.Default);
 
-        Assert.That(result.Errors.Single().ToString(), Is.EqualTo("no/such/config.yaml:0:0: file not found"));
+        Assert.That(result.Errors.Single().ToString(), Is.EqualTo("no/such/config.yaml:1:1: file not found"));
     }
 
     private static TestCaseData Row(string name, string file, string? text, params string[] expected) =>

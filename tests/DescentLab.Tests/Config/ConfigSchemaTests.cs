@@ -31,6 +31,7 @@ public sealed class ConfigSchemaTests
         ["SizeLimit_Samples"] = "size limits are settings",
         ["SizeLimit_Work"] = "size limits are settings",
         ["SizeLimit_CurveRows"] = "size limits are settings",
+        ["SizeLimit_PointsAtMaxEpochs_WhichMayBeWrittenWithAnExponent"] = "size limits are settings",
         ["DatasetFile_BadValue"] = "a dataset file's content",
         ["DatasetFile_Missing"] = "a dataset file's existence",
     };

@@ -26,6 +26,12 @@ public sealed class DatasetFileReaderTests
         yield return Case("Overflow", "x,y\n1e400,1\n", "beans.csv:2: column 'x': expected a finite number, got '1e400'");
         yield return Case("RaggedRow", "x,y\n1,2\n\n3,4,5\n", "beans.csv:4: expected 2 fields like the header, got 3");
         yield return Case("ShortRow", "x1,x2,y\n1,2,0\n3,4\n", "beans.csv:3: expected 3 fields like the header, got 2");
+        yield return Case("NulInsideANumber", "x,y\n1\u00002,3\n", "beans.csv:2: column 'x': expected a number, got '1\\x002'");
+        yield return Case("NulAfterANumber", "x,y\n1,3\u0000\n", "beans.csv:2: column 'y': expected a number, got '3\\x00'");
+        yield return Case(
+            "EnvironLikeHeader_ShortEscapedExcerpt",
+            "x,y,HOME=/root\u0000PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin\n1,2,3\n",
+            "beans.csv:1: unknown column 'HOME=/root\\x00PATH=/usr/local/sb...'; expected the header x,y or x1,x2,y");
         yield return Case("UnclosedQuote", "x,y\n1,\"2\n", "beans.csv:2: Malformed CSV in record 2 (line 2): a quoted field that is never closed (byte offset 9).");
     }
 

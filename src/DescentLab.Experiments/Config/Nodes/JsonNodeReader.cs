@@ -32,6 +32,11 @@ internal static class JsonNodeReader
 
             return root;
         }
+        catch (InvalidStringException ex)
+        {
+            errors.Add(new ConfigError(file, ex.Line, ex.Column, string.Empty, "a string holds an escape that is not a character (a lone UTF-16 surrogate such as \\ud800)"));
+            return null;
+        }
         catch (JsonException ex)
         {
             var (line, column) = positions.AtLine(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
@@ -50,7 +55,7 @@ internal static class JsonNodeReader
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var (keyLine, keyColumn) = positions.At(reader.TokenStartIndex);
-                    var key = new ScalarNode(reader.GetString()!, ScalarKind.String, keyLine, keyColumn);
+                    var key = new ScalarNode(Text(ref reader, keyLine, keyColumn), ScalarKind.String, keyLine, keyColumn);
                     reader.Read();
                     entries.Add(new MappingEntry(key, ReadValue(ref reader, positions)));
                 }
@@ -65,7 +70,7 @@ internal static class JsonNodeReader
 
                 return new SequenceNode(items, line, column);
             case JsonTokenType.String:
-                return new ScalarNode(reader.GetString()!, ScalarKind.String, line, column);
+                return new ScalarNode(Text(ref reader, line, column), ScalarKind.String, line, column);
             case JsonTokenType.Number:
                 return new ScalarNode(Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.Number, line, column);
             case JsonTokenType.True or JsonTokenType.False:
@@ -75,10 +80,31 @@ internal static class JsonNodeReader
         }
     }
 
+    /// <summary>The string token's text; an escape that is no character (<c>\ud800</c> alone) throws <see cref="InvalidStringException"/>.</summary>
+    private static string Text(ref Utf8JsonReader reader, int line, int column)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidStringException(line, column);
+        }
+    }
+
     /// <summary>Drops System.Text.Json's " LineNumber: 3 | BytePositionInLine: 4." tail; the position is reported separately.</summary>
     private static string WithoutPosition(string message)
     {
         int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return at < 0 ? message : message[..at];
+    }
+
+    /// <summary>A string token that cannot become text, at its position.</summary>
+    private sealed class InvalidStringException(int line, int column) : Exception
+    {
+        public int Line { get; } = line;
+
+        public int Column { get; } = column;
     }
 }

@@ -38,6 +38,7 @@ public static class ConfigSchema
                 ["description"] = "Output folder name: letters, digits, '.', '_' and '-'.",
                 ["type"] = "string",
                 ["pattern"] = "^[A-Za-z0-9._-]+$",
+                ["maxLength"] = Validation.ConfigValidator.MaxNameLength,
                 ["not"] = new JsonObject { ["enum"] = Array(".", "..") },
             },
             ["seeds"] = () => new JsonObject

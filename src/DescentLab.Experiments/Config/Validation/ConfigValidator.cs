@@ -8,6 +8,9 @@ namespace DescentLab.Experiments.Config.Validation;
 internal sealed partial class ConfigValidator(ValidationContext context, string configDirectory, ConfigLimits limits)
 {
     private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "init", "stop", "record", "regression"];
+    /// <summary>Longest name: a folder name may have 255 bytes, and the run folder's stamp and temporary names need room.</summary>
+    internal const int MaxNameLength = 100;
+
     private static readonly string[] RecordModes = ["epoch", "step"];
 
     /// <summary>The resolved config, or null when any error was reported.</summary>
@@ -47,7 +50,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
         var record = ReadRecord(Value(keys, "record"));
         var regression = RegressionValidator.Read(context, Value(keys, "regression"), configDirectory);
         BatchSizeCheck.Check(context, variants, problems);
-        WorkloadCheck.Check(context, problems, variants, seeds.Count, stop, record, limits);
+        WorkloadCheck.Check(context, problems, variants, seeds.Count, stop, record, limits, Value(keys, "stop"), mapping);
 
         if (context.Errors.Count > 0 || name is null)
         {
@@ -83,7 +86,13 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
 
         if (!NameText().IsMatch(name) || name is "." or "..")
         {
-            context.Error(node, "name", $"expected {Expected}, got '{name}'");
+            context.Error(node, "name", $"expected {Expected}, got '{Inputs.TextExcerpt.Of(name)}'");
+            return null;
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            context.Error(node, "name", $"expected at most {MaxNameLength} characters (it becomes a folder name), got {name.Length}");
             return null;
         }
 

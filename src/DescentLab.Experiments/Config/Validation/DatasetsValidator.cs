@@ -19,6 +19,8 @@ internal sealed class DatasetsValidator(ValidationContext context, string config
     {
         var list = context.NonEmptyList(node, ListKey, "a non-empty list of datasets, e.g. [{recipe: beans1, n: 100}]");
         var datasets = new List<ParsedDataset>();
+        var byIdentity = new Dictionary<(string? Recipe, int N, string? FullPath), ParsedDataset>();
+        var byName = new Dictionary<(string Name, int N), ParsedDataset>();
         for (int i = 0; list is not null && i < list.Items.Count; i++)
         {
             string path = KeyPath.Item(ListKey, i);
@@ -41,13 +43,14 @@ internal sealed class DatasetsValidator(ValidationContext context, string config
                 continue;
             }
 
-            if (datasets.Find(d => d.Config.Recipe == config.Recipe && d.Config.N == config.N && d.Config.FullPath == config.FullPath) is { } twin)
+            // Dictionaries, not list scans: a config with 100,000 datasets validates in linear time.
+            if (byIdentity.TryGetValue((config.Recipe, config.N, config.FullPath), out var twin))
             {
                 context.Error(mapping, path, $"the same dataset as {twin.Path}");
                 continue;
             }
 
-            if (datasets.Find(d => d.Config.Name == config.Name && d.Config.N == config.N) is { } namesake)
+            if (byName.TryGetValue((config.Name, config.N), out var namesake))
             {
                 context.Error(mapping, path, string.Create(
                     CultureInfo.InvariantCulture,
@@ -63,7 +66,10 @@ internal sealed class DatasetsValidator(ValidationContext context, string config
                     ? StopValidator.TargetAccuracy(context, accuracy.Value, KeyPath.Child(path, "target_accuracy"))
                     : null,
             };
-            datasets.Add(new ParsedDataset(config, mapping, path, models));
+            var parsed = new ParsedDataset(config, mapping, path, models);
+            datasets.Add(parsed);
+            byIdentity.Add((config.Recipe, config.N, config.FullPath), parsed);
+            byName.Add((config.Name, config.N), parsed);
         }
 
         return datasets;

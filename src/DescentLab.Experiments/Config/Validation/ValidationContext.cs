@@ -16,8 +16,8 @@ internal sealed partial class ValidationContext(string file)
     /// <summary>An error at <paramref name="node"/>.</summary>
     public void Error(ConfigNode node, string path, string message) => _errors.Add(new ConfigError(file, node.Line, node.Column, path, message));
 
-    /// <summary>An error about the config as a whole (line and column 0).</summary>
-    public void FileError(string message) => _errors.Add(new ConfigError(file, 0, 0, string.Empty, message));
+    /// <summary>An error about the config as a whole, placed at its start (line 1, column 1).</summary>
+    public void FileError(string message) => _errors.Add(new ConfigError(file, 1, 1, string.Empty, message));
 
     /// <summary>
     /// Checks the keys of <paramref name="mapping"/> against <paramref name="validKeys"/>: unknown keys get a did-you-mean,
@@ -101,11 +101,11 @@ internal sealed partial class ValidationContext(string file)
     }
 
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>]; otherwise null after an error naming <paramref name="expected"/>.</summary>
+    /// <remarks>Exponent notation that denotes a whole number (<c>1e9</c>) is an integer too.</remarks>
     public long? Integer(ConfigNode node, string path, string expected, long min, long max)
     {
         if (node is ScalarNode { Kind: ScalarKind.Number } scalar
-            && IntegerText().IsMatch(scalar.Text)
-            && long.TryParse(scalar.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
+            && ParseInteger(scalar.Text) is { } value
             && value >= min && value <= max)
         {
             return value;
@@ -151,6 +151,19 @@ internal sealed partial class ValidationContext(string file)
 
         Error(node, path, $"expected {expected}, got {node.Describe()}");
         return null;
+    }
+
+    private static long? ParseInteger(string text)
+    {
+        if (IntegerText().IsMatch(text))
+        {
+            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) ? value : null;
+        }
+
+        // Whole doubles up to 2^53 are exact, so 1e9 or 2.5e3 are read without rounding.
+        const double ExactLimit = 9007199254740992.0;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
+            && Math.Abs(number) <= ExactLimit && number == Math.Floor(number) ? (long)number : null;
     }
 
     /// <summary>The value of a number scalar: YAML's <c>.inf</c> and <c>.nan</c> included, so they can be refused as not finite.</summary>

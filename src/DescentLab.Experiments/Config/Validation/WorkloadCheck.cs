@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using DescentLab.Core.Training;
+using DescentLab.Experiments.Config.Nodes;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -17,7 +18,9 @@ internal static class WorkloadCheck
         int seedCount,
         StopConfig stop,
         RecordMode record,
-        ConfigLimits limits)
+        ConfigLimits limits,
+        ConfigNode? stopNode,
+        MappingNode root)
     {
         BigInteger runs = 0, work = 0, rows = 0;
         foreach (var problem in problems)
@@ -44,15 +47,36 @@ internal static class WorkloadCheck
             }
         }
 
+        var (at, atPath) = Culprit(problems, stopNode, root);
         string runCount = runs == 1 ? "1 run" : string.Create(CultureInfo.InvariantCulture, $"{runs} runs");
         if (work > limits.MaxWork)
         {
-            context.FileError(string.Create(CultureInfo.InvariantCulture, $"the config asks for {work} gradient evaluations (max_epochs × n for the updates plus n per curve row, summed over {runCount}), more than the limit of {limits.MaxWork}"));
+            context.Error(at, atPath, string.Create(CultureInfo.InvariantCulture, $"the config asks for {work} gradient evaluations (max_epochs × n for the updates plus n per curve row, summed over {runCount}), more than the limit of {limits.MaxWork}"));
         }
 
         if (rows > limits.MaxCurveRows)
         {
-            context.FileError(string.Create(CultureInfo.InvariantCulture, $"the config asks for {rows} curve rows over {runCount} (record: {(record == RecordMode.Step ? "step" : "epoch")}), more than the limit of {limits.MaxCurveRows}"));
+            context.Error(at, atPath, string.Create(CultureInfo.InvariantCulture, $"the config asks for {rows} curve rows over {runCount} (record: {(record == RecordMode.Step ? "step" : "epoch")}), more than the limit of {limits.MaxCurveRows}"));
         }
+    }
+
+    /// <summary>Where a size error points: <c>stop.max_epochs</c> when the config sets it, else the <c>n</c> (or
+    /// <c>file</c>) of the largest dataset, the two knobs that scale every total.</summary>
+    private static (ConfigNode Node, string Path) Culprit(IReadOnlyList<ParsedProblem> problems, ConfigNode? stopNode, MappingNode root)
+    {
+        if (stopNode is MappingNode stop && stop.Entries.FirstOrDefault(e => e.Key.Text == "max_epochs") is { } maxEpochs)
+        {
+            return (maxEpochs.Value, "stop.max_epochs");
+        }
+
+        if (problems.Count > 0)
+        {
+            var largest = problems.MaxBy(p => p.Dataset.Config.N)!.Dataset;
+            string key = largest.Config.File is null ? "n" : "file";
+            var node = largest.Node is MappingNode mapping && mapping.Entries.FirstOrDefault(e => e.Key.Text == key) is { } entry ? entry.Value : largest.Node;
+            return (node, KeyPath.Child(largest.Path, key));
+        }
+
+        return (root, "stop.max_epochs");
     }
 }

@@ -103,7 +103,7 @@ public sealed class RunFolderTests
             throw new IOException("disk full");
         }), Throws.TypeOf<IOException>());
 
-        Assert.That(Directory.GetFiles(folder.FullPath).Select(Path.GetFileName), Is.EqualTo(new[] { ".owner" }));
+        Assert.That(Directory.GetFiles(folder.FullPath).Select(Path.GetFileName), Is.EquivalentTo(new[] { ".owner", "INCOMPLETE" }));
     }
 
     [Test]

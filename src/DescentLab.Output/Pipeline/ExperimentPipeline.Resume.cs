@@ -1,0 +1,88 @@
+using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Datasets;
+using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Running;
+using DescentLab.Output.Files;
+using DescentLab.Output.History;
+using Microsoft.Extensions.Logging;
+
+namespace DescentLab.Output.Pipeline;
+
+// run --resume: the part of the pipeline that takes over an interrupted run folder.
+public sealed partial class ExperimentPipeline
+{
+    /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> (<c>run --resume</c>): the config is loaded
+    /// again (it must be unchanged), the runs its journal holds are taken as they are, and the rest run; the result is
+    /// the set an uninterrupted run would have written.</summary>
+    public PipelineResult Resume(
+        string runDir,
+        int parallel,
+        Func<ExperimentConfig, string, RunEnvironment> environment,
+        ConfigLimits limits,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ResumeRequest resume;
+        try
+        {
+            resume = ResumeRequest.Read(runDir);
+        }
+        catch (RunFileException ex)
+        {
+            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
+        }
+
+        string fullPath = Path.GetFullPath(runDir);
+        if (File.Exists(Path.Combine(fullPath, Json.ManifestJson.FileName)) && !File.Exists(Path.Combine(fullPath, RunFolder.IncompleteMarker)))
+        {
+            LogAlreadyComplete(fullPath);
+            return new PipelineResult(PipelineOutcome.Success, [], [fullPath]);
+        }
+
+        var loaded = ConfigLoader.Load(resume.ConfigFullPath, limits);
+        if (!loaded.Succeeded)
+        {
+            return new PipelineResult(PipelineOutcome.BadInput, [.. loaded.Errors.Select(e => e.ToString())], []);
+        }
+
+        var config = loaded.Config!;
+        if (config.SourceHash != resume.ConfigHash)
+        {
+            return new PipelineResult(
+                PipelineOutcome.BadInput,
+                [$"{resume.ConfigPath} has changed since the run set in {fullPath} started; a resumed set must use the same config (start a new run instead)"],
+                []);
+        }
+
+        var shard = resume.Shard is null ? null : ShardSpec.TryParse(resume.Shard, out _);
+        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression);
+        ExperimentPlan plan;
+        HistoryStore? history = null;
+        RunFolder folder;
+        try
+        {
+            plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
+            history = shard is null ? HistoryStore.OpenInReportsRoot(resume.ReportsRoot) : null;
+            folder = RunFolder.Reopen(fullPath, resume.LatestLink);
+        }
+        catch (Exception ex) when (ex is DatasetFileException or HistoryException or OutputFolderException)
+        {
+            history?.Dispose();
+            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
+        }
+
+        using (history)
+        {
+            var failures = new List<string>();
+            var outcome = RunWritten(config.Name, folder, failures, () =>
+                RunConfig(plan, environment(config, resume.ConfigPath), folder, history, request, progress, cancellationToken).Outcome);
+            return new PipelineResult(outcome, failures, [fullPath]);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: resuming, {Finished} of {Runs} runs already finished")]
+    private partial void LogResuming(string config, int finished, int runs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Folder} is already complete; nothing to resume")]
+    private partial void LogAlreadyComplete(string folder);
+}

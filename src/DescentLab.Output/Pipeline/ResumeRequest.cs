@@ -1,0 +1,51 @@
+using System.Text.Json;
+using DescentLab.Output.Files;
+
+namespace DescentLab.Output.Pipeline;
+
+/// <summary>What <c>run --resume RUNDIR</c> needs to finish a set: written into the run folder when it is claimed.</summary>
+/// <param name="ConfigPath">The config as given on the command line (the manifest records it).</param>
+/// <param name="ConfigFullPath">The config's absolute path, to load it again.</param>
+/// <param name="ConfigHash">SHA-256 of the config file; a changed config cannot resume.</param>
+/// <param name="Shard">The shard (<c>K/N</c>), or null.</param>
+/// <param name="FailOnRegression">Whether <c>--fail-on-regression</c> was given.</param>
+/// <param name="ReportsRoot">The reports root (history.db).</param>
+/// <param name="LatestLink">The <c>latest</c> link to move on completion, or null for an explicit <c>--out</c>.</param>
+public sealed record ResumeRequest(
+    string ConfigPath,
+    string ConfigFullPath,
+    string ConfigHash,
+    string? Shard,
+    bool FailOnRegression,
+    string ReportsRoot,
+    string? LatestLink)
+{
+    /// <summary>The file name inside the run folder.</summary>
+    public const string FileName = ".resume.json";
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Writes the request into <paramref name="folder"/>.</summary>
+    public void Write(RunFolder folder) => folder.WriteText(FileName, w => w.Write(JsonSerializer.Serialize(this, Options)));
+
+    /// <summary>The request of run folder <paramref name="runDir"/>.</summary>
+    /// <exception cref="RunFileException">The folder does not exist or was not made by a DescentLab that can resume it.</exception>
+    public static ResumeRequest Read(string runDir)
+    {
+        string path = Path.Combine(Path.GetFullPath(runDir), FileName);
+        if (!Directory.Exists(runDir))
+        {
+            throw new RunFileException(Path.GetFullPath(runDir), 0, "the run folder does not exist");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ResumeRequest>(File.ReadAllText(path), Options)
+                ?? throw new JsonException("empty");
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            throw new RunFileException(path, 0, $"the run folder cannot be resumed: the file is missing or unreadable ({ex.Message})", ex);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using DescentLab.Tests.Support;
+using Microsoft.Data.Sqlite;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Host.Faults;
+
+/// <summary>kill -9 at seeded points of a real run (runs, export, history, latest), then <c>run --resume</c>: the
+/// finished set is byte-identical to an uninterrupted one, and nothing ever looks complete that is not.</summary>
+/// <remarks>The kill is real (SIGKILL from the process itself) at the k-th write point chosen by
+/// <c>DESCENTLAB_TEST_KILL_AT</c>, so the points are exact and the test has no timing in it. Each resume is itself
+/// killed at a new point until one completes, so resumes of resumes are covered too.</remarks>
+[NonParallelizable]
+public sealed class KillAndResumeTests
+{
+    private const int SigKillExitCode = 137;
+    private const int KillPoints = 20;
+
+    private const string Config = """
+        name: faults
+        seeds: [1, 2]
+        datasets:
+          - recipe: beans1
+            n: 20
+        models: [origin]
+        variants:
+          - closed_form
+          - sgd: { lr: [0.1, 0.01] }
+          - adam: { lr: 0.05 }
+        stop: { max_epochs: 10 }
+        """;
+
+    [Test]
+    public void KillNine_AtSeededPoints_ResumeGivesTheUninterruptedBytes()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        var reference = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "reference");
+        Assert.That(reference.ExitCode, Is.EqualTo(0), reference.Error);
+
+        // Four chains at once (the machine has cores to spare while one process starts up); each is seeded.
+        var chains = Enumerable.Range(0, 4).Select(chain => Task.Run(() => Chain(temp, config, chain, KillPoints / 4))).ToArray();
+        Task.WaitAll(chains);
+        var killedAt = chains.SelectMany(c => c.Result).ToList();
+        int kills = killedAt.Count;
+
+        Assert.That(kills, Is.GreaterThanOrEqualTo(KillPoints), $"kill points: {string.Join(", ", killedAt)}");
+        Assert.That(killedAt.Distinct().Count(), Is.GreaterThanOrEqualTo(10), "the points are spread out");
+    }
+
+    /// <summary>Kills runs and resumes of sets in their own folders until <paramref name="wanted"/> kills happened;
+    /// every finished set is compared with the reference. Returns the kill points.</summary>
+    private static List<int> Chain(TempFolder temp, string config, int chain, int wanted)
+    {
+        var random = new Random(20261130 + chain);
+        var killedAt = new List<int>();
+        for (int set = 0, launch = 0; killedAt.Count < wanted && launch < 4 * wanted; set++)
+        {
+            string folder = $"chain{chain}-set{set}";
+            string[] args = ["run", config, "--out", folder, "--parallel", "1"];
+            while (true)
+            {
+                // 8 runs are journaled, then about 20 files, history and latest: points over the whole life of a set.
+                int point = random.Next(1, 36);
+                var result = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = point.ToString(System.Globalization.CultureInfo.InvariantCulture) }, args);
+                launch++;
+                AssertNothingLooksComplete(temp, folder);
+                if (result.ExitCode == SigKillExitCode)
+                {
+                    killedAt.Add(point);
+                    args = ["run", "--resume", folder, "--parallel", "1"];
+                    continue;
+                }
+
+                if (!File.Exists(temp.PathOf(folder, ".resume.json")))
+                {
+                    // Killed before the folder recorded how to resume it: nothing was run, so nothing is lost.
+                    Assert.That(result.ExitCode, Is.EqualTo(2), result.Error);
+                    Assert.That(result.Error, Does.Contain("the run folder cannot be resumed"));
+                    break;
+                }
+
+                Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+                AssertSameBytes(temp.PathOf("reference"), temp.PathOf(folder));
+                break;
+            }
+        }
+
+        return killedAt;
+    }
+
+    [Test]
+    public void KillNine_DuringRuns_ResumeKeepsTheJournaledRuns()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        var reference = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "reference");
+        Assert.That(reference.ExitCode, Is.EqualTo(0), reference.Error);
+
+        // Write points: INCOMPLETE, .resume.json, then one journal record per run; killed before the third record lands.
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "5" }, "run", config, "--out", "part", "--parallel", "1");
+        Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain("resuming, 2 of 8 runs already finished"));
+        AssertSameBytes(temp.PathOf("reference"), temp.PathOf("part"));
+        var again = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
+        Assert.That(again.Error, Does.Contain("is already complete; nothing to resume"));
+    }
+
+    [Test]
+    public void Resume_ChangedConfig_IsRefused()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "3" }, "run", config, "--out", "part");
+        Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
+        File.WriteAllText(config, Config.Replace("max_epochs: 10", "max_epochs: 11", StringComparison.Ordinal));
+
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(2), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain($"{config} has changed since the run set in {temp.PathOf("part")} started"));
+    }
+
+    /// <summary>A folder without INCOMPLETE has its manifest (or is an empty claim), and history calls no set complete
+    /// whose manifest is missing.</summary>
+    private static void AssertNothingLooksComplete(TempFolder temp, string folder)
+    {
+        string path = temp.PathOf(folder);
+        if (Directory.Exists(path) && !File.Exists(Path.Combine(path, "INCOMPLETE")) && !File.Exists(Path.Combine(path, "manifest.json")))
+        {
+            // Killed while claiming the folder: nothing but the claim itself may be there.
+            var files = Directory.GetFiles(path, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Where(f => f != ".owner" && !f!.EndsWith(".tmp", StringComparison.Ordinal));
+            Assert.That(files, Is.Empty, $"{folder} has files but neither INCOMPLETE nor a manifest");
+        }
+
+        string db = temp.PathOf("reports", "history.db");
+        if (!File.Exists(db))
+        {
+            return;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT run_dir FROM run_sets WHERE complete = 1;";
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            string runDir = reader.GetString(0);
+            Assert.That(File.Exists(Path.Combine(runDir, "manifest.json")), Is.True, $"history calls {runDir} complete without a manifest");
+        }
+    }
+
+    /// <summary>Curves and data byte for byte; summary.csv with its wall_ms column blanked; no journal or marker left.</summary>
+    private static void AssertSameBytes(string expectedFolder, string actualFolder)
+    {
+        Assert.That(File.Exists(Path.Combine(actualFolder, "INCOMPLETE")), Is.False);
+        Assert.That(Directory.Exists(Path.Combine(actualFolder, ".runs")), Is.False);
+        Assert.That(File.Exists(Path.Combine(actualFolder, "manifest.json")), Is.True);
+        foreach (string sub in new[] { "curves", "data" })
+        {
+            var expected = Directory.GetFiles(Path.Combine(expectedFolder, sub)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            var actual = Directory.GetFiles(Path.Combine(actualFolder, sub)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.That(actual, Is.EqualTo(expected), sub);
+            foreach (string? file in expected)
+            {
+                Assert.That(File.ReadAllBytes(Path.Combine(actualFolder, sub, file!)), Is.EqualTo(File.ReadAllBytes(Path.Combine(expectedFolder, sub, file!))), $"{sub}/{file}");
+            }
+        }
+
+        Assert.That(WithoutWallMs(Path.Combine(actualFolder, "summary.csv")), Is.EqualTo(WithoutWallMs(Path.Combine(expectedFolder, "summary.csv"))));
+    }
+
+    private static List<string> WithoutWallMs(string summaryPath)
+    {
+        var lines = File.ReadAllLines(summaryPath);
+        int column = Array.IndexOf(lines[0].Split(','), "wall_ms");
+        Assert.That(column, Is.EqualTo(lines[0].Split(',').Length - 1), "wall_ms is the last column");
+        return [.. lines.Select(line => line[..line.LastIndexOf(',')])];
+    }
+}
