@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Running;
 
 namespace DescentLab.Host;
 
@@ -37,6 +38,11 @@ public sealed class DescentLabSettings
 
     /// <summary>Largest total of curve rows of one config.</summary>
     public long MaxCurveRows { get; set; } = ConfigLimits.Default.MaxCurveRows;
+
+    /// <summary>Largest dataset (samples) written to a run's data/ folder; larger ones are identified in the manifest
+    /// (recipe, n, seed or source path, content hash) and regenerated or re-read by <c>report</c>. <c>run --write-data</c>
+    /// writes every dataset.</summary>
+    public long DataFileMaxSamples { get; set; } = RunEnvironment.DefaultDataFileMaxSamples;
 
     /// <summary>The size limits configs are checked against.</summary>
     public ConfigLimits Limits => new(MaxSamples, MaxWork, MaxCurveRows);

@@ -11,14 +11,15 @@ namespace DescentLab.Host;
 public static class RunEnvironmentFactory
 {
     /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>.</summary>
-    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel) => new(
+    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel, long dataFileMaxSamples) => new(
         configPath,
         ResolvedConfigWriter.ToJson(config),
         command,
         GitCommit(Path.GetDirectoryName(config.SourcePath) ?? "."),
         Versions(),
         Machine(),
-        parallel);
+        parallel,
+        dataFileMaxSamples);
 
     /// <summary>The machine this process runs on.</summary>
     public static MachineInfo Machine() => new(

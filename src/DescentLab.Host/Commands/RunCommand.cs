@@ -22,7 +22,8 @@ public static class RunCommand
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the processor count)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the run matrix, e.g. 2/4; join the shards with 'merge'." };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
-        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression };
+        var writeData = new Option<bool>("--write-data") { Description = "Write every dataset to data/, even those above DescentLab:DataFileMaxSamples." };
+        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, writeData };
         command.SetAction((parseResult, _) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
@@ -48,7 +49,8 @@ public static class RunCommand
                     parseResult.GetValue(outDir),
                     parseResult.GetValue(parallel) ?? (settings.Parallel > 0 ? settings.Parallel : Environment.ProcessorCount),
                     shardSpec,
-                    parseResult.GetValue(failOnRegression));
+                    parseResult.GetValue(failOnRegression),
+                    parseResult.GetValue(writeData) ? long.MaxValue : settings.DataFileMaxSamples);
                 return Task.FromResult(Execute(services, request, settings.Limits, output, cancellationToken));
             });
         });
@@ -62,7 +64,7 @@ public static class RunCommand
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
         var result = pipeline.Run(
             request,
-            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel),
+            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples),
             limits,
             ProgressReporter.ForConsole(logger),
             cancellationToken);

@@ -29,7 +29,8 @@ public sealed class PipelineConfigRunner : IConfigRunner
             null,
             _settings.Parallel > 0 ? _settings.Parallel : Environment.ProcessorCount,
             null,
-            false);
+            false,
+            _settings.DataFileMaxSamples);
 
         // Parallel.For blocks; keep the worker's loop responsive to the stop signal.
         return Task.Run(() => RunCommand.Execute(_services, request, _settings.Limits, new CliOutput(Console.Out, Console.Error), cancellationToken), cancellationToken);

@@ -1,3 +1,4 @@
+using DescentLab.Experiments.Running;
 using DescentLab.Experiments.Planning;
 
 namespace DescentLab.Output.Pipeline;
@@ -9,10 +10,12 @@ namespace DescentLab.Output.Pipeline;
 /// <param name="Parallel">Runs at once.</param>
 /// <param name="Shard">Shard of the matrix, or null.</param>
 /// <param name="FailOnRegression">Exit 3 on a regression even when the config does not ask for it.</param>
+/// <param name="DataFileMaxSamples">Datasets with more samples are not written to data/ (see <see cref="RunEnvironment"/>).</param>
 public sealed record RunRequest(
     IReadOnlyList<string> ConfigPaths,
     string ReportsRoot,
     string? OutDir,
     int Parallel,
     ShardSpec? Shard,
-    bool FailOnRegression);
+    bool FailOnRegression,
+    long DataFileMaxSamples = RunEnvironment.DefaultDataFileMaxSamples);
