@@ -44,7 +44,7 @@ public sealed class PlotBoundsTests
     }
 
     [Test]
-    public void TenThousandValueSweep_PngsHaveBoundedSize()
+    public void TenThousandValueSweep_PngsAndReportHaveBoundedSize()
     {
         double[] lrs = [.. Enumerable.Range(1, 10_000).Select(k => k * 1e-5)];
         var set = TestRunSets.Run(TestConfigs.Create(
@@ -56,8 +56,11 @@ public sealed class PlotBoundsTests
         var files = ReportRenderer.Render(set, folder.FullPath, 2).Plots;
 
         Assert.That(files, Is.Not.Empty);
+        var report = File.ReadAllLines(folder.PathOf(ReportRenderer.MarkdownFile));
         Assert.Multiple(() =>
         {
+            Assert.That(report, Has.Length.LessThan(400), "a leaderboard lists its leaders, not 10,000 settings");
+            Assert.That(report, Has.Some.EqualTo($"The {MarkdownReport.MaxLeaderboardRows} leaders of 10000 settings; every run is in `summary.csv`."));
             foreach (var file in files)
             {
                 Assert.That(file.Error, Is.Null, file.RelativePath);
