@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Results;
+using DescentLab.Output.Json;
 using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
@@ -13,7 +14,8 @@ internal static class EnvironmentSection
     public static void Write(MarkdownWriter md, RunManifest manifest)
     {
         md.Heading(2, "Configuration");
-        int lines = manifest.ResolvedConfig.Count(c => c == '\n') + 1;
+        string resolved = ResolvedConfigJson.ToText(manifest.ResolvedConfig);
+        int lines = resolved.Count(c => c == '\n') + 1;
         if (lines > MaxConfigLines)
         {
             // A big sweep's config lists every value; the report keeps its length bounded and points at the whole.
@@ -25,7 +27,7 @@ internal static class EnvironmentSection
         {
             md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
                 + "), with every default filled in:");
-            md.Fence("json", manifest.ResolvedConfig);
+            md.Fence("json", resolved);
         }
 
         md.Heading(2, "Environment");
