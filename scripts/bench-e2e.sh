@@ -38,12 +38,14 @@ whole() {
     hyperfine --runs "$RUNS" --prepare "rm -rf $WORK/out" --export-json "$WORK/h.json" "$cmd" >/dev/null 2>&1
     mapfile -t walls < <("$PYTHON" -c "import json; [print(t) for t in json.load(open('$WORK/h.json'))['results'][0]['times']]")
     rm -rf "$WORK/out"
-    out=$( { /usr/bin/time -f '%e %M' bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$WORK/time" -f '%e %M' bash -c "$cmd" >/dev/null 2>&1
+    out=$(tail -1 "$WORK/time")
     rss+=("$(awk '{ print $2 / 1024 }' <<<"$out")")
   else
     for ((i = 0; i < RUNS; i++)); do
       rm -rf "$WORK/out"
-      out=$( { /usr/bin/time -f '%e %M' bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+      /usr/bin/time -o "$WORK/time" -f '%e %M' bash -c "$cmd" >/dev/null 2>&1
+      out=$(tail -1 "$WORK/time")
       walls+=("$(awk '{ print $1 }' <<<"$out")")
       rss+=("$(awk '{ print $2 / 1024 }' <<<"$out")")
     done

@@ -1,5 +1,5 @@
-using DescentLab.Experiments.Running;
 using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Running;
 
 namespace DescentLab.Output.Pipeline;
 
