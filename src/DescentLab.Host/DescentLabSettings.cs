@@ -1,5 +1,6 @@
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Running;
+using DescentLab.Output.Retention;
 
 namespace DescentLab.Host;
 
@@ -43,6 +44,9 @@ public sealed class DescentLabSettings
     /// (recipe, n, seed or source path, content hash) and regenerated or re-read by <c>report</c>. <c>run --write-data</c>
     /// writes every dataset.</summary>
     public long DataFileMaxSamples { get; set; } = RunEnvironment.DefaultDataFileMaxSamples;
+
+    /// <summary>Which run sets, incomplete folders and temporary files <c>prune</c> and <c>serve</c> remove.</summary>
+    public RetentionPolicy Retention { get; set; } = new();
 
     /// <summary>The size limits configs are checked against.</summary>
     public ConfigLimits Limits => new(MaxSamples, MaxWork, MaxCurveRows);
