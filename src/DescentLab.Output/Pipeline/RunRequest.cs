@@ -1,5 +1,6 @@
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Running;
+using DescentLab.Output.Ci;
 
 namespace DescentLab.Output.Pipeline;
 
@@ -18,4 +19,8 @@ public sealed record RunRequest(
     int Parallel,
     ShardSpec? Shard,
     bool FailOnRegression,
-    long DataFileMaxSamples = RunEnvironment.DefaultDataFileMaxSamples);
+    long DataFileMaxSamples = RunEnvironment.DefaultDataFileMaxSamples)
+{
+    /// <summary>JUnit XML and step summary files for CI.</summary>
+    public CiOutputs Ci { get; init; } = CiOutputs.None;
+}
