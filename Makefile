@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT = 1
 export DOTNET_NOLOGO = 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 
-.PHONY: all build test run validate bench format format-check clean pack install uninstall publish test-slurm check-deploy
+.PHONY: all build test run validate bench bench-e2e format format-check clean pack install uninstall publish test-slurm check-deploy
 
 # Packaging and deployment (README "Install and deploy"): a .NET tool from a local feed, and a ReadyToRun build for /opt.
 PACKAGE_DIR ?= artifacts/packages
@@ -43,6 +43,10 @@ format-check:
 
 bench:
 	$(DOTNET) run -c Release --project tests/DescentLab.Benchmarks -- --filter '*' $(ARGS)
+
+# Issue 12's end-to-end figures: DescentLab and the numpy + matplotlib peer side by side (docs/benchmarks.md).
+bench-e2e:
+	scripts/bench-e2e.sh $(RUNS)
 
 clean:
 	$(DOTNET) clean DescentLab.sln -nologo -v q

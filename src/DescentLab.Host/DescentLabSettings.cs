@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Running;
 using DescentLab.Output.Retention;
 
 namespace DescentLab.Host;
@@ -49,6 +50,11 @@ public sealed class DescentLabSettings
     /// <summary>Largest total of curve rows of one config.</summary>
     [Description("largest total of curve rows of one config")]
     public long MaxCurveRows { get; set; } = ConfigLimits.Default.MaxCurveRows;
+
+    /// <summary>Largest dataset (samples) written to a run's data/ folder; larger ones are identified in the manifest
+    /// (recipe, n, seed or source path, content hash) and regenerated or re-read by <c>report</c>. <c>run --write-data</c>
+    /// writes every dataset.</summary>
+    public long DataFileMaxSamples { get; set; } = RunEnvironment.DefaultDataFileMaxSamples;
 
     /// <summary>Which run sets, incomplete folders and temporary files <c>prune</c> and <c>serve</c> remove.</summary>
     public RetentionPolicy Retention { get; set; } = new();

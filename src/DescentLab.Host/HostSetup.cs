@@ -1,6 +1,7 @@
 using DescentLab.Experiments;
 using DescentLab.Host.Logging;
 using DescentLab.Output;
+using DescentLab.Output.Plots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,10 @@ public static class HostSetup
             (services, logger) => LoggingSetup.Configure(logger, builder.Configuration, services, logToFile ? reportsRoot : null));
         builder.Services.AddDescentLabExperiments();
         builder.Services.AddDescentLabOutput();
+
+        // ScottPlot's default font is process-wide: set it here, once, before any command renders. With no fonts every
+        // plot fails with the returned message, which the report lists.
+        _ = PlotFonts.Configure();
         return builder;
     }
 

@@ -13,14 +13,15 @@ public static class RunEnvironmentFactory
     private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>.</summary>
-    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel) => new(
+    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel, long dataFileMaxSamples) => new(
         configPath,
         ResolvedConfig.From(config),
         command,
         GitCommit(Path.GetDirectoryName(config.SourcePath) ?? "."),
         Versions(),
         Machine(),
-        parallel);
+        parallel,
+        dataFileMaxSamples);
 
     /// <summary>The machine this process runs on.</summary>
     public static MachineInfo Machine() => new(

@@ -27,6 +27,10 @@ public static class Trainer
         double plainStep = rule.PlainStepSize;
         bool sgdFastPath = !perStep && batch == 1 && !double.IsNaN(plainStep);
 
+        // Full batch in data order: the recorder's loss and gradient at θ_k are bit for bit the ones update k+1 needs
+        // (same samples, same range, same kernel), so each epoch passes over the data once, not twice.
+        bool reuseRecorded = batch == n && shuffler is null;
+
         long steps = 0;
         long gradEvals = 0;
         int epoch = 0;
@@ -47,9 +51,17 @@ public static class Trainer
                 for (int start = 0; start < n && !stop; start += batch)
                 {
                     int count = Math.Min(batch, n - start);
-                    double loss = model.LossGradient(train, start, count, theta, gradient);
                     var probe = new BatchProbe<TModel>(model, train, start, count);
-                    rule.Apply(theta, gradient, loss, ref probe);
+                    if (reuseRecorded)
+                    {
+                        rule.Apply(theta, recorder.LastGradient, recorder.LastLoss, ref probe);
+                    }
+                    else
+                    {
+                        double loss = model.LossGradient(train, start, count, theta, gradient);
+                        rule.Apply(theta, gradient, loss, ref probe);
+                    }
+
                     steps++;
                     gradEvals += count;
                     if (perStep)

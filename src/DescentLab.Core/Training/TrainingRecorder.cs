@@ -36,6 +36,12 @@ public sealed class TrainingRecorder<TModel>
         _gradient = new double[model.ParameterCount];
     }
 
+    /// <summary>The mean loss over all samples at the last observed state.</summary>
+    public double LastLoss { get; private set; } = double.NaN;
+
+    /// <summary>The mean gradient over all samples at the last observed state (valid until the next observation).</summary>
+    public ReadOnlySpan<double> LastGradient => _gradient;
+
     /// <summary>True once the loss became non-finite or too large.</summary>
     public bool Diverged => _divergence.Length > 0;
 
@@ -43,6 +49,7 @@ public sealed class TrainingRecorder<TModel>
     public bool Observe(int epoch, long step, long gradEvals, ReadOnlySpan<double> theta)
     {
         double loss = _model.LossGradient(_samples, 0, _samples.Count, theta, _gradient);
+        LastLoss = loss;
         double sumSq = 0;
         foreach (double g in _gradient)
         {

@@ -11,6 +11,7 @@ namespace DescentLab.Experiments.Running;
 /// <param name="Versions">DescentLab and package versions.</param>
 /// <param name="Machine">Machine description.</param>
 /// <param name="Parallel">Degree of parallelism.</param>
+/// <param name="DataFileMaxSamples">Datasets with more samples are identified in the manifest but not written to data/.</param>
 public sealed record RunEnvironment(
     string ConfigPath,
     ResolvedConfig ResolvedConfig,
@@ -18,4 +19,9 @@ public sealed record RunEnvironment(
     string? GitCommit,
     IReadOnlyDictionary<string, string> Versions,
     MachineInfo Machine,
-    int Parallel);
+    int Parallel,
+    long DataFileMaxSamples = RunEnvironment.DefaultDataFileMaxSamples)
+{
+    /// <summary>Default of <see cref="DataFileMaxSamples"/>: 100,000 samples (a data/ file of about 4 MB).</summary>
+    public const long DefaultDataFileMaxSamples = 100_000;
+}

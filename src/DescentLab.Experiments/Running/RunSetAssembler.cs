@@ -44,7 +44,7 @@ public static class RunSetAssembler
             Parallel = environment.Parallel,
             Shard = plan.Shard?.ToString(),
             Complete = complete,
-            Datasets = [.. plan.Datasets.Select(d => new DatasetInfo(d.Key, d.Data.Identity))],
+            Datasets = [.. plan.Datasets.Select(d => new DatasetInfo(d.Key, d.Data.Identity, d.Data.Count <= environment.DataFileMaxSamples))],
             Problems = plan.Problems,
             Notes = plan.Notes,
         };

@@ -22,9 +22,10 @@ public static class RunCommand
         var parallel = new Option<string?>("--parallel") { Description = "Runs at once; 0 = the processor count (default: the Parallel setting)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the run matrix, e.g. 2/4; join the shards with 'merge'." };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
+        var writeData = new Option<bool>("--write-data") { Description = "Write every dataset to data/, even those above DescentLab:DataFileMaxSamples." };
         var junit = CiOptions.Junit();
         var resume = new Option<string?>("--resume") { Description = "Finish the interrupted run set in this folder, rerunning only the runs it lacks." };
-        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, junit, resume };
+        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, writeData, junit, resume };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, _) =>
         {
@@ -67,12 +68,13 @@ public static class RunCommand
                     parseResult.GetValue(outDir),
                     runsAtOnce > 0 ? runsAtOnce : Environment.ProcessorCount,
                     shardSpec,
-                    parseResult.GetValue(failOnRegression))
+                    parseResult.GetValue(failOnRegression),
+                    parseResult.GetValue(writeData) ? long.MaxValue : hostSettings.DataFileMaxSamples)
                 {
                     Ci = CiOptions.Outputs(parseResult.GetValue(junit)),
                 };
                 return Task.FromResult(parseResult.GetValue(resume) is { } runDir
-                    ? Resume(services, runDir, request.Parallel, hostSettings.Limits, output, cancellationToken)
+                    ? Resume(services, runDir, request.Parallel, request.DataFileMaxSamples, hostSettings.Limits, output, cancellationToken)
                     : Execute(services, request, hostSettings.Limits, output, cancellationToken));
             });
         });
@@ -80,14 +82,14 @@ public static class RunCommand
     }
 
     /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> and maps its outcome to an exit code.</summary>
-    public static int Resume(IServiceProvider services, string runDir, int parallel, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
+    public static int Resume(IServiceProvider services, string runDir, int parallel, long dataFileMaxSamples, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
     {
         var pipeline = services.GetRequiredService<ExperimentPipeline>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
         var result = pipeline.Resume(
             runDir,
             parallel,
-            (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel),
+            (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel, dataFileMaxSamples),
             limits,
             ProgressReporter.ForConsole(logger),
             cancellationToken);
@@ -101,7 +103,7 @@ public static class RunCommand
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
         var result = pipeline.Run(
             request,
-            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel),
+            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples),
             limits,
             ProgressReporter.ForConsole(logger),
             cancellationToken);

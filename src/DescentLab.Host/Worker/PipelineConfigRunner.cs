@@ -32,7 +32,8 @@ public sealed partial class PipelineConfigRunner : IConfigRunner
             null,
             _settings.Parallel > 0 ? _settings.Parallel : Environment.ProcessorCount,
             null,
-            false);
+            false,
+            _settings.DataFileMaxSamples);
 
         // Parallel.For blocks; keep the worker's loop responsive to the stop signal. Errors go to the structured log (at
         // Error, with the config's path), where an operator of a service looks, not only to stderr.

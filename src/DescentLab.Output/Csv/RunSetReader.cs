@@ -6,7 +6,7 @@ using DescentLab.Output.Json;
 namespace DescentLab.Output.Csv;
 
 /// <summary>Rebuilds a <see cref="RunSet"/> from the files of a finished run folder (SPEC §7), for <c>report RUNDIR</c>.</summary>
-/// <remarks>Reads manifest.json, summary.csv, curves/&lt;run_id&gt;.csv, data/&lt;dataset_key&gt;.csv and, when present,
+/// <remarks>Reads manifest.json, summary.csv, curves/&lt;run_id&gt;.csv, the datasets (<see cref="DatasetSource"/>) and, when present,
 /// regression.csv and trend.csv. A failed run may have no curve file; every other file must be there.</remarks>
 public static class RunSetReader
 {
@@ -29,7 +29,7 @@ public static class RunSetReader
                 throw new RunFileException(manifestPath, 0, $"dataset key '{info.Key}' appears twice");
             }
 
-            datasets.Add(info.Key, DatasetCsv.Read(Path.Combine(runDir, DatasetCsv.RelativePath(info.Key)), info.Identity));
+            datasets.Add(info.Key, DatasetSource.Load(runDir, manifest, info));
         }
 
         string summaryPath = Path.Combine(runDir, SummaryCsv.FileName);

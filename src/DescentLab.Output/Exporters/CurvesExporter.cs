@@ -15,8 +15,10 @@ public sealed class CurvesExporter : IExporter
     {
         var runIds = set.Rows.Select(r => r.RunId).Where(set.Curves.ContainsKey).ToList();
 
-        // Files are independent and each is flushed to disk; writing them in parallel hides that latency.
-        Parallel.ForEach(runIds, runId => folder.WriteText(CurveCsv.RelativePath(runId), w => CurveCsv.Write(w, set.Curves[runId])));
+        // Files are independent and each is flushed to disk; writing them in parallel hides that latency, within the
+        // run set's configured parallelism.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, set.Manifest.Parallel) };
+        Parallel.ForEach(runIds, options, runId => folder.WriteText(CurveCsv.RelativePath(runId), w => CurveCsv.Write(w, set.Curves[runId])));
         return [.. runIds.Select(CurveCsv.RelativePath)];
     }
 }

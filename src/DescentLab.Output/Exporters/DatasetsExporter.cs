@@ -4,7 +4,9 @@ using DescentLab.Output.Files;
 
 namespace DescentLab.Output.Exporters;
 
-/// <summary>data/&lt;dataset_key&gt;.csv: the samples of every dataset instance, so the folder can be re-plotted alone.</summary>
+/// <summary>data/&lt;dataset_key&gt;.csv: the samples of every dataset the manifest marks as stored (those up to
+/// <c>DataFileMaxSamples</c>), so the folder can be re-plotted alone; larger ones are regenerated or re-read by
+/// <see cref="DatasetSource"/>.</summary>
 public sealed class DatasetsExporter : IExporter
 {
     /// <inheritdoc/>
@@ -14,7 +16,7 @@ public sealed class DatasetsExporter : IExporter
     public IReadOnlyList<string> Export(RunSet set, RunFolder folder)
     {
         var written = new List<string>();
-        foreach (var info in set.Manifest.Datasets)
+        foreach (var info in set.Manifest.Datasets.Where(d => d.Stored))
         {
             string path = DatasetCsv.RelativePath(info.Key);
             folder.WriteText(path, w => DatasetCsv.Write(w, set.Datasets[info.Key]));

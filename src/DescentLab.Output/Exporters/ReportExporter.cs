@@ -4,7 +4,8 @@ using DescentLab.Output.Report;
 
 namespace DescentLab.Output.Exporters;
 
-/// <summary>plots/*.png, report.md and report.html (SPEC §8), rendered from the run set alone.</summary>
+/// <summary>plots/*.png, report.md and report.html (SPEC §8), rendered from the run set alone, with at most the run set's
+/// configured parallelism (<c>--parallel</c>, kept in the manifest) images at once.</summary>
 public sealed class ReportExporter : IExporter
 {
     /// <inheritdoc/>
@@ -12,5 +13,5 @@ public sealed class ReportExporter : IExporter
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Export(RunSet set, RunFolder folder) =>
-        ReportRenderer.Render(set, folder.FullPath, Environment.ProcessorCount).Written;
+        ReportRenderer.Render(set, folder.FullPath, set.Manifest.Parallel).Written;
 }

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Running;
 using DescentLab.Output.Ci;
 
 namespace DescentLab.Output.Pipeline;
@@ -10,13 +11,15 @@ namespace DescentLab.Output.Pipeline;
 /// <param name="Parallel">Runs at once.</param>
 /// <param name="Shard">Shard of the matrix, or null.</param>
 /// <param name="FailOnRegression">Exit 3 on a regression even when the config does not ask for it.</param>
+/// <param name="DataFileMaxSamples">Datasets with more samples are not written to data/ (see <see cref="RunEnvironment"/>).</param>
 public sealed record RunRequest(
     IReadOnlyList<string> ConfigPaths,
     string ReportsRoot,
     string? OutDir,
     int Parallel,
     ShardSpec? Shard,
-    bool FailOnRegression)
+    bool FailOnRegression,
+    long DataFileMaxSamples = RunEnvironment.DefaultDataFileMaxSamples)
 {
     /// <summary>JUnit XML and step summary files for CI.</summary>
     public CiOutputs Ci { get; init; } = CiOutputs.None;

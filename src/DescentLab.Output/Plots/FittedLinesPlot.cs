@@ -1,3 +1,4 @@
+using System.Globalization;
 using DescentLab.Core.Datasets;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
@@ -12,6 +13,9 @@ public sealed class FittedLinesPlot : IPlot
 {
     private const int Points = 200;
     private const int GridCells = 150;
+
+    /// <summary>Most beans a panel draws (an evenly spaced sample of larger datasets).</summary>
+    public const int MaxBeans = 2000;
 
     /// <inheritdoc/>
     public string Name => "fit";
@@ -33,7 +37,7 @@ public sealed class FittedLinesPlot : IPlot
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
             $"Fitted models: {context.Problem.Label}",
-            $"Scatter of {what}, first seed; the reference optimum dashed. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
+            $"Scatter of {what}{SampleNote(context.Dataset!.Count)}, first seed; the reference optimum dashed. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(context, panels, twoD));
     }
@@ -79,22 +83,27 @@ public sealed class FittedLinesPlot : IPlot
 
     private static void AddData(Plot plot, Dataset data, bool twoD)
     {
+        // A bounded, evenly spaced sample of the beans: the cost and size of the image do not grow with n.
+        var sample = EvenSample.Indices(data.Count, MaxBeans);
         if (!twoD)
         {
-            var beans = plot.Add.ScatterPoints(data.X1, data.Y, Colors.Gray.WithAlpha(0.7));
+            var beans = plot.Add.ScatterPoints(sample.Select(i => data.X1[i]).ToArray(), sample.Select(i => data.Y[i]).ToArray(), Colors.Gray.WithAlpha(0.7));
             beans.MarkerSize = 5;
             return;
         }
 
         for (int label = 0; label <= 1; label++)
         {
-            var indices = Enumerable.Range(0, data.Count).Where(i => (data.Y[i] >= 0.5) == (label == 1)).ToArray();
+            var indices = sample.Where(i => (data.Y[i] >= 0.5) == (label == 1)).ToArray();
             var points = plot.Add.ScatterPoints(indices.Select(i => data.X1[i]).ToArray(), indices.Select(i => data.X2[i]).ToArray());
             points.MarkerShape = label == 1 ? MarkerShape.FilledCircle : MarkerShape.OpenCircle;
             points.MarkerSize = 6;
             points.MarkerColor = Colors.Gray.WithAlpha(label == 1 ? 0.8 : 0.9);
         }
     }
+
+    private static string SampleNote(int n) =>
+        n <= MaxBeans ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({MaxBeans} of the {n} samples, evenly spaced)");
 
     private static string Shape(ProblemContext context) =>
         context.Problem.Model == "logistic" ? "sigmoid" : context.Model!.HasClosedForm ? "line" : "curve";

@@ -2,7 +2,8 @@ using SkiaSharp;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>Chooses the font every plot uses, once per process.</summary>
+/// <summary>Chooses the font every plot uses. <see cref="Configure"/> sets ScottPlot's process-wide default once, at
+/// start-up (Host does it as it builds the host of any command); plotting never sets it on first use.</summary>
 /// <remarks>The Skia build ScottPlot brings has no fontconfig, so generic names resolve to whatever font is found first
 /// (often a serif), and with no fonts at all text silently disappears (stack.md pitfalls 8 and 9).</remarks>
 public static class PlotFonts
@@ -10,23 +11,29 @@ public static class PlotFonts
     /// <summary>The family asked for first.</summary>
     public const string Preferred = "DejaVu Sans";
 
-    private static readonly Lazy<string> LazyFamily = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static string? _family;
+    private static string _problem = "Plot fonts were not configured: call PlotFonts.Configure() once at start-up.";
 
-    /// <summary>The family in use (set as ScottPlot's default on first access).</summary>
-    /// <exception cref="InvalidOperationException">No font is installed: text would not render.</exception>
-    public static string Family => LazyFamily.Value;
+    /// <summary>The family in use, as set by <see cref="Configure"/>.</summary>
+    /// <exception cref="InvalidOperationException">No font is installed (text would not render), or
+    /// <see cref="Configure"/> was never called.</exception>
+    public static string Family => Volatile.Read(ref _family) ?? throw new InvalidOperationException(_problem);
 
-    private static string Resolve()
+    /// <summary>Picks <see cref="Preferred"/> if installed (else ScottPlot's own choice) and makes it ScottPlot's default.</summary>
+    /// <returns>Null on success; otherwise why plots cannot show text (then every plot fails with that message).</returns>
+    public static string? Configure()
     {
         var installed = SKFontManager.Default.FontFamilies.ToArray();
         if (installed.Length == 0)
         {
-            throw new InvalidOperationException(
-                "No fonts are installed, so plot text would not render. Install one, e.g. 'apt-get install -y fonts-dejavu-core'.");
+            _problem = "No fonts are installed, so plot text would not render. Install one, e.g. 'apt-get install -y fonts-dejavu-core'.";
+            Volatile.Write(ref _family, null);
+            return _problem;
         }
 
         string family = installed.Contains(Preferred, StringComparer.Ordinal) ? Preferred : ScottPlot.Fonts.Default;
         ScottPlot.Fonts.Default = family;
-        return family;
+        Volatile.Write(ref _family, family);
+        return null;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DescentLab.Output.Plots;
 
 /// <summary>Groups variants into families, one small-multiple panel each, so no panel carries more than about six lines (SPEC §8).</summary>
@@ -13,6 +15,10 @@ public static class VariantFamilies
         ("adaptive", ["adagrad", "rmsprop", "adam"]),
         ("line search", ["line_search"]),
     ];
+
+    /// <summary>Most settings of one variant that a figure draws; a larger sweep is drawn as that many evenly spaced
+    /// settings (first and last included), so figure size and legends stay bounded however many values a sweep has.</summary>
+    public const int MaxSettingsPerVariant = 2 * MaxLinesPerPanel;
 
     private const string OtherFamily = "other";
 
@@ -33,18 +39,23 @@ public static class VariantFamilies
     /// <summary>Splits <paramref name="items"/> into panels: by family in family order, at most
     /// <see cref="MaxLinesPerPanel"/> per panel; a split family's panels are titled "family (1/2)", ....</summary>
     /// <remarks>Within a family the items are grouped by variant (first appearance first), and a variant's sweep stays
-    /// in one panel unless it alone has more than <see cref="MaxLinesPerPanel"/> settings.</remarks>
+    /// in one panel unless it alone has more than <see cref="MaxLinesPerPanel"/> settings. A variant with more than
+    /// <see cref="MaxSettingsPerVariant"/> items keeps an evenly spaced sample of them.</remarks>
     public static IReadOnlyList<Panel<T>> Panels<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
     {
         var order = Families.Select(f => f.Family).Append(OtherFamily).ToList();
         var panels = new List<Panel<T>>();
         foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => order.IndexOf(g.Key)))
         {
-            var blocks = family.GroupBy(variantOf).SelectMany(Balanced).ToList();
+            var variants = family.GroupBy(variantOf).ToList();
+            var blocks = variants.Select(v => EvenSample.Of(v.ToList(), MaxSettingsPerVariant)).SelectMany(Balanced).ToList();
+            string sampled = string.Join(", ", variants.Where(v => v.Count() > MaxSettingsPerVariant)
+                .Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key}: {MaxSettingsPerVariant} of {v.Count()} settings")));
             var chunks = Pack(blocks);
             for (int i = 0; i < chunks.Count; i++)
             {
                 string title = chunks.Count == 1 ? family.Key : $"{family.Key} ({i + 1}/{chunks.Count})";
+                title += sampled.Length == 0 ? string.Empty : $" [{sampled}]";
                 panels.Add(new Panel<T>(title, chunks[i]));
             }
         }

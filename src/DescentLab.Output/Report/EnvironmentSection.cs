@@ -7,13 +7,28 @@ namespace DescentLab.Output.Report;
 /// <summary>How to reproduce the run: the resolved config, the environment and the exact command.</summary>
 internal static class EnvironmentSection
 {
+    /// <summary>Longest resolved config the report shows inline.</summary>
+    public const int MaxConfigLines = 200;
+
     /// <summary>Writes the configuration, environment and reproduce sections.</summary>
     public static void Write(MarkdownWriter md, RunManifest manifest)
     {
         md.Heading(2, "Configuration");
-        md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
-            + "), with every default filled in:");
-        md.Fence("json", ResolvedConfigJson.ToText(manifest.ResolvedConfig));
+        string resolved = ResolvedConfigJson.ToText(manifest.ResolvedConfig);
+        int lines = resolved.Count(c => c == '\n') + 1;
+        if (lines > MaxConfigLines)
+        {
+            // A big sweep's config lists every value; the report keeps its length bounded and points at the whole.
+            md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
+                + "); its resolved form (" + Count(lines) + " lines) is " + MarkdownWriter.Code("resolved_config") + " in "
+                + MarkdownWriter.Code("manifest.json") + ".");
+        }
+        else
+        {
+            md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
+                + "), with every default filled in:");
+            md.Fence("json", resolved);
+        }
 
         md.Heading(2, "Environment");
         var rows = new List<IReadOnlyList<string>>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
@@ -11,6 +12,9 @@ namespace DescentLab.Output.Report;
 /// times in it are the manifest's own. Renders on GitHub: pipe tables, relative image links.</remarks>
 public static class MarkdownReport
 {
+    /// <summary>Most settings a leaderboard lists (a big sweep keeps its leaders readable; summary.csv has all).</summary>
+    public const int MaxLeaderboardRows = 25;
+
     private static readonly string[] LeaderboardHeaders =
         ["rank", "variant setting", "epochs to target", "grad evals to target", "final gap", "converged", "not converged", "diverged", "failed"];
 
@@ -81,7 +85,7 @@ public static class MarkdownReport
         {
             md.Heading(3, board.Problem.Label);
             md.Paragraph(ReferenceLine(set, board.Problem));
-            md.Table(LeaderboardHeaders, "rlrrrrrrr", board.Entries.Select(e => (IReadOnlyList<string>)
+            md.Table(LeaderboardHeaders, "rlrrrrrrr", board.Entries.Take(MaxLeaderboardRows).Select(e => (IReadOnlyList<string>)
             [
                 Count(e.Rank),
                 MarkdownWriter.Code(e.Setting.Label),
@@ -93,6 +97,13 @@ public static class MarkdownReport
                 Count(e.Diverged),
                 Count(e.Failed),
             ]));
+            if (board.Entries.Count > MaxLeaderboardRows)
+            {
+                md.Paragraph(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {MaxLeaderboardRows} leaders of {board.Entries.Count} settings; every run is in {MarkdownWriter.Code("summary.csv")}."));
+            }
+
             foreach (var plot in plots.Where(p => p.Problem == board.Problem))
             {
                 WritePlot(md, plot, 4);

@@ -12,6 +12,7 @@ public sealed class PlotFontsTests
     public void Family_ResolvesToDejaVuSans_OnAMachineWithFonts()
     {
         // Fails on a machine with no fonts (PlotFonts throws) or without DejaVu Sans: install fonts-dejavu-core.
+        PlotFonts.Configure();
         string family = PlotFonts.Family;
         using var typeface = SKTypeface.FromFamilyName(family);
         Assert.Multiple(() =>
@@ -26,7 +27,7 @@ public sealed class PlotFontsTests
     public void Text_Renders_GlyphsDarkenAnOtherwiseEmptyImage()
     {
         // With no usable font ScottPlot draws no text and raises no error (stack.md pitfall 9); this catches that.
-        _ = PlotFonts.Family;
+        PlotFonts.Configure();
         double empty = DarkShare(withText: false);
         double text = DarkShare(withText: true);
         Assert.That(text, Is.GreaterThan(empty + 0.01), "the glyphs should darken the image");

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# End-to-end figures of issue 12, DescentLab and its Python peer side by side on this machine (not part of make test).
+# Usage: scripts/bench-e2e.sh [RUNS]   (default 5 repetitions; wall-time spread from hyperfine when installed)
+# Needs /usr/bin/time, and numpy + matplotlib for the peer (Debian: python3-numpy python3-matplotlib; hyperfine optional).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+DOTNET=${DOTNET:-dotnet}
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import numpy, matplotlib' 2>/dev/null; then
+  PYTHON=/usr/bin/python3
+fi
+"$PYTHON" -c 'import numpy, matplotlib' || { echo "numpy and matplotlib are needed: apt-get install -y python3-numpy python3-matplotlib" >&2; exit 2; }
+
+$DOTNET build DescentLab.sln -c Release -nologo -v q >/dev/null
+DL="$DOTNET src/DescentLab.Host/bin/Release/net10.0/descentlab.dll"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export DescentLab__ReportsDir="$WORK/reports"
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
+
+# stats NAME VALUES...: median, min and max of the values.
+stats() {
+  local name=$1; shift
+  printf '%s\n' "$@" | sort -g | awk -v name="$name" '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%-44s median %10.1f  min %10.1f  max %10.1f  (n = %d)\n", name, m, v[1], v[NR], NR }'
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# whole NAME CMD: wall seconds (hyperfine if installed, else repeated runs) and peak RSS (MB; for the peer, of its largest
+# process, as GNU time reports).
+whole() {
+  local name=$1 cmd=$2 walls=() rss=() i out
+  if command -v hyperfine >/dev/null; then
+    hyperfine --runs "$RUNS" --prepare "rm -rf $WORK/out" --export-json "$WORK/h.json" "$cmd" >/dev/null 2>&1
+    mapfile -t walls < <("$PYTHON" -c "import json; [print(t) for t in json.load(open('$WORK/h.json'))['results'][0]['times']]")
+    rm -rf "$WORK/out"
+    /usr/bin/time -o "$WORK/time" -f '%e %M' bash -c "$cmd" >/dev/null 2>&1
+    out=$(tail -1 "$WORK/time")
+    rss+=("$(awk '{ print $2 / 1024 }' <<<"$out")")
+  else
+    for ((i = 0; i < RUNS; i++)); do
+      rm -rf "$WORK/out"
+      /usr/bin/time -o "$WORK/time" -f '%e %M' bash -c "$cmd" >/dev/null 2>&1
+      out=$(tail -1 "$WORK/time")
+      walls+=("$(awk '{ print $1 }' <<<"$out")")
+      rss+=("$(awk '{ print $2 / 1024 }' <<<"$out")")
+    done
+  fi
+  stats "$name: whole process (s)" "${walls[@]}"
+  stats "$name: peak RSS (MB)" "${rss[@]}"
+  LAST_MEDIAN=$(printf '%s\n' "${walls[@]}" | median)
+}
+
+# runms CONFIG: the "runs took N ms" of one DescentLab process (the runs alone), RUNS times.
+runms() {
+  local config=$1 values=() i
+  for ((i = 0; i < RUNS; i++)); do
+    rm -rf "$WORK/out"
+    values+=("$(Serilog__MinimumLevel__Default=Debug $DL run "$config" --out "$WORK/out" --parallel 2 2>&1 | sed -n 's/.* runs took \([0-9]*\) ms.*/\1/p')")
+  done
+  printf '%s\n' "${values[@]}"
+}
+
+echo
+echo "== 1. the Python peer's job: bench/peer530.yaml (530 runs, 23+ plots), 2 workers each"
+whole "DescentLab peer530 --parallel 2" "$DL run bench/peer530.yaml --out $WORK/out --parallel 2"
+dl=$LAST_MEDIAN
+whole "Python peer (bench/peer.py)" "$PYTHON bench/peer.py $WORK/out"
+py=$LAST_MEDIAN
+awk -v a="$py" -v b="$dl" 'BEGIN { printf "peer / DescentLab (medians): %.1fx\n", a / b }'
+
+echo
+echo "== 2. n = 10^7, 50 epochs, one full-batch run (bench/big-n10000000.yaml); raw data 160 MB"
+whole "DescentLab n=1e7" "$DL run bench/big-n10000000.yaml --out $WORK/out --parallel 2"
+whole7=$LAST_MEDIAN
+mapfile -t r7 < <(runms bench/big-n10000000.yaml)
+stats "DescentLab n=1e7: the run (ms)" "${r7[@]}"
+awk -v w="$whole7" -v r="$(printf '%s\n' "${r7[@]}" | median)" 'BEGIN { printf "whole process / run (medians): %.2fx\n", w * 1000 / r }'
+
+echo
+echo "== 3. n = 10^6, full batch, 200 epochs: the run vs the plain numpy loop (bench/numpy_loop.py)"
+mapfile -t r6 < <(runms bench/big-n1000000.yaml)
+stats "DescentLab n=1e6 200 epochs: the run (ms)" "${r6[@]}"
+np6=()
+for ((i = 0; i < RUNS; i++)); do np6+=("$("$PYTHON" bench/numpy_loop.py 1000000 200)"); done
+stats "numpy loop n=1e6 200 epochs (ms)" "${np6[@]}"
+awk -v a="$(printf '%s\n' "${np6[@]}" | median)" -v b="$(printf '%s\n' "${r6[@]}" | median)" 'BEGIN { printf "numpy / DescentLab run (medians): %.1fx\n", a / b }'
+
+echo
+echo "== 4. the default nightly (configs/nightly.yaml), whole process after a build"
+whole "DescentLab nightly" "$DL run configs/nightly.yaml --out $WORK/out"
+echo
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,13 @@
+using DescentLab.Output.Plots;
+using NUnit.Framework;
+
+namespace DescentLab.Tests;
+
+/// <summary>What Host does at start-up, once for the whole test assembly: ScottPlot's default font.</summary>
+[SetUpFixture]
+public sealed class StartUp
+{
+    /// <summary>Configures plot fonts as CommandHost does.</summary>
+    [OneTimeSetUp]
+    public void ConfigureFonts() => PlotFonts.Configure();
+}
