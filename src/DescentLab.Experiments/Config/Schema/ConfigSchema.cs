@@ -21,6 +21,9 @@ public static class ConfigSchema
 
     private const string Untyped = "accepted by descentlab validate; see docs/config.md";
 
+    /// <summary>The longest name that still makes a portable folder name (the validator's limit).</summary>
+    private const int MaxNameLength = 100;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The schema as indented JSON text ending in a newline, exactly as shipped.</summary>
@@ -38,6 +41,7 @@ public static class ConfigSchema
                 ["description"] = "Output folder name: letters, digits, '.', '_' and '-'.",
                 ["type"] = "string",
                 ["pattern"] = "^[A-Za-z0-9._-]+$",
+                ["maxLength"] = MaxNameLength,
                 ["not"] = new JsonObject { ["enum"] = Array(".", "..") },
             },
             ["seeds"] = () => new JsonObject
@@ -78,6 +82,8 @@ public static class ConfigSchema
                     ["target_gap"] = () => Number("Loss gap to the optimum that counts as converged.", 0, true, stop.TargetGap),
                     ["stop_at_target"] = () => Boolean("Stop a run as soon as it reaches target_gap.", stop.StopAtTarget),
                     ["diverge_factor"] = () => Number("A run diverges when its loss exceeds this factor times the initial loss.", 1, false, stop.DivergeFactor),
+                    ["target_loss"] = TargetLoss,
+                    ["target_accuracy"] = TargetAccuracy,
                 }),
             ["record"] = () => new JsonObject
             {
@@ -100,6 +106,7 @@ public static class ConfigSchema
                     ["gap_abs_tol"] = () => Number("Absolute tolerance on final_gap.", 0, true, regression.GapAbsTol),
                     ["epochs_tol"] = () => Integer("Extra epochs to target that still pass.", 0, int.MaxValue, regression.EpochsTol),
                     ["fail"] = () => Boolean("Exit with code 3 on a regression.", regression.Fail),
+                    ["allow_missing"] = () => Boolean("Runs of the baseline missing from this run set are listed, not counted as regressions.", false),
                 },
                 required: ["baseline"]),
         };
@@ -138,6 +145,8 @@ public static class ConfigSchema
             ["n"] = () => Integer("Samples to generate (also bounded by the DescentLab:MaxSamples setting).", 1, int.MaxValue, null),
             ["file"] = () => new JsonObject { ["description"] = "A CSV file with header x,y or x1,x2,y, relative to the config.", ["type"] = "string", ["minLength"] = 1 },
             ["models"] = () => Ref("models"),
+            ["target_loss"] = TargetLoss,
+            ["target_accuracy"] = TargetAccuracy,
         };
         string[] keys = [.. DatasetsValidator.ValidKeys];
         return new JsonObject
@@ -148,6 +157,21 @@ public static class ConfigSchema
                 Mapping("A dataset read from a CSV file.", [.. keys.Where(k => k is not "recipe" and not "n")], types, required: ["file"])),
         };
     }
+
+    private static JsonNode TargetLoss() => new JsonObject
+    {
+        ["description"] = "A loss that counts as reaching the target (>= 0).",
+        ["type"] = "number",
+        ["minimum"] = 0,
+    };
+
+    private static JsonNode TargetAccuracy() => new JsonObject
+    {
+        ["description"] = "A fraction of samples classified correctly that counts as reaching the target, in (0, 1].",
+        ["type"] = "number",
+        ["exclusiveMinimum"] = 0,
+        ["maximum"] = 1,
+    };
 
     private static JsonObject Models()
     {
