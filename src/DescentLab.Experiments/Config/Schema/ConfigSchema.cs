@@ -84,8 +84,6 @@ public static class ConfigSchema
                     ["target_loss"] = TargetLoss,
                     ["target_accuracy"] = TargetAccuracy,
                     ["diverge_factor"] = () => Number("A run diverges when its loss exceeds this factor times the initial loss.", 1, false, stop.DivergeFactor),
-                    ["target_loss"] = TargetLoss,
-                    ["target_accuracy"] = TargetAccuracy,
                 }),
             ["record"] = () => new JsonObject
             {
@@ -159,21 +157,6 @@ public static class ConfigSchema
                 Mapping("A dataset read from a CSV file.", [.. keys.Where(k => k is not "recipe" and not "n")], types, required: ["file"])),
         };
     }
-
-    private static JsonNode TargetLoss() => new JsonObject
-    {
-        ["description"] = "A loss that counts as reaching the target (>= 0).",
-        ["type"] = "number",
-        ["minimum"] = 0,
-    };
-
-    private static JsonNode TargetAccuracy() => new JsonObject
-    {
-        ["description"] = "A fraction of samples classified correctly that counts as reaching the target, in (0, 1].",
-        ["type"] = "number",
-        ["exclusiveMinimum"] = 0,
-        ["maximum"] = 1,
-    };
 
     private static JsonObject Models()
     {
