@@ -45,5 +45,23 @@ public sealed class PruneCommandTests
         });
     }
 
+    [Test]
+    public async Task CommandLine_OptionsOverrideTheSettings_AndTheReportsRootIsASetting()
+    {
+        using var reports = new FakeReports();
+        string[] sets = [.. new[] { 3.0, 2.0, 1.0 }.Select(d => reports.Complete("nightly", d))];
+        var output = new StringWriter { NewLine = "\n" };
+
+        int exitCode = await DescentLabCommandLine.InvokeAsync(
+            ["prune", "--keep-last", "1", $"--DescentLab:ReportsDir={reports.Root}", "--DescentLab:Retention:KeepLast=3"], output, TextWriter.Null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(sets.Select(Directory.Exists), Is.EqualTo(new[] { false, false, true }));
+            Assert.That(output.ToString(), Does.Contain($"removed {sets[0]} (complete, not among the newest 1)\n"));
+        });
+    }
+
     private static ReportsPruner Pruner() => new(new FakeTimeProvider(FakeReports.Now));
 }
