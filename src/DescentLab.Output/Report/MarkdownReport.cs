@@ -5,8 +5,8 @@ using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
 
-/// <summary>report.md: headline counts, a leaderboard and plots per problem, plots across problems, the regression
-/// check, notes, the resolved config, the environment and the command that reproduces the run (SPEC §8).</summary>
+/// <summary>report.md: the answer first (winner per problem, counts, regressions), then summary, a leaderboard and plots
+/// per problem, plots across problems, notes, the resolved config, the environment and the command that reproduces the run (SPEC §8).</summary>
 /// <remarks>Deterministic: the same run set and plot list give the same bytes on any machine and culture; the only
 /// times in it are the manifest's own. Renders on GitHub: pipe tables, relative image links.</remarks>
 public static class MarkdownReport
@@ -21,10 +21,12 @@ public static class MarkdownReport
         var manifest = set.Manifest;
         md.Heading(1, "DescentLab report: " + manifest.Name);
         md.Paragraph(Headline(set));
-        WriteSummary(md, set);
-        WriteLeaderboards(md, set, plots);
-        WriteSharedPlots(md, plots);
+        var boards = Leaderboard.Build(set);
+        HeadlineSection.Write(md, set, boards);
         RegressionSection.Write(md, set.Regression);
+        WriteSummary(md, set);
+        WriteLeaderboards(md, boards, plots);
+        WriteSharedPlots(md, plots);
         NotesSection.Write(md, set, plots);
         EnvironmentSection.Write(md, manifest);
     }
@@ -67,10 +69,9 @@ public static class MarkdownReport
             + "gap is the median over seeds.");
     }
 
-    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<PlotFile> plots)
+    private static void WriteLeaderboards(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<PlotFile> plots)
     {
         md.Heading(2, "Leaderboards");
-        var boards = Leaderboard.Build(set);
         if (boards.Count == 0)
         {
             md.Paragraph("No runs.");

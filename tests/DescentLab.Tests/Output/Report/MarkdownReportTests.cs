@@ -90,6 +90,26 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void Headline_FirstSection_WinnerPerProblem_CountsAndRegressionsBeforeLeaderboards()
+    {
+        var table = Tables(_markdown).First();
+        int glance = _markdown.IndexOf("## At a glance", StringComparison.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(glance, Is.LessThan(_markdown.IndexOf("## Summary", StringComparison.Ordinal)));
+            Assert.That(_markdown.IndexOf("## Regression check", StringComparison.Ordinal), Is.LessThan(_markdown.IndexOf("## Leaderboards", StringComparison.Ordinal)));
+            Assert.That(Cells(table, 0), Is.EqualTo(new[] { "problem", "winner", "status", "margin over runner-up" }));
+            Assert.That(Enumerable.Range(1, table.Count - 1).Select(r => Cells(table, r)[0]),
+                Is.EqualTo(new[] { "beans1 n=30, origin, mse", "beans2 n=30, affine, mse", "beans3 n=30, logistic, mse", "beans5 n=40, logistic, mse" }));
+            Assert.That(Cells(table, 1).Take(3), Is.EqualTo(new[] { "beans1 n=30, origin, mse", "closed_form", "converged 2/2" }));
+            Assert.That(Cells(table, 1)[3], Does.Match(@"^1 vs \d+ epochs to target \(runner-up "));
+            Assert.That(_markdown, Does.Contain("**1 regression**, 2 improvements against the baseline."));
+            Assert.That(_markdown, Does.Contain("commit `0123456789ab`; baseline `baselines/small.csv`."));
+        });
+    }
+
+    [Test]
     public void Regression_RegressionsBeforeImprovements_PipesInCellsEscaped()
     {
         var finding = new DescentLab.Experiments.Results.RegressionFinding("odd|run", "final_gap", "1", "2", "+100%");
