@@ -38,7 +38,7 @@ public sealed class ConvergencePlot : IPlot
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = VariantPalette.Shades(context.Runs.Settings, s => s.Setting.Variant);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
         var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves)?.Decimated(MaxPointsPerLine));
         double? target = ResolvedStop.TargetGap(set.Manifest);
         var (bottom, top) = YRange(bands.Values, target);

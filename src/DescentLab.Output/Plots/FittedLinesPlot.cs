@@ -41,7 +41,7 @@ public sealed class FittedLinesPlot : IPlot
     private static PlotFigure Draw(ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, bool twoD)
     {
         var data = context.Dataset!;
-        var colours = VariantPalette.Shades(context.Runs.Settings, s => s.Setting.Variant);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
         var figure = PlotFigure.Create(panels.Count);
         var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
         var (xMin, xMax) = Padded(data.X1, 0.05);

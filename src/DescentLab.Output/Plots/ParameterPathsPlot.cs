@@ -37,7 +37,7 @@ public sealed class ParameterPathsPlot : IPlot
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = VariantPalette.Shades(context.Runs.Settings, s => s.Setting.Variant);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
         var paths = context.Runs.Settings.ToDictionary(s => s, s => Path(set, context, s));
         var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
         var box = Box(paths, context, optimum, out bool optimumInside);

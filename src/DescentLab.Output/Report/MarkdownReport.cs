@@ -26,7 +26,7 @@ public static class MarkdownReport
         RegressionSection.Write(md, set.Regression);
         WriteSummary(md, set);
         WriteLeaderboards(md, boards, plots);
-        WriteSharedPlots(md, plots);
+        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots);
         NotesSection.Write(md, set, plots);
         EnvironmentSection.Write(md, manifest);
     }
@@ -100,16 +100,16 @@ public static class MarkdownReport
         }
     }
 
-    private static void WriteSharedPlots(MarkdownWriter md, IReadOnlyList<PlotFile> plots)
+    private static void WriteAcrossProblems(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems, IReadOnlyList<PlotFile> plots)
     {
-        var shared = plots.Where(p => p.Problem is null).ToList();
-        if (shared.Count == 0)
+        if (boards.Count == 0)
         {
             return;
         }
 
-        md.Heading(2, "Across problems");
-        foreach (var plot in shared)
+        md.Heading(2, problems.Count > 1 ? "Across problems" : "Analysis");
+        AnalysisSection.Write(md, boards, problems);
+        foreach (var plot in plots.Where(p => p.Problem is null))
         {
             WritePlot(md, plot, 3);
         }

@@ -46,7 +46,7 @@ public sealed class MarkdownReportTests
             Assert.That(links.Select(l => l.Url), Has.All.Not.Contains(":"), "links are relative");
             Assert.That(links.Where(l => !File.Exists(Path.Combine(_folder.FullPath, l.Url!))).Select(l => l.Url), Is.Empty);
             Assert.That(images, Is.EquivalentTo(_files.Plots.Select(p => p.RelativePath)));
-            Assert.That(images, Has.Count.EqualTo(16));
+            Assert.That(images, Has.Count.EqualTo(17));
         });
     }
 
@@ -106,6 +106,28 @@ public sealed class MarkdownReportTests
             Assert.That(Cells(table, 1)[3], Does.Match(@"^1 vs \d+ epochs to target \(runner-up "));
             Assert.That(_markdown, Does.Contain("**1 regression**, 2 improvements against the baseline."));
             Assert.That(_markdown, Does.Contain("commit `0123456789ab`; baseline `baselines/small.csv`."));
+        });
+    }
+
+    [Test]
+    public void OneProblem_NoPerformanceProfile_AnalysisInsteadOfAcrossProblems()
+    {
+        var set = TestRunSets.Run(TestConfigs.Create(
+            datasets: [TestConfigs.Recipe("beans1", 20, 1, TestConfigs.Model("origin"))],
+            variants: [TestConfigs.Variant("sgd", ("lr", [0.1, 0.01])), TestConfigs.Variant("batch", ("lr", [0.1]))],
+            maxEpochs: 10));
+        using var folder = new TempFolder();
+
+        var files = ReportRenderer.Render(set, folder.FullPath, 2);
+        string markdown = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.MarkdownFile));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Plots.Select(p => p.RelativePath), Has.None.EqualTo("plots/profile.png"), "a ratio to the best over one problem says nothing");
+            Assert.That(files.Plots.Select(p => p.RelativePath), Has.Some.EqualTo("plots/ecdf.png"));
+            Assert.That(markdown, Does.Contain("## Analysis\n"));
+            Assert.That(markdown, Does.Not.Contain("## Across problems"));
+            Assert.That(markdown, Does.Contain("### Tuned leaderboard"));
         });
     }
 
