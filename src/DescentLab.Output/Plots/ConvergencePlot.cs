@@ -40,7 +40,7 @@ public sealed class ConvergencePlot : IPlot
     {
         var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
         var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves)?.Decimated(MaxPointsPerLine));
-        double? target = ResolvedStop.TargetGap(set.Manifest);
+        double? target = set.Manifest.ResolvedConfig.Stop.TargetGap;
         var (bottom, top) = YRange(bands.Values, target);
         double xMax = Math.Max(1, bands.Values.OfType<CurveBand>().Select(b => b.X[^1]).DefaultIfEmpty(1).Max());
         bool atFloor = bands.Values.OfType<CurveBand>().Any(b => b.Low.Any(v => v <= LogScale.Floor));

@@ -1,5 +1,6 @@
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using NUnit.Framework;
 
@@ -59,5 +60,5 @@ public sealed class VariantFamiliesTests
         });
     }
 
-    private static VariantSetting Setting(string variant, double lr) => new(variant, lr, null, null, false, string.Empty);
+    private static VariantSetting Setting(string variant, double lr) => new(variant, lr, null, null, false, HyperValues.Empty);
 }
