@@ -114,6 +114,38 @@ public sealed class PlotAxesTests
         });
     }
 
+    [TestCase(false, 15)]
+    [TestCase(true, 10)]
+    public void Nightly_LinesOfEveryPanel_DifferInColour(bool deuteranopia, double minimumDeltaE)
+    {
+        // CIE76 ΔE of about 2 is a just-noticeable difference; thin lines need far more. Thresholds: normal vision 15,
+        // simulated deuteranopia 10 (the nightly's worst pairs measure 22 and 14).
+        var worst = (DeltaE: double.PositiveInfinity, Where: string.Empty);
+        foreach (var request in new ConvergencePlot().Plan(TestRunSets.Nightly).Concat(new LearningRatePlot().Plan(TestRunSets.Nightly)))
+        {
+            using var figure = request.Draw();
+            foreach (var panel in figure.Panels)
+            {
+                var lines = panel.GetPlottables<Scatter>().Where(s => s.LegendText.Length > 0).ToList();
+                for (int i = 0; i < lines.Count; i++)
+                {
+                    for (int j = i + 1; j < lines.Count; j++)
+                    {
+                        double d = ColourDifference.DeltaE(Rgb(lines[i].Color), Rgb(lines[j].Color), deuteranopia);
+                        if (d < worst.DeltaE)
+                        {
+                            worst = (d, $"{request.File.RelativePath}: {lines[i].LegendText} vs {lines[j].LegendText}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.That(worst.DeltaE, Is.GreaterThanOrEqualTo(minimumDeltaE), worst.Where);
+    }
+
+    private static (byte R, byte G, byte B) Rgb(Color c) => (c.R, c.G, c.B);
+
     private static IEnumerable<string> RunSets() => ["small", "nightly"];
 
     private static RunSet Set(string name) => name == "small" ? TestRunSets.Small : TestRunSets.Nightly;
