@@ -35,9 +35,13 @@ internal static class HeadlineSection
     {
         var s = RunSetSummary.From(set);
         string text = Inv($"**{s.Runs} runs:** {s.Converged} converged, {s.NotConverged} not converged, {s.Diverged} diverged, **{s.Failed} failed**");
-        return set.Regression is { } r
-            ? text + "; **" + Plural(r.Regressions.Count, "regression") + "**, " + Plural(r.Improvements.Count, "improvement") + " against the baseline."
-            : text + "; no baseline, so no regressions were checked.";
+        return set.Regression switch
+        {
+            null => text + "; no baseline, so no regressions were checked.",
+            { NotCompared: { } reason } => text + "; nothing compared with the baseline: " + MarkdownWriter.Escape(reason),
+            var r => text + "; **" + Plural(r.SettingRegressions.Count(), "regression") + "**, " + Plural(r.SettingImprovements.Count(), "improvement")
+                + " against the baseline (setting × metric)." + (r.ConfigDiffers ? " **The config differs from the baseline's.**" : string.Empty),
+        };
     }
 
     private static string Plural(int count, string noun) => Inv($"{count} {noun}{(count == 1 ? string.Empty : "s")}");

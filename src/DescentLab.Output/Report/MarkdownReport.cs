@@ -23,7 +23,7 @@ public static class MarkdownReport
         md.Paragraph(Headline(set));
         var boards = Leaderboard.Build(set);
         HeadlineSection.Write(md, set, boards);
-        RegressionSection.Write(md, set.Regression);
+        RegressionSection.Write(md, set);
         WriteSummary(md, set);
         WriteLeaderboards(md, boards, plots);
         WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots);
