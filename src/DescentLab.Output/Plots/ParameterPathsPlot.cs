@@ -70,7 +70,7 @@ public sealed class ParameterPathsPlot : IPlot
 
             if (optimum is not null)
             {
-                AddOptimum(plot, optimum, box, optimumInside, context.Optimum!.Attained ? "optimum" : "best found (infimum not attained)", names);
+                AddOptimum(plot, optimum, box, optimumInside, Report.ReferenceKindWords.Legend(context.Optimum!.Kind), names);
             }
 
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");

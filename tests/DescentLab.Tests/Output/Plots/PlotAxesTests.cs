@@ -104,7 +104,7 @@ public sealed class PlotAxesTests
         using var figure = request.Draw();
         var panel = figure.Panels[0];
         var limits = panel.Axes.GetLimits();
-        var marker = panel.GetPlottables<Marker>().Single(m => m.LegendText.StartsWith("optimum", StringComparison.Ordinal));
+        var marker = panel.GetPlottables<Marker>().Single(m => m.LegendText.Contains(" off frame at ", StringComparison.Ordinal));
 
         Assert.Multiple(() =>
         {
