@@ -10,6 +10,10 @@ public sealed class ConvergencePlot : IPlot
     /// <summary>How far above the highest starting gap the axis reaches; a diverging line is clipped there.</summary>
     private const double DecadesAboveStart = 3;
 
+    /// <summary>Points per median line and band after decimation: enough for a 1000 px figure, and a step-recorded
+    /// SGD curve of 10 000 rows becomes an envelope instead of a solid block.</summary>
+    private const int MaxPointsPerLine = 400;
+
     /// <inheritdoc/>
     public string Name => "convergence";
 
@@ -26,20 +30,25 @@ public sealed class ConvergencePlot : IPlot
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
             $"Convergence: {context.Problem.Label}",
             $"Gap to the optimum (loss minus L*, log scale) against epoch on {context.Problem.Label}: median over {PlotText.Seeds(seeds)} "
-                + $"with a min-max band, one panel per variant family. {PlotText.DescribePanels(panels, ProblemContext.Label)}.",
+                + $"with a min-max band, one panel per variant family; the dashed line is target_gap, and gaps at or below 1e-16 (double rounding) "
+                + $"lie on a dotted floor. {PlotText.DescribePanels(panels, ProblemContext.Label)}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(set, context, panels));
     }
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = VariantPalette.Shades(context.Runs.Settings, s => s.Setting.Variant);
-        var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves));
-        var (bottom, top) = YRange(bands.Values);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
+        var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves)?.Decimated(MaxPointsPerLine));
+        double? target = set.Manifest.ResolvedConfig.Stop.TargetGap;
+        var (bottom, top) = YRange(bands.Values, target);
+        double xMax = Math.Max(1, bands.Values.OfType<CurveBand>().Select(b => b.X[^1]).DefaultIfEmpty(1).Max());
+        bool atFloor = bands.Values.OfType<CurveBand>().Any(b => b.Low.Any(v => v <= LogScale.Floor));
         var figure = PlotFigure.Create(panels.Count);
         for (int p = 0; p < panels.Count; p++)
         {
             var plot = figure.Panels[p];
+            AddReferenceLines(plot, xMax, target, atFloor);
             foreach (var settingRuns in panels[p].Items)
             {
                 if (bands[settingRuns] is { } band)
@@ -57,12 +66,38 @@ public sealed class ConvergencePlot : IPlot
             plot.XLabel("epoch");
             plot.YLabel("gap = loss - L*");
             LogScale.Apply(plot.Axes.Left);
-            plot.Axes.AutoScaleX();
+            plot.Axes.SetLimitsX(-0.02 * xMax, 1.02 * xMax);
             plot.Axes.SetLimitsY(bottom, top);
             PlotFigure.LegendBelow(plot);
         }
 
         return figure;
+    }
+
+    /// <summary>The target and the rounding floor as labelled lines, added first so the runs draw over them (ScottPlot's
+    /// axis lines render last, over the data, so these are plain two-point lines).</summary>
+    private static void AddReferenceLines(Plot plot, double xMax, double? target, bool atFloor)
+    {
+        if (target is double gap && gap > 0)
+        {
+            AddLevel(plot, xMax, Math.Log10(gap), Colors.Black.WithAlpha(0.65), LinePattern.Dashed, "target_gap " + DecadeTicks.Label(gap));
+        }
+
+        if (atFloor)
+        {
+            AddLevel(plot, xMax, Math.Log10(LogScale.Floor), Colors.Gray, LinePattern.Dotted, "rounding floor: gap <= 1e-16 or negative");
+        }
+    }
+
+    private static void AddLevel(Plot plot, double xMax, double y, Color colour, LinePattern pattern, string label)
+    {
+        var line = plot.Add.ScatterLine(new[] { 0, xMax }, new[] { y, y }, colour);
+        line.LineWidth = 1.5f;
+        line.LinePattern = pattern;
+        var text = plot.Add.Text(label, xMax, y);
+        text.LabelFontSize = 10;
+        text.LabelFontColor = colour.WithAlpha(1);
+        text.LabelAlignment = Alignment.LowerRight;
     }
 
     private static void AddBand(Plot plot, CurveBand band, Color colour)
@@ -95,7 +130,7 @@ public sealed class ConvergencePlot : IPlot
     }
 
     /// <summary>One y range for every panel of a problem, so panels compare at a glance.</summary>
-    private static (double Bottom, double Top) YRange(IEnumerable<CurveBand?> bands)
+    private static (double Bottom, double Top) YRange(IEnumerable<CurveBand?> bands, double? target)
     {
         double low = double.PositiveInfinity;
         double high = double.NegativeInfinity;
@@ -124,6 +159,11 @@ public sealed class ConvergencePlot : IPlot
         }
 
         high = double.IsFinite(start) ? Math.Min(high, start + DecadesAboveStart) : high;
+        if (target is double gap && gap > 0)
+        {
+            low = Math.Min(low, Math.Log10(gap));
+        }
+
         double pad = Math.Max(0.25, 0.04 * (high - low));
         return (low - pad, high + pad);
     }

@@ -70,6 +70,40 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
         return new CurveBand(x, [.. median], [.. low], [.. high]);
     }
 
+    /// <summary>At most about <paramref name="maxPoints"/> points: row 0 kept, the rest cut into equal bins of rows, each
+    /// drawn at its last x with the median of its medians and the min of its lows / max of its highs, so the envelope
+    /// keeps every excursion while the median line stops zig-zagging step by step.</summary>
+    public CurveBand Decimated(int maxPoints)
+    {
+        if (X.Length <= maxPoints || maxPoints < 2)
+        {
+            return this;
+        }
+
+        int bin = (int)Math.Ceiling((X.Length - 1) / (double)(maxPoints - 1));
+        var x = new List<double> { X[0] };
+        var median = new List<double>(Median.Take(1));
+        var low = new List<double>(Low.Take(1));
+        var high = new List<double>(High.Take(1));
+        for (int start = 1; start < X.Length; start += bin)
+        {
+            int end = Math.Min(start + bin, X.Length);
+            x.Add(X[end - 1]);
+            if (end <= Median.Length)
+            {
+                median.Add(Experiments.Analysis.Median.Of(Median[start..end]));
+            }
+
+            if (end <= Low.Length)
+            {
+                low.Add(Low[start..end].Min());
+                high.Add(High[start..end].Max());
+            }
+        }
+
+        return new CurveBand([.. x], [.. median], [.. low], [.. high]);
+    }
+
     private static double GapAt(Curve curve, bool diverged, int row)
     {
         if (row < curve.Count)

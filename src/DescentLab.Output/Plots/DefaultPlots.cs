@@ -11,6 +11,7 @@ public static class DefaultPlots
         new ParameterPathsPlot(),
         new LearningRatePlot(),
         new PerformanceProfilePlot(),
+        new EcdfPlot(),
         new TrendPlot(),
     ];
 }

@@ -8,7 +8,7 @@ namespace DescentLab.Output.Plots;
 
 /// <summary>The beans of the first seed with each variant setting's final fit: line, sigmoid or curve for 1-D data, decision
 /// boundary over the two classes for 2-D data (a line for logistic, traced points of the 0.5 level for the mlp); the
-/// reference optimum dashed.</summary>
+/// reference optimum as a wide grey line under the runs.</summary>
 public sealed class FittedLinesPlot : IPlot
 {
     private const int Points = 200;
@@ -37,7 +37,7 @@ public sealed class FittedLinesPlot : IPlot
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
             $"Fitted models: {context.Problem.Label}",
-            $"Scatter of {what}{SampleNote(context.Dataset!.Count)}, first seed; the reference optimum dashed. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
+            $"Scatter of {what}{SampleNote(context.Dataset!.Count)}, first seed; the reference optimum as a wide grey line under the runs. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(context, panels, twoD));
     }
@@ -45,7 +45,7 @@ public sealed class FittedLinesPlot : IPlot
     private static PlotFigure Draw(ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, bool twoD)
     {
         var data = context.Dataset!;
-        var colours = VariantPalette.Shades(context.Runs.Settings, s => s.Setting.Variant);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
         var figure = PlotFigure.Create(panels.Count);
         var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
         var (xMin, xMax) = Padded(data.X1, 0.05);
@@ -55,20 +55,21 @@ public sealed class FittedLinesPlot : IPlot
         {
             var plot = figure.Panels[p];
             AddData(plot, data, twoD);
+            if (optimum is not null)
+            {
+                // Drawn before the runs, wide and pale, so a run that lands on the optimum still shows on top of it.
+                AddFit(plot, context, optimum, twoD, area, Colors.Black.WithAlpha(0.25), "optimum (L*)", LinePattern.Solid, 7);
+            }
+
             foreach (var setting in panels[p].Items)
             {
                 var run = context.FirstSeedRun(setting);
                 var theta = run is null ? null : context.Theta(run.FinalParameters);
                 string label = context.FirstSeedLabel(setting);
-                if (theta is null || !theta.All(double.IsFinite) || !AddFit(plot, context, theta, twoD, area, colours[setting], label, LinePattern.Solid))
+                if (theta is null || !theta.All(double.IsFinite) || !AddFit(plot, context, theta, twoD, area, colours[setting], label, LinePattern.Solid, 2))
                 {
                     PlotFigure.LegendOnly(plot, label, colours[setting]);
                 }
-            }
-
-            if (optimum is not null)
-            {
-                AddFit(plot, context, optimum, twoD, area, Colors.Black, "optimum (L*)", LinePattern.Dashed);
             }
 
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");
@@ -110,7 +111,7 @@ public sealed class FittedLinesPlot : IPlot
 
     /// <summary>Adds the fit of <paramref name="theta"/>; false when there is nothing to draw (a boundary with zero weights,
     /// or no 0.5 level inside the plotted area).</summary>
-    private static bool AddFit(Plot plot, ProblemContext context, double[] theta, bool twoD, (double XMin, double XMax, double YMin, double YMax) area, Color colour, string label, LinePattern pattern)
+    private static bool AddFit(Plot plot, ProblemContext context, double[] theta, bool twoD, (double XMin, double XMax, double YMin, double YMax) area, Color colour, string label, LinePattern pattern, float width)
     {
         double[] xs;
         double[] ys;
@@ -138,7 +139,7 @@ public sealed class FittedLinesPlot : IPlot
         }
 
         var line = plot.Add.ScatterLine(xs, ys, colour);
-        line.LineWidth = 2;
+        line.LineWidth = width;
         line.LinePattern = pattern;
         line.LegendText = label;
         return true;

@@ -55,7 +55,7 @@ public sealed class LearningRatePlot : IPlot
 
     private static PlotFigure Draw(ProblemContext context, List<Sweep> sweeps, IReadOnlyList<Panel<Sweep>> panels)
     {
-        var colours = VariantPalette.Shades(sweeps, s => s.Setting.Variant);
+        var colours = PanelShades.Of(sweeps, s => s.Setting);
         var (bottom, top) = LogScale.Limits(sweeps.SelectMany(s => s.Points).Select(p => LogScale.Log10(p.Gap)).ToList());
         top += 0.5;
         double[] lrs = sweeps.SelectMany(s => s.Points).Select(p => Math.Log10(p.Lr)).ToArray();

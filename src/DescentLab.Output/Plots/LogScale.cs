@@ -1,6 +1,4 @@
-using System.Globalization;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace DescentLab.Output.Plots;
 
@@ -32,12 +30,6 @@ public static class LogScale
         return (low - pad, high + pad);
     }
 
-    /// <summary>Whole-decade ticks labelled <c>1e-4</c> with log-spaced minor ticks.</summary>
-    public static void Apply(IAxis axis) =>
-        axis.TickGenerator = new NumericAutomatic
-        {
-            IntegerTicksOnly = true,
-            MinorTickGenerator = new LogMinorTickGenerator(),
-            LabelFormatter = v => string.Create(CultureInfo.InvariantCulture, $"1e{Math.Round(v):0}"),
-        };
+    /// <summary>Makes <paramref name="axis"/> a log axis: <see cref="DecadeTicks"/> (a label at every decade, minor ticks).</summary>
+    public static void Apply(IAxis axis) => axis.TickGenerator = new DecadeTicks();
 }

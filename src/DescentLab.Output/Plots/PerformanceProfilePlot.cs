@@ -1,11 +1,12 @@
 using System.Globalization;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
+using ScottPlot;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>Share of problems solved against gradient evaluations (log scale), one step line per variant setting, over
-/// every (dataset instance, model) the setting ran on (SPEC §8; COCO's runtime distributions).</summary>
+/// <summary>The Dolan–Moré performance profile: every setting on one axis, ρ(τ) = share of all problems on which its
+/// gradient evaluations to target are within τ of the best setting's, log τ axis. Drawn only for two or more problems.</summary>
 public sealed class PerformanceProfilePlot : IPlot
 {
     /// <inheritdoc/>
@@ -14,83 +15,49 @@ public sealed class PerformanceProfilePlot : IPlot
     /// <inheritdoc/>
     public IReadOnlyList<PlotRequest> Plan(RunSet set)
     {
-        if (set.Rows.Count == 0)
+        var profile = PerformanceProfile.From(set);
+        if (profile.Problems.Count < 2)
         {
             return [];
         }
 
-        var profiles = set.Rows
-            .GroupBy(VariantSetting.From)
-            .Select(g => new Profile(g.Key, g.ToList()))
-            .ToList();
-        var panels = VariantFamilies.Panels(profiles, p => p.Setting.Variant);
-        int problems = set.Rows.Select(r => (r.DatasetKey, r.Model, r.Loss)).Distinct().Count();
         var file = new PlotFile(
             PlotText.PathOf(Name),
             "Performance profile",
-            "Share of problems (dataset instance, model and loss; " + problems.ToString(CultureInfo.InvariantCulture) + " in all) on which each "
-                + "setting reached target_gap, against the per-sample gradient evaluations it had spent (log scale); out of the problems "
-                + $"the setting ran on. {PlotText.DescribePanels(panels, p => p.Label)}.",
+            "Dolan-Moré performance profile: for each variant setting, the share of all " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture)
+                + " problems on which its gradient evaluations to target_gap (median over seeds) are within a factor tau of the best setting's "
+                + "on that problem, against tau (log scale); the value at tau = 1 is the share of problems it won, the right end the share it "
+                + "solved. " + string.Join(", ", profile.Curves.Select(Label)) + ".",
             null);
-        return [new PlotRequest(file, () => Draw(profiles, panels))];
+        return [new PlotRequest(file, () => Draw(profile))];
     }
 
-    private static PlotFigure Draw(List<Profile> profiles, IReadOnlyList<Panel<Profile>> panels)
-    {
-        var colours = VariantPalette.Shades(profiles, p => p.Setting.Variant);
-        var reached = profiles.SelectMany(p => p.Evals).ToList();
-        double left = reached.Count > 0 ? reached.Min() - 0.3 : 0;
-        double right = reached.Count > 0 ? reached.Max() + 0.3 : 1;
-        var figure = PlotFigure.Create(panels.Count);
-        for (int p = 0; p < panels.Count; p++)
-        {
-            var plot = figure.Panels[p];
-            foreach (var profile in panels[p].Items)
-            {
-                var (xs, ys) = profile.Steps(left, right);
-                var line = plot.Add.ScatterLine(xs, ys, colours[profile]);
-                line.ConnectStyle = ScottPlot.ConnectStyle.StepHorizontal;
-                line.LineWidth = 2;
-                line.LegendText = profile.Label;
-            }
+    private static string Label(ProfileCurve curve) =>
+        curve.Setting.Label + string.Create(CultureInfo.InvariantCulture, $" (best {curve.ShareBest:0.##}, solved {curve.ShareSolved:0.##})");
 
-            plot.Title($"{panels[p].Title}: share of problems solved");
-            plot.XLabel("gradient evaluations (per sample)");
-            plot.YLabel("share reaching target_gap");
-            LogScale.Apply(plot.Axes.Bottom);
-            plot.Axes.SetLimits(left, right, -0.03, 1.03);
-            PlotFigure.LegendBelow(plot);
+    private static PlotFigure Draw(PerformanceProfile profile)
+    {
+        var colours = PanelShades.Of(profile.Curves, c => c.Setting);
+        double worst = profile.Curves.SelectMany(c => c.Ratios).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        double right = Math.Max(1, Math.Log10(worst) + 0.3);
+        var figure = PlotFigure.Create(1);
+        var plot = figure.Panels[0];
+        foreach (var curve in profile.Curves)
+        {
+            var (xs, ys) = StepCurve.Of(curve.Ratios.Where(double.IsFinite).Select(Math.Log10).ToList(), curve.Problems, 0, right);
+            var line = plot.Add.ScatterLine(xs, ys, colours[curve]);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 2;
+            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant);
+            line.LegendText = Label(curve);
         }
 
+        plot.Title("Performance profile over " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture) + " problems (cost: gradient evaluations to target_gap)");
+        plot.XLabel("tau = cost / best cost on the problem (log scale)");
+        plot.YLabel("share of all problems within tau");
+        LogScale.Apply(plot.Axes.Bottom);
+        plot.Axes.SetLimits(-0.02 * right, right, -0.03, 1.03);
+        PlotFigure.LegendBelow(plot);
         return figure;
-    }
-
-    /// <summary>One setting's runs across problems.</summary>
-    private sealed record Profile(VariantSetting Setting, IReadOnlyList<SummaryRow> Rows)
-    {
-        /// <summary>log10 of the gradient evaluations at which each run reached the target (0 evaluations drawn at 1).</summary>
-        public IReadOnlyList<double> Evals { get; } = Rows
-            .Where(r => r.GradEvalsToTarget is not null)
-            .Select(r => Math.Log10(Math.Max(1, r.GradEvalsToTarget!.Value)))
-            .Order()
-            .ToList();
-
-        public string Label => string.Create(CultureInfo.InvariantCulture, $"{Setting.Label} ({Evals.Count}/{Rows.Count})") + ProblemContext.Outcome(Rows);
-
-        /// <summary>The step function from <paramref name="left"/> to <paramref name="right"/>.</summary>
-        public (double[] X, double[] Y) Steps(double left, double right)
-        {
-            var xs = new List<double> { left };
-            var ys = new List<double> { 0 };
-            for (int i = 0; i < Evals.Count; i++)
-            {
-                xs.Add(Evals[i]);
-                ys.Add((i + 1) / (double)Rows.Count);
-            }
-
-            xs.Add(right);
-            ys.Add(ys[^1]);
-            return ([.. xs], [.. ys]);
-        }
     }
 }

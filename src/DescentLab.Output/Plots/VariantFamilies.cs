@@ -36,6 +36,14 @@ public static class VariantFamilies
         return OtherFamily;
     }
 
+    /// <summary>Position of <paramref name="variant"/>'s family in family order ("other" last).</summary>
+    public static int IndexOf(string variant)
+    {
+        string family = Of(variant);
+        int index = Array.FindIndex(Families, f => f.Family == family);
+        return index < 0 ? Families.Length : index;
+    }
+
     /// <summary>Splits <paramref name="items"/> into panels: by family in family order, at most
     /// <see cref="MaxLinesPerPanel"/> per panel; a split family's panels are titled "family (1/2)", ....</summary>
     /// <remarks>Within a family the items are grouped by variant (first appearance first), and a variant's sweep stays

@@ -2,58 +2,28 @@ using ScottPlot;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>One colour per variant, the same in every plot; a sweep's settings are shades of it.</summary>
+/// <summary>One base colour per variant, the same in every plot, from the Okabe–Ito colour-blind-safe set (plus Paul
+/// Tol's olive and green): the variants of one family never share a hue. Shades within a panel: <see cref="PanelShades"/>.</summary>
 public static class VariantPalette
 {
     private static readonly Dictionary<string, Color> Colours = new(StringComparer.Ordinal)
     {
-        ["closed_form"] = Color.FromHex("#4d4d4d"),
-        ["batch"] = Color.FromHex("#1f77b4"),
-        ["sgd"] = Color.FromHex("#ff7f0e"),
-        ["minibatch"] = Color.FromHex("#2ca02c"),
-        ["fixed_step"] = Color.FromHex("#8c564b"),
-        ["rosenblatt"] = Color.FromHex("#d62728"),
-        ["momentum"] = Color.FromHex("#9467bd"),
-        ["nesterov"] = Color.FromHex("#e377c2"),
-        ["adagrad"] = Color.FromHex("#bcbd22"),
-        ["rmsprop"] = Color.FromHex("#17becf"),
-        ["adam"] = Color.FromHex("#393b79"),
-        ["line_search"] = Color.FromHex("#637939"),
+        ["closed_form"] = Color.FromHex("#000000"),
+        ["batch"] = Color.FromHex("#0072B2"),
+        ["sgd"] = Color.FromHex("#E69F00"),
+        ["minibatch"] = Color.FromHex("#009E73"),
+        ["fixed_step"] = Color.FromHex("#999933"),
+        ["rosenblatt"] = Color.FromHex("#CC79A7"),
+        ["momentum"] = Color.FromHex("#0072B2"),
+        ["nesterov"] = Color.FromHex("#D55E00"),
+        ["adagrad"] = Color.FromHex("#E69F00"),
+        ["rmsprop"] = Color.FromHex("#009E73"),
+        ["adam"] = Color.FromHex("#0072B2"),
+        ["line_search"] = Color.FromHex("#117733"),
     };
 
     private static readonly Color Unknown = Color.FromHex("#000000");
 
     /// <summary>The colour of <paramref name="variant"/> (black for a variant the palette does not know yet).</summary>
     public static Color Of(string variant) => Colours.GetValueOrDefault(variant, Unknown);
-
-    /// <summary>A colour per item: each variant's items get shades of its colour in the given order.</summary>
-    public static IReadOnlyDictionary<T, Color> Shades<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
-        where T : notnull
-    {
-        var colours = new Dictionary<T, Color>();
-        foreach (var group in items.GroupBy(variantOf))
-        {
-            var members = group.ToList();
-            for (int i = 0; i < members.Count; i++)
-            {
-                colours[members[i]] = Shade(group.Key, i, members.Count);
-            }
-        }
-
-        return colours;
-    }
-
-    /// <summary>Shade <paramref name="index"/> of <paramref name="count"/> of <paramref name="variant"/>'s colour, darkest first.</summary>
-    /// <remarks>Shades run from 30 % towards black to 45 % towards white: wide enough to tell five apart, dark enough not to turn into another variant's hue.</remarks>
-    public static Color Shade(string variant, int index, int count)
-    {
-        var colour = Of(variant);
-        if (count <= 1)
-        {
-            return colour;
-        }
-
-        double t = -0.30 + 0.75 * index / (count - 1);
-        return t < 0 ? colour.MixedWith(Colors.Black, -t) : colour.MixedWith(Colors.White, t);
-    }
 }

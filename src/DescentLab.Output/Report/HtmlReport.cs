@@ -1,12 +1,15 @@
 using System.Net;
+using System.Text;
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace DescentLab.Output.Report;
 
-/// <summary>report.html: report.md rendered by Markdig (pipe tables and the other GitHub extensions) in a standalone page
-/// with a small inline stylesheet; images stay relative links, so the page works from the run folder.</summary>
+/// <summary>report.html: report.md rendered by Markdig (pipe tables and the other GitHub extensions) in a standalone page:
+/// an inline stylesheet, a table of contents, every table in its own scrolling box, and images embedded as data URIs
+/// when their bytes are given, so the page shows its plots even when downloaded alone.</summary>
 public static class HtmlReport
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
@@ -14,9 +17,14 @@ public static class HtmlReport
     private const string Style = """
         body { margin: 0; background: #fff; color: #1f2328; font: 15px/1.5 "DejaVu Sans", -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
         main { max-width: 1040px; margin: 0 auto; padding: 24px 32px 64px; }
+        nav.toc { background: #f6f8fa; border: 1px solid #d1d9e0; border-radius: 6px; padding: 8px 16px; margin: 1em 0; }
+        nav.toc ul { margin: 0; padding-left: 1.2em; }
+        div.scroll { overflow: auto; max-width: 100%; max-height: 36em; margin: 1em 0; border: 1px solid #d1d9e0; }
+        div.scroll table { margin: 0; }
         h1, h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .3em; }
         h2 { margin-top: 2em; }
-        table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }
+        table { border-collapse: collapse; margin: 1em 0; }
+        th { position: sticky; top: 0; background: #fff; }
         th, td { border: 1px solid #d1d9e0; padding: 4px 10px; }
         td { white-space: nowrap; }
         tr:nth-child(2n) { background: #f6f8fa; }
@@ -27,23 +35,73 @@ public static class HtmlReport
         """;
 
     /// <summary>Writes the page for <paramref name="markdown"/>; the title is its first heading.</summary>
-    public static void Write(string markdown, TextWriter writer)
+    /// <param name="markdown">report.md.</param>
+    /// <param name="writer">Where the page goes.</param>
+    /// <param name="image">The bytes of a relative image link (a PNG), or null to keep that link as it is.</param>
+    public static void Write(string markdown, TextWriter writer, Func<string, byte[]?>? image = null)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        if (image is not null)
+        {
+            Embed(document, image);
+        }
+
         string title = document.Descendants<HeadingBlock>().FirstOrDefault() is { Inline: { } inline } ? PlainText(inline) : "DescentLab report";
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         writer.Write("<title>" + WebUtility.HtmlEncode(title) + "</title>\n<style>\n" + Style.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n</style>\n</head>\n<body>\n<main>\n");
-        writer.Write(document.ToHtml(Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal));
+        writer.Write(Contents(document));
+        string body = document.ToHtml(Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal);
+        writer.Write(body.Replace("<table>", "<div class=\"scroll\"><table>", StringComparison.Ordinal).Replace("</table>", "</table></div>", StringComparison.Ordinal));
         writer.Write("</main>\n</body>\n</html>\n");
     }
 
     /// <summary>The page as a string.</summary>
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown, Func<string, byte[]?>? image = null)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Write(markdown, writer);
+        Write(markdown, writer, image);
         return writer.ToString();
+    }
+
+    private static void Embed(MarkdownDocument document, Func<string, byte[]?> image)
+    {
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url is { } url && !url.Contains(':', StringComparison.Ordinal)))
+        {
+            if (image(Uri.UnescapeDataString(link.Url!)) is { } bytes)
+            {
+                link.Url = "data:image/png;base64," + Convert.ToBase64String(bytes);
+            }
+        }
+    }
+
+    /// <summary>A table of contents of the second- and third-level headings, linked by Markdig's automatic ids.</summary>
+    private static string Contents(MarkdownDocument document)
+    {
+        var headings = document.Descendants<HeadingBlock>().Where(h => h.Level is 2 or 3 && h.Inline is not null).ToList();
+        if (headings.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var toc = new StringBuilder("<nav class=\"toc\">\n<strong>Contents</strong>\n<ul>\n");
+        bool open = false;
+        foreach (var heading in headings)
+        {
+            string item = "<li><a href=\"#" + WebUtility.HtmlEncode(heading.GetAttributes().Id ?? string.Empty) + "\">" + WebUtility.HtmlEncode(PlainText(heading.Inline!)) + "</a>";
+            if (heading.Level == 2)
+            {
+                toc.Append(open ? "</ul></li>\n" : string.Empty).Append(item).Append("<ul>\n");
+                open = true;
+            }
+            else
+            {
+                toc.Append(item).Append("</li>\n");
+            }
+        }
+
+        toc.Append(open ? "</ul></li>\n" : string.Empty).Append("</ul>\n</nav>\n");
+        return toc.ToString();
     }
 
     private static string PlainText(ContainerInline inline) =>

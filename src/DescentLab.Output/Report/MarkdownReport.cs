@@ -6,8 +6,8 @@ using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
 
-/// <summary>report.md: headline counts, a leaderboard and plots per problem, plots across problems, the regression
-/// check, notes, the resolved config, the environment and the command that reproduces the run (SPEC §8).</summary>
+/// <summary>report.md: the answer first (winner per problem, counts, regressions), then summary, a leaderboard and plots
+/// per problem, plots across problems, notes, the resolved config, the environment and the command that reproduces the run (SPEC §8).</summary>
 /// <remarks>Deterministic: the same run set and plot list give the same bytes on any machine and culture; the only
 /// times in it are the manifest's own. Renders on GitHub: pipe tables, relative image links.</remarks>
 public static class MarkdownReport
@@ -25,10 +25,12 @@ public static class MarkdownReport
         var manifest = set.Manifest;
         md.Heading(1, "DescentLab report: " + manifest.Name);
         md.Paragraph(Headline(set));
-        WriteSummary(md, set);
-        WriteLeaderboards(md, set, plots);
-        WriteSharedPlots(md, plots);
+        var boards = Leaderboard.Build(set);
+        HeadlineSection.Write(md, set, boards);
         RegressionSection.Write(md, set);
+        WriteSummary(md, set);
+        WriteLeaderboards(md, set, boards, plots);
+        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots);
         NotesSection.Write(md, set, plots);
         EnvironmentSection.Write(md, manifest);
     }
@@ -71,10 +73,9 @@ public static class MarkdownReport
             + "gap is the median over seeds.");
     }
 
-    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<PlotFile> plots)
+    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, IReadOnlyList<PlotFile> plots)
     {
         md.Heading(2, "Leaderboards");
-        var boards = Leaderboard.Build(set);
         if (boards.Count == 0)
         {
             md.Paragraph("No runs.");
@@ -123,16 +124,16 @@ public static class MarkdownReport
         return "Reference L\\*: " + MarkdownWriter.Escape(kinds) + ". Converged means: " + MarkdownWriter.Escape(targets) + " (see Notes).";
     }
 
-    private static void WriteSharedPlots(MarkdownWriter md, IReadOnlyList<PlotFile> plots)
+    private static void WriteAcrossProblems(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems, IReadOnlyList<PlotFile> plots)
     {
-        var shared = plots.Where(p => p.Problem is null).ToList();
-        if (shared.Count == 0)
+        if (boards.Count == 0)
         {
             return;
         }
 
-        md.Heading(2, "Across problems");
-        foreach (var plot in shared)
+        md.Heading(2, problems.Count > 1 ? "Across problems" : "Analysis");
+        AnalysisSection.Write(md, boards, problems);
+        foreach (var plot in plots.Where(p => p.Problem is null))
         {
             WritePlot(md, plot, 3);
         }

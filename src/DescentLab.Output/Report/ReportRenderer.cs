@@ -33,7 +33,10 @@ public static class ReportRenderer
         RemoveStalePlots(runDir, files);
         string markdown = MarkdownReport.ToMarkdown(set, files);
         AtomicFile.WriteAllText(Path.Combine(runDir, MarkdownFile), markdown);
-        AtomicFile.WriteAllText(Path.Combine(runDir, HtmlFile), HtmlReport.ToHtml(markdown));
+        var rendered = files.Where(f => f.Error is null).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        AtomicFile.WriteAllText(
+            Path.Combine(runDir, HtmlFile),
+            HtmlReport.ToHtml(markdown, link => rendered.Contains(link) ? File.ReadAllBytes(Path.Combine(runDir, link)) : null));
         var written = files.Where(f => f.Error is null).Select(f => f.RelativePath).Append(MarkdownFile).Append(HtmlFile).ToList();
         return new ReportFiles(files, written);
     }

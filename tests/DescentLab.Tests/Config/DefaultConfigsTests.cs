@@ -1,5 +1,6 @@
 using System.Globalization;
 using DescentLab.Experiments.Config;
+using DescentLab.Tests.Support;
 using NUnit.Framework;
 
 namespace DescentLab.Tests.Config;
@@ -55,16 +56,5 @@ public sealed class DefaultConfigsTests
         });
     }
 
-    /// <summary>configs/ of the repository, found by walking up from the test binaries to DescentLab.sln.</summary>
-    private static string ConfigPath(string file)
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DescentLab.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.That(dir, Is.Not.Null, "DescentLab.sln above the test directory");
-        return Path.Combine(dir!.FullName, "configs", file);
-    }
+    private static string ConfigPath(string file) => RepoFiles.Config(file);
 }

@@ -29,9 +29,14 @@ public static class TestRunSets
 
     private static readonly Lazy<RunSet> LazySmall = new(BuildSmall);
 
+    private static readonly Lazy<RunSet> LazyNightly = new(() => Run(ConfigLoader.Load(RepoFiles.Config("nightly.yaml"), ConfigLimits.Default).Config!));
+
     /// <summary>beans1/origin, beans2/affine, beans3/logistic, beans5/logistic (2-D); 2 seeds; closed_form, batch, an sgd
     /// lr sweep including a diverging lr 10, momentum and adam; with a regression report and three trend points per variant.</summary>
     public static RunSet Small => LazySmall.Value;
+
+    /// <summary>configs/nightly.yaml as shipped (525 runs), without a baseline or history.</summary>
+    public static RunSet Nightly => LazyNightly.Value;
 
     /// <summary>The small problems and settings without a baseline or history.</summary>
     public static RunSet SmallWithoutBaseline => Small with { Regression = null, Trend = [] };

@@ -21,8 +21,6 @@ public static class ConfigSchema
 
     private const string Untyped = "accepted by descentlab validate; see docs/config.md";
 
-    /// <summary>The longest name that still makes a portable folder name (the validator's limit).</summary>
-
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The schema as indented JSON text ending in a newline, exactly as shipped.</summary>

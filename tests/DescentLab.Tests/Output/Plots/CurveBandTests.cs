@@ -87,4 +87,25 @@ public sealed class CurveBandTests
 
         return (new SettingRuns(VariantSetting.From(rows[0]), rows), curves);
     }
+
+    [Test]
+    public void Decimated_KeepsRowZero_BinsTheRest_MinOfLowsMaxOfHighsMedianOfMedians()
+    {
+        // 1 + 9 rows into at most 4 points: row 0, then bins of 3 rows (1-3, 4-6, 7-9).
+        double[] x = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        double[] median = [10, 5, 7, 6, 4, 4, 9, 1, 2, 3];
+        double[] low = [9, 4, 6, 1, 3, 3, 8, 0.5, 1, 2];
+        double[] high = [11, 6, 8, 7, 5, 20, 10, 2, 3, 4];
+
+        var band = new CurveBand(x, median, low, high).Decimated(4);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(band.X, Is.EqualTo(new double[] { 0, 3, 6, 9 }));
+            Assert.That(band.Median, Is.EqualTo(new double[] { 10, 6, 4, 2 }));
+            Assert.That(band.Low, Is.EqualTo(new double[] { 9, 1, 3, 0.5 }));
+            Assert.That(band.High, Is.EqualTo(new double[] { 11, 8, 20, 4 }));
+            Assert.That(new CurveBand(x, median, low, high).Decimated(10).X, Has.Length.EqualTo(10), "short enough: unchanged");
+        });
+    }
 }

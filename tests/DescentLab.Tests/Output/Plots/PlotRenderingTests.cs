@@ -14,7 +14,8 @@ public sealed class PlotRenderingTests
         ["fit"] = 880,
         ["paths"] = 880,
         ["lr"] = 560,
-        ["profile"] = 880,
+        ["profile"] = 560,
+        ["ecdf"] = 560,
         ["trend"] = 1320,
     };
 

@@ -1,4 +1,6 @@
 using DescentLab.Core.Variants;
+using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using NUnit.Framework;
 
@@ -42,16 +44,21 @@ public sealed class VariantFamiliesTests
     }
 
     [Test]
-    public void Shades_OneVariantSweep_DistinctShades_OtherVariantsKeepTheirColour()
+    public void Shades_OneVariantSweep_LightToDarkByLr_OtherVariantsKeepTheirColour()
     {
-        string[] items = ["sgd 0.1", "sgd 0.01", "sgd 10", "adam 0.05"];
+        VariantSetting[] items = [Setting("sgd", 0.1), Setting("sgd", 0.01), Setting("sgd", 10), Setting("adam", 0.05)];
 
-        var colours = VariantPalette.Shades(items, i => i.Split(' ')[0]);
+        var colours = PanelShades.Of(items, s => s);
+        var lightness = items.Take(3).Select(s => colours[s]).Select(c => c.R + c.G + c.B).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(colours.Values.Distinct().Count(), Is.EqualTo(4));
-            Assert.That(colours["adam 0.05"], Is.EqualTo(VariantPalette.Of("adam")));
+            Assert.That(colours[items[3]], Is.EqualTo(VariantPalette.Of("adam")));
+            Assert.That(lightness[1], Is.GreaterThan(lightness[0]), "lr 0.01 lighter than 0.1");
+            Assert.That(lightness[0], Is.GreaterThan(lightness[2]), "lr 0.1 lighter than 10");
         });
     }
+
+    private static VariantSetting Setting(string variant, double lr) => new(variant, lr, null, null, false, HyperValues.Empty);
 }

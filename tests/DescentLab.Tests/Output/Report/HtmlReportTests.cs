@@ -37,10 +37,30 @@ public sealed partial class HtmlReportTests
             Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
             Assert.That(html, Does.Contain("<title>DescentLab report: small</title>"));
             Assert.That(html, Does.Contain("<meta charset=\"utf-8\">"));
-            Assert.That(TableRegex().Matches(html), Has.Count.EqualTo(9));
+            Assert.That(TableRegex().Matches(html), Has.Count.EqualTo(12));
             Assert.That(html, Does.Contain("<img src=\"plots/profile.png\" alt=\"alt text\""));
             Assert.That(html, Does.Contain("<style>"));
             Assert.That(html, Does.Not.Contain("<script"));
+        });
+    }
+
+    [Test]
+    public void Render_ReportHtml_StandsAlone_ImagesEmbedded_TablesInScrollBoxes_Contents()
+    {
+        using var folder = new TempFolder();
+        var files = ReportRenderer.Render(TestRunSets.Small, folder.FullPath, 2);
+        string html = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.HtmlFile));
+        var png = File.ReadAllBytes(Path.Combine(folder.FullPath, files.Plots[0].RelativePath));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("src=\"plots/"));
+            Assert.That(DataUriRegex().Matches(html), Has.Count.EqualTo(files.Plots.Count));
+            Assert.That(html, Does.Contain("data:image/png;base64," + Convert.ToBase64String(png) + "\""));
+            Assert.That(Regex.Matches(html, "<div class=\"scroll\"><table>"), Has.Count.EqualTo(TableRegex().Matches(html).Count));
+            Assert.That(html, Does.Contain("<nav class=\"toc\">"));
+            Assert.That(html, Does.Contain("<li><a href=\"#at-a-glance\">At a glance</a>"));
+            Assert.That(html, Does.Contain("<h2 id=\"at-a-glance\">"));
         });
     }
 
@@ -66,10 +86,13 @@ public sealed partial class HtmlReportTests
         {
             Assert.That(root.GetProperty("images").GetInt32(), Is.EqualTo(files.Plots.Count + 1));
             Assert.That(broken, Is.EqualTo(new[] { "plots/does-not-exist.png" }), "only the sentinel may be broken");
-            Assert.That(root.GetProperty("tables").GetInt32(), Is.EqualTo(9));
+            Assert.That(root.GetProperty("tables").GetInt32(), Is.EqualTo(12));
             Assert.That(root.GetProperty("headings").GetInt32(), Is.GreaterThanOrEqualTo(4));
         });
     }
+
+    [GeneratedRegex("<img src=\"data:image/png;base64,[A-Za-z0-9+/=]+\"")]
+    private static partial Regex DataUriRegex();
 
     [GeneratedRegex("<table>")]
     private static partial Regex TableRegex();

@@ -48,7 +48,7 @@ public sealed class MarkdownReportTests
             Assert.That(links.Select(l => l.Url), Has.All.Not.Contains(":"), "links are relative");
             Assert.That(links.Where(l => !File.Exists(Path.Combine(_folder.FullPath, l.Url!))).Select(l => l.Url), Is.Empty);
             Assert.That(images, Is.EquivalentTo(_files.Plots.Select(p => p.RelativePath)));
-            Assert.That(images, Has.Count.EqualTo(16));
+            Assert.That(images, Has.Count.EqualTo(17));
         });
     }
 
@@ -88,6 +88,48 @@ public sealed class MarkdownReportTests
 
             Assert.That(Cells(tables[0], 7), Is.EqualTo(new[] { "7", "sgd lr=10", "—", "—", Cells(tables[0], 7)[4], "0", "0", "2", "0" }));
             Assert.That(Cells(tables[0], 7)[4], Does.Match(@"^\d(\.\d{1,3})?e\+\d+$"));
+        });
+    }
+
+    [Test]
+    public void Headline_FirstSection_WinnerPerProblem_CountsAndRegressionsBeforeLeaderboards()
+    {
+        var table = Tables(_markdown).First();
+        int glance = _markdown.IndexOf("## At a glance", StringComparison.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(glance, Is.LessThan(_markdown.IndexOf("## Summary", StringComparison.Ordinal)));
+            Assert.That(_markdown.IndexOf("## Regression check", StringComparison.Ordinal), Is.LessThan(_markdown.IndexOf("## Leaderboards", StringComparison.Ordinal)));
+            Assert.That(Cells(table, 0), Is.EqualTo(new[] { "problem", "winner", "status", "margin over runner-up" }));
+            Assert.That(Enumerable.Range(1, table.Count - 1).Select(r => Cells(table, r)[0]),
+                Is.EqualTo(new[] { "beans1 n=30, origin, mse", "beans2 n=30, affine, mse", "beans3 n=30, logistic, mse", "beans5 n=40, logistic, mse" }));
+            Assert.That(Cells(table, 1).Take(3), Is.EqualTo(new[] { "beans1 n=30, origin, mse", "closed_form", "converged 2/2" }));
+            Assert.That(Cells(table, 1)[3], Does.Match(@"^1 vs \d+ epochs to target \(runner-up "));
+            Assert.That(_markdown, Does.Contain("**2 regressions**, 2 improvements against the baseline (setting × metric)."));
+            Assert.That(_markdown, Does.Contain("commit `0123456789ab`; baseline `baselines/small.csv`."));
+        });
+    }
+
+    [Test]
+    public void OneProblem_NoPerformanceProfile_AnalysisInsteadOfAcrossProblems()
+    {
+        var set = TestRunSets.Run(TestConfigs.Create(
+            datasets: [TestConfigs.Recipe("beans1", 20, 1, TestConfigs.Model("origin"))],
+            variants: [TestConfigs.Variant("sgd", ("lr", [0.1, 0.01])), TestConfigs.Variant("batch", ("lr", [0.1]))],
+            maxEpochs: 10));
+        using var folder = new TempFolder();
+
+        var files = ReportRenderer.Render(set, folder.FullPath, 2);
+        string markdown = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.MarkdownFile));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Plots.Select(p => p.RelativePath), Has.None.EqualTo("plots/profile.png"), "a ratio to the best over one problem says nothing");
+            Assert.That(files.Plots.Select(p => p.RelativePath), Has.Some.EqualTo("plots/ecdf.png"));
+            Assert.That(markdown, Does.Contain("## Analysis\n"));
+            Assert.That(markdown, Does.Not.Contain("## Across problems"));
+            Assert.That(markdown, Does.Contain("### Tuned leaderboard"));
         });
     }
 

@@ -1,0 +1,20 @@
+namespace DescentLab.Experiments.Analysis;
+
+/// <summary>Why a problem's winner ranks above its runner-up.</summary>
+public enum WinMargin
+{
+    /// <summary>Only one setting ran.</summary>
+    Alone,
+
+    /// <summary>Both reached the target; the winner in fewer epochs (median over seeds).</summary>
+    FewerEpochs,
+
+    /// <summary>Only the winner reached the target in at least half of its seeds.</summary>
+    OnlyOneReachedTarget,
+
+    /// <summary>Same epochs to target (or neither reached it); the winner has the smaller median final gap.</summary>
+    SmallerGap,
+
+    /// <summary>Equal on every ranking key; plan order decided.</summary>
+    Tie,
+}

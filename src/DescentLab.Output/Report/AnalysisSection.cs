@@ -1,0 +1,62 @@
+using DescentLab.Experiments.Analysis;
+using static DescentLab.Output.Report.ReportFormat;
+
+namespace DescentLab.Output.Report;
+
+/// <summary>The benchmarking tables across problems: the tuned leaderboard and ERT with bootstrap intervals.</summary>
+internal static class AnalysisSection
+{
+    /// <summary>Writes both tables for <paramref name="boards"/> (one per problem).</summary>
+    public static void Write(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems)
+    {
+        if (boards.Count == 0)
+        {
+            return;
+        }
+
+        WriteTuned(md, TunedLeaderboard.From(boards));
+        WriteErt(md, problems);
+    }
+
+    private static void WriteTuned(MarkdownWriter md, TunedLeaderboard tuned)
+    {
+        md.Heading(3, "Tuned leaderboard");
+        md.Paragraph("Each variant at its best swept setting on each problem: rank among variants, and the setting that earned it.");
+        var headers = new List<string> { "variant" };
+        headers.AddRange(tuned.Problems.Select(p => MarkdownWriter.Escape(p.Label)));
+        md.Table(headers, "l" + new string('l', tuned.Problems.Count), tuned.Variants.Select(v => (IReadOnlyList<string>)
+        [
+            MarkdownWriter.Code(v),
+            .. tuned.Problems.Select(p => tuned.Best[p].TryGetValue(v, out var best)
+                ? Inv($"{best.Rank}: ") + MarkdownWriter.Code(best.Entry.Setting.Label)
+                : None),
+        ]));
+    }
+
+    private static void WriteErt(MarkdownWriter md, IReadOnlyList<ProblemRuns> problems)
+    {
+        md.Heading(3, "Expected running time (ERT)");
+        md.Paragraph(Inv($"ERT to target\\_gap in per-sample gradient evaluations: evaluations spent by all seeds (up to the target when reached) over the seeds that reached it; ∞ when none did. In brackets a 95 % percentile bootstrap interval over seeds ({ExpectedRunningTime.Resamples} resamples, fixed seed)."));
+        var settings = new List<VariantSetting>();
+        foreach (var setting in problems.SelectMany(p => p.Settings).Select(s => s.Setting))
+        {
+            if (!settings.Contains(setting))
+            {
+                settings.Add(setting);
+            }
+        }
+
+        var headers = new List<string> { "variant setting" };
+        headers.AddRange(problems.Select(p => MarkdownWriter.Escape(p.Problem.Label)));
+        md.Table(headers, "l" + new string('r', problems.Count), settings.Select(s => (IReadOnlyList<string>)
+        [
+            MarkdownWriter.Code(s.Label),
+            .. problems.Select(p => p.Settings.FirstOrDefault(r => r.Setting == s) is { } runs ? Cell(ExpectedRunningTime.Of(runs.Rows)) : None),
+        ]));
+    }
+
+    private static string Cell(ExpectedRunningTime ert) =>
+        double.IsPositiveInfinity(ert.Ert) ? "∞" : Evals(ert.Ert) + " [" + Evals(ert.Low) + ", " + Evals(ert.High) + "]";
+
+    private static string Evals(double value) => double.IsPositiveInfinity(value) ? "∞" : Count((long)Math.Round(value));
+}

@@ -1,0 +1,98 @@
+using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Results;
+using static DescentLab.Output.Report.ReportFormat;
+
+namespace DescentLab.Output.Report;
+
+/// <summary>The first screen of the report: the counts, what this run set is compared against, and per problem the
+/// winning setting with its status and its margin over the runner-up.</summary>
+internal static class HeadlineSection
+{
+    private static readonly string[] Headers = ["problem", "winner", "status", "margin over runner-up"];
+
+    /// <summary>Writes the section for <paramref name="set"/> with its already built <paramref name="boards"/>.</summary>
+    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards)
+    {
+        md.Heading(2, "At a glance");
+        md.Bullets([Counts(set), Identity(set.Manifest, set.Regression)]);
+        var winners = ProblemWinner.From(boards);
+        if (winners.Count == 0)
+        {
+            return;
+        }
+
+        md.Table(Headers, "llll", winners.Select(w => (IReadOnlyList<string>)
+        [
+            MarkdownWriter.Escape(w.Problem.Label),
+            MarkdownWriter.Code(w.Winner.Setting.Label),
+            Status(w.Winner),
+            Margin(w),
+        ]));
+        md.Paragraph("Winner = first row of the problem's leaderboard (fewest epochs to target, then smallest median final gap).");
+    }
+
+    private static string Counts(RunSet set)
+    {
+        var s = RunSetSummary.From(set);
+        string text = Inv($"**{s.Runs} runs:** {s.Converged} converged, {s.NotConverged} not converged, {s.Diverged} diverged, **{s.Failed} failed**");
+        return set.Regression switch
+        {
+            null => text + "; no baseline, so no regressions were checked.",
+            { NotCompared: { } reason } => text + "; nothing compared with the baseline: " + MarkdownWriter.Escape(reason),
+            var r => text + "; **" + Plural(r.SettingRegressions.Count(), "regression") + "**, " + Plural(r.SettingImprovements.Count(), "improvement")
+                + " against the baseline (setting × metric)." + (r.ConfigDiffers ? " **The config differs from the baseline's.**" : string.Empty),
+        };
+    }
+
+    private static string Plural(int count, string noun) => Inv($"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+
+    private static string Identity(RunManifest m, RegressionReport? regression)
+    {
+        string commit = m.GitCommit is { Length: > 0 } c ? MarkdownWriter.Code(c[..Math.Min(12, c.Length)]) : "no git commit";
+        string text = "Config " + MarkdownWriter.Code(m.ConfigPath) + " (hash " + MarkdownWriter.Code(m.ConfigHash[..Math.Min(12, m.ConfigHash.Length)])
+            + "), commit " + commit;
+        return regression is null ? text + "." : text + "; baseline " + MarkdownWriter.Code(regression.BaselineSource) + ".";
+    }
+
+    private static string Status(LeaderboardEntry e)
+    {
+        int n = e.Runs;
+        if (e.Converged == n)
+        {
+            return Inv($"converged {n}/{n}");
+        }
+
+        var parts = new List<string> { Inv($"converged {e.Converged}/{n}") };
+        if (e.Diverged > 0)
+        {
+            parts.Add(Inv($"diverged {e.Diverged}"));
+        }
+
+        if (e.Failed > 0)
+        {
+            parts.Add(Inv($"failed {e.Failed}"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Margin(ProblemWinner w)
+    {
+        if (w.RunnerUp is not { } up)
+        {
+            return "only setting";
+        }
+
+        string who = " (runner-up " + MarkdownWriter.Code(up.Setting.Label) + ")";
+        return w.Margin switch
+        {
+            WinMargin.FewerEpochs => Inv($"{w.Winner.EpochsToTarget} vs {up.EpochsToTarget} epochs to target") + who,
+            WinMargin.OnlyOneReachedTarget => "only one to reach the target; runner-up ends at gap " + Gap(up.FinalGap) + who,
+            WinMargin.SmallerGap => "final gap " + Gap(w.Winner.FinalGap) + " vs " + Gap(up.FinalGap) + Ratio(w.Winner.FinalGap, up.FinalGap) + who,
+            _ => "tie" + who,
+        };
+    }
+
+    private static string Ratio(double winner, double runnerUp) =>
+        winner > 0 && double.IsFinite(runnerUp) ? Inv($", {runnerUp / winner:0.##}× smaller") : string.Empty;
+}
