@@ -66,6 +66,7 @@ public static class ResolvedConfigWriter
             json.WriteEndObject();
             json.WriteString("record", config.Record == RecordMode.Step ? "step" : "epoch");
             WriteRegression(json, config.Regression);
+            WriteReport(json, config.Report);
             json.WriteEndObject();
         }
 
@@ -156,6 +157,37 @@ public static class ResolvedConfigWriter
         json.WriteNumber("gap_abs_tol", regression.GapAbsTol);
         json.WriteNumber("epochs_tol", regression.EpochsTol);
         json.WriteBoolean("fail", regression.Fail);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The report block; <c>sections</c> is null when every section is shown, notes are sorted by section.</summary>
+    private static void WriteReport(Utf8JsonWriter json, ReportConfig report)
+    {
+        json.WriteStartObject("report");
+        json.WriteString("title", report.Title);
+        json.WriteString("description", report.Description);
+        if (report.Sections is null)
+        {
+            json.WriteNull("sections");
+        }
+        else
+        {
+            json.WriteStartArray("sections");
+            foreach (string section in report.Sections)
+            {
+                json.WriteStringValue(section);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartObject("notes");
+        foreach (var (section, text) in report.Notes.OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            json.WriteString(section, text);
+        }
+
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 }

@@ -12,5 +12,8 @@ public static class DefaultPlots
         new LearningRatePlot(),
         new PerformanceProfilePlot(),
         new TrendPlot(),
+        new CostCurvePlot(),
+        new ErrorSurfacePlot(),
+        new FitAnimationPlot(),
     ];
 }

@@ -7,9 +7,17 @@ namespace DescentLab.Output.Report;
 internal static class EnvironmentSection
 {
     /// <summary>Writes the configuration, environment and reproduce sections.</summary>
-    public static void Write(MarkdownWriter md, RunManifest manifest)
+    /// <param name="md">Where to write.</param>
+    /// <param name="manifest">The run's manifest.</param>
+    /// <param name="intro">The config's text for the section (Markdown), or null.</param>
+    public static void Write(MarkdownWriter md, RunManifest manifest, string? intro = null)
     {
         md.Heading(2, "Configuration");
+        if (intro is not null)
+        {
+            md.Paragraph(intro);
+        }
+
         md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
             + "), with every default filled in:");
         md.Fence("json", manifest.ResolvedConfig);

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using static DescentLab.Output.Report.ReportFormat;
@@ -19,14 +20,33 @@ public static class MarkdownReport
     {
         var md = new MarkdownWriter(writer);
         var manifest = set.Manifest;
-        md.Heading(1, "DescentLab report: " + manifest.Name);
+        var report = ReportSections.ConfigOf(set);
+        md.Heading(1, report.Title ?? "DescentLab report: " + manifest.Name);
         md.Paragraph(Headline(set));
-        WriteSummary(md, set);
-        WriteLeaderboards(md, set, plots);
-        WriteSharedPlots(md, plots);
-        RegressionSection.Write(md, set.Regression);
-        NotesSection.Write(md, set, plots);
-        EnvironmentSection.Write(md, manifest);
+        if (report.Description is not null)
+        {
+            md.Paragraph(report.Description);
+        }
+
+        if (report.Includes(ReportSections.Summary))
+        {
+            WriteSummary(md, set, report);
+        }
+
+        WriteLeaderboards(md, set, plots, report);
+        WriteSharedPlots(md, plots, report);
+        if (report.Includes(ReportSections.Regression))
+        {
+            RegressionSection.Write(md, set.Regression);
+            WriteNote(md, report, ReportSections.Regression);
+        }
+
+        // Failures are never hidden: a report that leaves notes out still lists failed plots and runs.
+        NotesSection.Write(md, set, plots, !report.Includes(ReportSections.Notes), report.NoteFor(ReportSections.Notes));
+        if (report.Includes(ReportSections.Environment))
+        {
+            EnvironmentSection.Write(md, manifest, report.NoteFor(ReportSections.Environment));
+        }
     }
 
     /// <summary>The report as a string with '\n' line ends.</summary>
@@ -52,10 +72,11 @@ public static class MarkdownReport
         return text;
     }
 
-    private static void WriteSummary(MarkdownWriter md, RunSet set)
+    private static void WriteSummary(MarkdownWriter md, RunSet set, ReportConfig report)
     {
         var s = RunSetSummary.From(set);
         md.Heading(2, "Summary");
+        WriteNote(md, report, ReportSections.Summary);
         md.Table(
             ["runs", "converged", "not converged", "diverged", "failed", "problems", "variant settings", "wall time"],
             "rrrrrrrr",
@@ -67,9 +88,15 @@ public static class MarkdownReport
             + "gap is the median over seeds.");
     }
 
-    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<PlotFile> plots)
+    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<PlotFile> plots, ReportConfig report)
     {
-        md.Heading(2, "Leaderboards");
+        bool tables = report.Includes(ReportSections.Leaderboards);
+        md.Heading(2, tables ? "Leaderboards" : "Figures");
+        if (tables)
+        {
+            WriteNote(md, report, ReportSections.Leaderboards);
+        }
+
         var boards = Leaderboard.Build(set);
         if (boards.Count == 0)
         {
@@ -80,6 +107,12 @@ public static class MarkdownReport
         foreach (var board in boards)
         {
             md.Heading(3, board.Problem.Label);
+            if (!tables)
+            {
+                WritePlots(md, plots.Where(p => p.Problem == board.Problem), report, 4);
+                continue;
+            }
+
             md.Table(LeaderboardHeaders, "rlrrrrrrr", board.Entries.Select(e => (IReadOnlyList<string>)
             [
                 Count(e.Rank),
@@ -92,14 +125,11 @@ public static class MarkdownReport
                 Count(e.Diverged),
                 Count(e.Failed),
             ]));
-            foreach (var plot in plots.Where(p => p.Problem == board.Problem))
-            {
-                WritePlot(md, plot, 4);
-            }
+            WritePlots(md, plots.Where(p => p.Problem == board.Problem), report, 4);
         }
     }
 
-    private static void WriteSharedPlots(MarkdownWriter md, IReadOnlyList<PlotFile> plots)
+    private static void WriteSharedPlots(MarkdownWriter md, IReadOnlyList<PlotFile> plots, ReportConfig report)
     {
         var shared = plots.Where(p => p.Problem is null).ToList();
         if (shared.Count == 0)
@@ -108,15 +138,30 @@ public static class MarkdownReport
         }
 
         md.Heading(2, "Across problems");
-        foreach (var plot in shared)
+        WritePlots(md, shared, report, 3);
+    }
+
+    private static void WritePlots(MarkdownWriter md, IEnumerable<PlotFile> plots, ReportConfig report, int level)
+    {
+        foreach (var plot in plots)
         {
-            WritePlot(md, plot, 3);
+            WritePlot(md, plot, report, level);
         }
     }
 
-    private static void WritePlot(MarkdownWriter md, PlotFile plot, int level)
+    /// <summary>The config's text for <paramref name="section"/>, if it has one (Markdown, as written).</summary>
+    private static void WriteNote(MarkdownWriter md, ReportConfig report, string section)
+    {
+        if (report.NoteFor(section) is { } note)
+        {
+            md.Paragraph(note);
+        }
+    }
+
+    private static void WritePlot(MarkdownWriter md, PlotFile plot, ReportConfig report, int level)
     {
         md.Heading(level, plot.Title);
+        WriteNote(md, report, plot.Kind);
         if (plot.Error is null)
         {
             md.Image(plot.AltText, plot.RelativePath);

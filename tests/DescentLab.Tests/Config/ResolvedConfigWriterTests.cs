@@ -112,7 +112,13 @@ public sealed class ResolvedConfigWriterTests
                 "diverge_factor": 1000000
               },
               "record": "epoch",
-              "regression": null
+              "regression": null,
+              "report": {
+                "title": null,
+                "description": null,
+                "sections": null,
+                "notes": {}
+              }
             }
             """;
         Assert.That(json, Is.EqualTo(Expected.ReplaceLineEndings("\n")));

@@ -5,9 +5,9 @@ using DescentLab.Experiments.Config.Nodes;
 namespace DescentLab.Experiments.Config.Validation;
 
 /// <summary>Walks the node tree of a config (either format) and builds the resolved <see cref="ExperimentConfig"/>, or reports every error.</summary>
-internal sealed partial class ConfigValidator(ValidationContext context, string configDirectory, ConfigLimits limits)
+internal sealed partial class ConfigValidator(ValidationContext context, string configDirectory, ConfigLimits limits, IReadOnlyList<string>? reportSections)
 {
-    private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "init", "stop", "record", "regression"];
+    private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "init", "stop", "record", "regression", "report"];
     private static readonly string[] RecordModes = ["epoch", "step"];
 
     /// <summary>The resolved config, or null when any error was reported.</summary>
@@ -46,6 +46,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
         var stop = StopValidator.Read(context, Value(keys, "stop"));
         var record = ReadRecord(Value(keys, "record"));
         var regression = RegressionValidator.Read(context, Value(keys, "regression"), configDirectory);
+        var report = ReportValidator.Read(context, Value(keys, "report"), reportSections);
         BatchSizeCheck.Check(context, variants, problems);
         WorkloadCheck.Check(context, problems, variants, seeds.Count, stop, record, limits);
 
@@ -67,6 +68,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
             Stop = stop,
             Record = record,
             Regression = regression,
+            Report = report,
         };
     }
 
