@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
@@ -31,19 +30,9 @@ public static class ReportSections
     public static IReadOnlyList<string> NamesWith(IReadOnlyList<IPlot> plots) =>
         [Summary, Leaderboards, .. plots.Select(p => p.Name), Regression, Notes, Environment];
 
-    /// <summary>The report block of <paramref name="set"/>'s resolved config; every section for a resolved config that is
-    /// not JSON or has no such block (run folders written before it existed).</summary>
-    public static ReportConfig ConfigOf(RunSet set)
-    {
-        try
-        {
-            return ResolvedConfigReader.Report(set.Manifest.ResolvedConfig);
-        }
-        catch (JsonException)
-        {
-            return ReportConfig.Default;
-        }
-    }
+    /// <summary>The report block of <paramref name="set"/>'s resolved config; every section for a run folder written
+    /// before the block existed.</summary>
+    public static ReportConfig ConfigOf(RunSet set) => set.Manifest.ResolvedConfig.Report ?? ReportConfig.Default;
 
     /// <summary>Whether <paramref name="plot"/> is drawn: listed in <c>report.sections</c>, or on by default when the
     /// config lists none.</summary>
