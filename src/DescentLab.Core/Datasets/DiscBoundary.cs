@@ -26,21 +26,34 @@ public sealed class DiscBoundary(double centre1, double centre2, double radiusSq
     }
 
     /// <inheritdoc/>
-    /// <remarks>The circle's points in the box, in angle order; a circle cut by the box edge comes back as one list
-    /// with a jump, so plots draw it as points or accept the chord.</remarks>
+    /// <remarks>The circle's points in the box, in angle order, starting just after the box cuts the circle (if it
+    /// does), so the one arc inside is drawn without a chord across the cut.</remarks>
     public override IReadOnlyList<(double X1, double X2)> Trace(double x1Min, double x1Max, double x2Min, double x2Max, int points)
     {
         double radius = Math.Sqrt(RadiusSquared);
-        var inside = new List<(double, double)>(points);
-        for (int i = 0; i < points; i++)
+        var circle = new (double X1, double X2, bool Inside)[points - 1];
+        for (int i = 0; i < circle.Length; i++)
         {
-            double angle = 2 * Math.PI * i / (points - 1);
+            double angle = 2 * Math.PI * i / circle.Length;
             double x1 = Centre1 + radius * Math.Cos(angle);
             double x2 = Centre2 + radius * Math.Sin(angle);
-            if (x1 >= x1Min && x1 <= x1Max && x2 >= x2Min && x2 <= x2Max)
+            circle[i] = (x1, x2, x1 >= x1Min && x1 <= x1Max && x2 >= x2Min && x2 <= x2Max);
+        }
+
+        int start = Array.FindIndex(circle, p => !p.Inside);
+        var inside = new List<(double, double)>(points);
+        for (int k = 0; k < circle.Length; k++)
+        {
+            var p = circle[(Math.Max(start, 0) + k) % circle.Length];
+            if (p.Inside)
             {
-                inside.Add((x1, x2));
+                inside.Add((p.X1, p.X2));
             }
+        }
+
+        if (start < 0 && inside.Count > 0)
+        {
+            inside.Add(inside[0]);
         }
 
         return inside;

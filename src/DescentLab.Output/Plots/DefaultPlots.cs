@@ -15,5 +15,6 @@ public static class DefaultPlots
         new CostCurvePlot(),
         new ErrorSurfacePlot(),
         new FitAnimationPlot(),
+        new ProbabilityMapPlot(),
     ];
 }

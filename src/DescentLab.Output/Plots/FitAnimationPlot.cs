@@ -12,12 +12,15 @@ namespace DescentLab.Output.Plots;
 
 /// <summary>The course's animation: for 1-D data, every setting's fit redrawn over the beans as training goes, an
 /// animated GIF of at most <see cref="MaxFrames"/> frames at the epochs where the fits move.</summary>
-/// <remarks>ScottPlot draws each frame; ImageSharp encodes the GIF (a palette of at most 64 colours per frame from its
+/// <remarks>ScottPlot draws each frame; ImageSharp encodes the GIF (a palette of at most 32 colours per frame from its
 /// octree quantizer, no dithering: flat plot colours compress well, and the bytes are the same on every render).</remarks>
 public sealed class FitAnimationPlot : IPlot
 {
     /// <summary>Most frames a GIF holds.</summary>
     public const int MaxFrames = 60;
+
+    /// <summary>Largest GIF in bytes; a busier animation drops every other frame until it fits.</summary>
+    public const int MaxBytes = 1 << 20;
 
     /// <summary>Frame width in pixels.</summary>
     public const int FrameWidth = 640;
@@ -59,11 +62,24 @@ public sealed class FitAnimationPlot : IPlot
         };
     }
 
-    /// <summary>The GIF's bytes: one frame per chosen epoch.</summary>
+    /// <summary>The GIF's bytes: one frame per chosen epoch, or per every other one (keeping the last) until it fits
+    /// in <see cref="MaxBytes"/>.</summary>
     internal static byte[] Encode(ProblemContext context, Frames frames)
     {
-        using var gif = new Image<Rgba32>(FrameWidth, FrameHeight);
         var chosen = frames.Epochs;
+        byte[] bytes = Encode(context, frames, chosen);
+        while (bytes.Length > MaxBytes && chosen.Count > 2)
+        {
+            chosen = [.. chosen.Where((_, i) => i % 2 == 0 || i == chosen.Count - 1)];
+            bytes = Encode(context, frames, chosen);
+        }
+
+        return bytes;
+    }
+
+    private static byte[] Encode(ProblemContext context, Frames frames, IReadOnlyList<int> chosen)
+    {
+        using var gif = new Image<Rgba32>(FrameWidth, FrameHeight);
         for (int i = 0; i < chosen.Count; i++)
         {
             using var figure = Draw(context, frames, chosen[i]);
@@ -77,7 +93,7 @@ public sealed class FitAnimationPlot : IPlot
         var encoder = new GifEncoder
         {
             ColorTableMode = GifColorTableMode.Local,
-            Quantizer = new OctreeQuantizer(new QuantizerOptions { Dither = null, MaxColors = 64 }),
+            Quantizer = new OctreeQuantizer(new QuantizerOptions { Dither = null, MaxColors = 32 }),
         };
         using var stream = new MemoryStream();
         gif.SaveAsGif(stream, encoder);
