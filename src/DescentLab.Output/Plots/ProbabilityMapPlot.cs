@@ -1,5 +1,6 @@
 using System.Globalization;
 using DescentLab.Core.Datasets;
+using DescentLab.Core.Models;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using ScottPlot;
@@ -48,7 +49,7 @@ public sealed class ProbabilityMapPlot : IPlot
     }
 
     /// <summary>The true boundary of the recipe the data came from, if it has one.</summary>
-    internal static ClassBoundary? TrueBoundary(Dataset data) =>
+    private static ClassBoundary? TrueBoundary(Dataset data) =>
         data.Identity.Recipe is { } recipe ? RecipeCatalog.Find(recipe)?.Boundary : null;
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<SettingRuns> settings, ClassBoundary? boundary)
@@ -84,12 +85,12 @@ public sealed class ProbabilityMapPlot : IPlot
         return figure;
     }
 
-    /// <summary>The model's learned boundary for <paramref name="theta"/>: the segments drawn in the plot.</summary>
-    internal static IReadOnlyList<(Coordinates A, Coordinates B)> LearnedBoundary(ProblemContext context, double[] theta, CoordinateRect area) =>
-        DecisionBoundary.Segments((x1, x2) => context.Model!.Predict(theta, x1, x2), area, BoundaryCells);
+    /// <summary><paramref name="model"/>'s learned boundary at <paramref name="theta"/>: the segments the plot draws.</summary>
+    public static IReadOnlyList<(Coordinates A, Coordinates B)> LearnedBoundary(IModelHandle model, double[] theta, CoordinateRect area) =>
+        DecisionBoundary.Segments((x1, x2) => model.Predict(theta, x1, x2), area, BoundaryCells);
 
     /// <summary>The drawn region: the data's range, padded by 5 %.</summary>
-    internal static CoordinateRect Area(Dataset data)
+    public static CoordinateRect Area(Dataset data)
     {
         double padX = Math.Max(data.X1.Max() - data.X1.Min(), 1e-3) * 0.05;
         double padY = Math.Max(data.X2.Max() - data.X2.Min(), 1e-3) * 0.05;
@@ -116,7 +117,7 @@ public sealed class ProbabilityMapPlot : IPlot
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "P(toxic)";
         bool first = true;
-        foreach (var (a, b) in LearnedBoundary(context, theta, area))
+        foreach (var (a, b) in LearnedBoundary(context.Model!, theta, area))
         {
             var line = plot.Add.Line(a, b);
             line.LineColor = Colors.Black;
