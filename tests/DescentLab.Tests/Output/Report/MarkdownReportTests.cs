@@ -46,7 +46,7 @@ public sealed class MarkdownReportTests
             Assert.That(links.Select(l => l.Url), Has.All.Not.Contains(":"), "links are relative");
             Assert.That(links.Where(l => !File.Exists(Path.Combine(_folder.FullPath, l.Url!))).Select(l => l.Url), Is.Empty);
             Assert.That(images, Is.EquivalentTo(_files.Plots.Select(p => p.RelativePath)));
-            Assert.That(images, Has.Count.EqualTo(16));
+            Assert.That(images, Has.Count.EqualTo(17), "16 images plus the probability map of the 2-D problem");
         });
     }
 
