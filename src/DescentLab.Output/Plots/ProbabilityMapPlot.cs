@@ -1,5 +1,6 @@
 using System.Globalization;
 using DescentLab.Core.Datasets;
+using DescentLab.Core.Metrics;
 using DescentLab.Core.Models;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
@@ -66,7 +67,7 @@ public sealed class ProbabilityMapPlot : IPlot
             if (theta is not null && theta.All(double.IsFinite))
             {
                 AddProbability(plot, context, theta, area);
-                title += string.Create(CultureInfo.InvariantCulture, $": accuracy {100 * Accuracy(context, theta):0.#} %");
+                title += string.Create(CultureInfo.InvariantCulture, $": accuracy {100 * Accuracy.Of(context.Model!, context.Dataset!, theta):0.#} %");
             }
 
             if (boundary is not null)
@@ -155,17 +156,5 @@ public sealed class ProbabilityMapPlot : IPlot
             points.MarkerSize = label == 1 ? 9 : 7;
             points.LegendText = label == 1 ? "toxic (y = 1)" : "safe (y = 0)";
         }
-    }
-
-    private static double Accuracy(ProblemContext context, double[] theta)
-    {
-        var data = context.Dataset!;
-        int right = 0;
-        for (int i = 0; i < data.Count; i++)
-        {
-            right += (context.Model!.Predict(theta, data.X1[i], data.X2[i]) >= 0.5) == (data.Y[i] >= 0.5) ? 1 : 0;
-        }
-
-        return (double)right / data.Count;
     }
 }
