@@ -37,7 +37,7 @@ public static class MarkdownReport
         WriteSharedPlots(md, plots, report);
         if (report.Includes(ReportSections.Regression))
         {
-            RegressionSection.Write(md, set.Regression);
+            RegressionSection.Write(md, set);
             WriteNote(md, report, ReportSections.Regression);
         }
 
