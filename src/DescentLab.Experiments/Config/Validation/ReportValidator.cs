@@ -8,6 +8,9 @@ internal static class ReportValidator
     private const string Key = "report";
     private static readonly string[] Keys = ["title", "description", "sections", "notes"];
 
+    /// <summary>The keys of the block (for the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys => Keys;
+
     /// <summary>The report block at <paramref name="node"/> (null: every section, no texts).</summary>
     /// <param name="context">Where errors go.</param>
     /// <param name="node">The value of <c>report</c>, or null when absent.</param>
