@@ -3,23 +3,42 @@ using DescentLab.Core.Models;
 
 namespace DescentLab.Core.Metrics;
 
-/// <summary>Classification accuracy: the share of samples whose predicted class (output ≥ 0.5) is their label's
-/// (y ≥ 0.5).</summary>
+/// <summary>Classification accuracy: the fraction of samples whose prediction, thresholded at 0.5, equals the 0/1 label.</summary>
+/// <remarks>A prediction of exactly 0.5 counts as class 1. The one definition every caller uses (summary, curves, targets,
+/// plot titles).</remarks>
 public static class Accuracy
 {
-    /// <summary>Accuracy of <paramref name="model"/> at <paramref name="theta"/> over all of <paramref name="data"/>; NaN
-    /// for no samples.</summary>
-    public static double Of(IModelHandle model, Dataset data, ReadOnlySpan<double> theta)
+    /// <summary>The accuracy of <paramref name="model"/> at <paramref name="theta"/> over all of <paramref name="samples"/>;
+    /// NaN for no samples. Allocates nothing.</summary>
+    public static double Of<TModel>(in TModel model, in Samples samples, ReadOnlySpan<double> theta)
+        where TModel : struct, IModel
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        int right = 0;
-        for (int i = 0; i < data.Count; i++)
+        int n = samples.Count;
+        bool twoD = samples.X2.Length == n;
+        int correct = 0;
+        for (int i = 0; i < n; i++)
         {
-            double x2 = data.Dimension == 2 ? data.X2[i] : 0;
-            right += (model.Predict(theta, data.X1[i], x2) >= 0.5) == (data.Y[i] >= 0.5) ? 1 : 0;
+            double predicted = model.Predict(theta, samples.X1[i], twoD ? samples.X2[i] : 0) >= 0.5 ? 1 : 0;
+            if (predicted == samples.Y[i])
+            {
+                correct++;
+            }
         }
 
-        return data.Count == 0 ? double.NaN : (double)right / data.Count;
+        return n == 0 ? double.NaN : (double)correct / n;
+    }
+
+    /// <summary>True when every label is 0 or 1 (and there is at least one sample).</summary>
+    public static bool HasBinaryLabels(in Samples samples)
+    {
+        foreach (double y in samples.Y)
+        {
+            if (y is not (0 or 1))
+            {
+                return false;
+            }
+        }
+
+        return samples.Count > 0;
     }
 }

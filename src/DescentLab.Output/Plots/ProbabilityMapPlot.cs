@@ -1,6 +1,5 @@
 using System.Globalization;
 using DescentLab.Core.Datasets;
-using DescentLab.Core.Metrics;
 using DescentLab.Core.Models;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
@@ -67,7 +66,7 @@ public sealed class ProbabilityMapPlot : IPlot
             if (theta is not null && theta.All(double.IsFinite))
             {
                 AddProbability(plot, context, theta, area);
-                title += string.Create(CultureInfo.InvariantCulture, $": accuracy {100 * Accuracy.Of(context.Model!, context.Dataset!, theta):0.#} %");
+                title += string.Create(CultureInfo.InvariantCulture, $": accuracy {100 * context.Model!.Accuracy(context.Dataset!, theta):0.#} %");
             }
 
             if (boundary is not null)

@@ -113,6 +113,7 @@ public static class MarkdownReport
                 continue;
             }
 
+            md.Paragraph(ReferenceLine(set, board.Problem));
             md.Table(LeaderboardHeaders, "rlrrrrrrr", board.Entries.Select(e => (IReadOnlyList<string>)
             [
                 Count(e.Rank),
@@ -127,6 +128,18 @@ public static class MarkdownReport
             ]));
             WritePlots(md, plots.Where(p => p.Problem == board.Problem), report, 4);
         }
+    }
+
+    /// <summary>The reference kind(s) of a problem across its dataset instances and the targets that decide "converged".</summary>
+    private static string ReferenceLine(RunSet set, ProblemKey problem)
+    {
+        var instances = set.Rows.Where(r => ProblemKey.From(r) == problem).Select(r => (r.DatasetKey, r.Model, r.Loss)).ToHashSet();
+        var infos = set.Manifest.Problems.Where(p => instances.Contains((p.DatasetKey, p.Model, p.Loss))).ToList();
+        var groups = infos.GroupBy(p => p.Kind).OrderBy(g => g.Key).ToList();
+        string kinds = string.Join(", ", groups.Select(g =>
+            (g.Key?.ToKey() ?? "unknown") + (groups.Count > 1 ? Inv($" on {g.Count()} of {infos.Count} instances") : string.Empty)));
+        string targets = string.Join("; ", infos.Select(p => p.Targets ?? "not recorded").Distinct());
+        return "Reference L\\*: " + MarkdownWriter.Escape(kinds) + ". Converged means: " + MarkdownWriter.Escape(targets) + " (see Notes).";
     }
 
     private static void WriteSharedPlots(MarkdownWriter md, IReadOnlyList<PlotFile> plots, ReportConfig report)
