@@ -32,7 +32,7 @@ run: build
 	$(DESCENTLAB) run $(CONFIG) $(ARGS)
 
 validate: build
-	$(DESCENTLAB) validate configs/*.yaml configs/*.json
+	$(DESCENTLAB) validate configs/*.yaml configs/*.json configs/lessons/*.yaml
 
 # Style (.editorconfig: Allman braces, naming, whitespace) as CI checks it; `make format` fixes what it can.
 format:

@@ -14,4 +14,8 @@ public interface IRecipe
 
     /// <summary>Generates <paramref name="n"/> samples from <paramref name="seed"/>, bit for bit as SPEC §4 says.</summary>
     Dataset Generate(int n, ulong seed);
+
+    /// <summary>The true split of the classes for a 2-D classification recipe (what its labels are computed from), or
+    /// null when the recipe has none to draw.</summary>
+    ClassBoundary? Boundary => null;
 }

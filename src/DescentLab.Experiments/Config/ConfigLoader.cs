@@ -14,7 +14,9 @@ public static class ConfigLoader
     /// <summary>Loads <paramref name="path"/>; returns the config or every error found.</summary>
     /// <param name="path">The config file (<c>.yaml</c>, <c>.yml</c> or <c>.json</c>); errors name it as given.</param>
     /// <param name="limits">Sizes beyond which the config is refused.</param>
-    public static ConfigLoadResult Load(string path, ConfigLimits limits)
+    /// <param name="reportSections">The section names <c>report.sections</c> may list (the report's parts and plot kinds,
+    /// which the output layer defines); null accepts any name, for callers that render no report.</param>
+    public static ConfigLoadResult Load(string path, ConfigLimits limits, IReadOnlyList<string>? reportSections = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
@@ -55,7 +57,7 @@ public static class ConfigLoader
 
         var context = new ValidationContext(path);
         string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var config = new ConfigValidator(context, Path.GetDirectoryName(fullPath)!, limits).Validate(root, fullPath, hash);
+        var config = new ConfigValidator(context, Path.GetDirectoryName(fullPath)!, limits, reportSections).Validate(root, fullPath, hash);
         return new ConfigLoadResult(config, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
     }
 

@@ -37,4 +37,7 @@ public sealed record ExperimentConfig
 
     /// <summary>Regression block, if the config has one.</summary>
     public RegressionConfig? Regression { get; init; }
+
+    /// <summary>What report.md shows; <see cref="ReportConfig.Default"/> without a <c>report</c> block.</summary>
+    public ReportConfig Report { get; init; } = ReportConfig.Default;
 }

@@ -15,6 +15,7 @@ namespace DescentLab.Experiments.Config;
 /// <param name="Stop">Stop rules.</param>
 /// <param name="Record"><c>epoch</c> or <c>step</c>.</param>
 /// <param name="Regression">The regression block, or null.</param>
+/// <param name="Report">What report.md shows; null in manifests written before the block existed (every section).</param>
 public sealed record ResolvedConfig(
     string Name,
     string SourcePath,
@@ -26,7 +27,8 @@ public sealed record ResolvedConfig(
     IReadOnlyDictionary<string, double> Init,
     StopConfig Stop,
     string Record,
-    RegressionConfig? Regression)
+    RegressionConfig? Regression,
+    ReportConfig? Report = null)
 {
     /// <summary>The resolved form of <paramref name="config"/>.</summary>
     public static ResolvedConfig From(ExperimentConfig config)
@@ -49,6 +51,7 @@ public sealed record ResolvedConfig(
             init,
             config.Stop,
             config.Record == RecordMode.Step ? "step" : "epoch",
-            config.Regression);
+            config.Regression,
+            config.Report);
     }
 }

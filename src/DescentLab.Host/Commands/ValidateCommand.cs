@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DescentLab.Experiments.Config;
+using DescentLab.Output.Report;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,7 @@ public static class ValidateCommand
         int errors = 0;
         foreach (string path in paths)
         {
-            var result = ConfigLoader.Load(path, limits);
+            var result = ConfigLoader.Load(path, limits, ReportSections.Names);
             foreach (var error in result.Errors)
             {
                 output.Error.WriteLine(error.ToString());

@@ -11,6 +11,7 @@ using DescentLab.Output.Ci;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
+using DescentLab.Output.Report;
 using Microsoft.Extensions.Logging;
 
 namespace DescentLab.Output.Pipeline;
@@ -46,7 +47,7 @@ public sealed partial class ExperimentPipeline
         IProgress<RunProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var loaded = request.ConfigPaths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits))).ToList();
+        var loaded = request.ConfigPaths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits, ReportSections.Names))).ToList();
         var errors = loaded.SelectMany(l => l.Result.Errors).Select(e => e.ToString()).ToList();
         if (errors.Count > 0)
         {

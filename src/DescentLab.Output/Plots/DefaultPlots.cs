@@ -13,5 +13,9 @@ public static class DefaultPlots
         new PerformanceProfilePlot(),
         new EcdfPlot(),
         new TrendPlot(),
+        new CostCurvePlot(),
+        new ErrorSurfacePlot(),
+        new FitAnimationPlot(),
+        new ProbabilityMapPlot(),
     ];
 }

@@ -12,4 +12,8 @@ public interface IPlot
 
     /// <summary>The images <paramref name="set"/> needs, in report order; none when the data don't call for this plot.</summary>
     IReadOnlyList<PlotRequest> Plan(RunSet set);
+
+    /// <summary>Drawn when the config's <c>report.sections</c> does not choose; false for the course's figures, which
+    /// cost more and teach one problem at a time, so a report shows them only when it names them.</summary>
+    bool OnByDefault => true;
 }

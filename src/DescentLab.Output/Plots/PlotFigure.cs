@@ -55,10 +55,14 @@ public sealed class PlotFigure : IDisposable
     }
 
     /// <summary>Renders the figure and writes it to <paramref name="path"/> (temporary file, then rename).</summary>
-    public void SavePng(string path)
+    public void SavePng(string path) => Files.AtomicFile.WriteAllBytes(path, RenderPng(Width, Height));
+
+    /// <summary>The figure rendered at <paramref name="width"/> × <paramref name="height"/> pixels, as PNG bytes (an
+    /// animation's frame).</summary>
+    public byte[] RenderPng(int width, int height)
     {
-        using var image = _multiplot.Render(Width, Height);
-        Files.AtomicFile.WriteAllBytes(path, image.GetImageBytes(ImageFormat.Png, 100));
+        using var image = _multiplot.Render(width, height);
+        return image.GetImageBytes(ImageFormat.Png, 100);
     }
 
     /// <summary>Shows <paramref name="plot"/>'s legend below its data area, if it has entries.</summary>

@@ -11,4 +11,7 @@ public sealed record PlotFile(string RelativePath, string Title, string AltText,
 {
     /// <summary>Why the image could not be rendered, or null when it was.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Name of the plot kind that made it (<see cref="IPlot.Name"/>); set by <see cref="PlotRenderer"/>.</summary>
+    public string Kind { get; init; } = string.Empty;
 }

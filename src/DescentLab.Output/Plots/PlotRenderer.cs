@@ -10,7 +10,7 @@ public static class PlotRenderer
     /// instead, so one broken plot costs one picture, not the report.</returns>
     public static IReadOnlyList<PlotFile> Render(RunSet set, IReadOnlyList<IPlot> plots, string runDir, int maxParallelism)
     {
-        var requests = plots.SelectMany(p => p.Plan(set)).ToList();
+        var requests = plots.SelectMany(p => p.Plan(set).Select(r => r with { File = r.File with { Kind = p.Name } })).ToList();
         var files = new PlotFile[requests.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
         Parallel.For(0, requests.Count, options, i =>
@@ -18,8 +18,17 @@ public static class PlotRenderer
             var request = requests[i];
             try
             {
-                using var figure = request.Draw();
-                figure.SavePng(Path.Combine(runDir, request.File.RelativePath));
+                string path = Path.Combine(runDir, request.File.RelativePath);
+                if (request.Write is { } write)
+                {
+                    write(path);
+                }
+                else
+                {
+                    using var figure = request.Draw();
+                    figure.SavePng(path);
+                }
+
                 files[i] = request.File;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

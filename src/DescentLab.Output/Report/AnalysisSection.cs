@@ -15,7 +15,7 @@ internal static class AnalysisSection
         }
 
         WriteTuned(md, TunedLeaderboard.From(boards));
-        WriteErt(md, problems);
+        WriteErt(md, boards, problems);
     }
 
     private static void WriteTuned(MarkdownWriter md, TunedLeaderboard tuned)
@@ -33,17 +33,26 @@ internal static class AnalysisSection
         ]));
     }
 
-    private static void WriteErt(MarkdownWriter md, IReadOnlyList<ProblemRuns> problems)
+    private static void WriteErt(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems)
     {
         md.Heading(3, "Expected running time (ERT)");
         md.Paragraph(Inv($"ERT to target\\_gap in per-sample gradient evaluations: evaluations spent by all seeds (up to the target when reached) over the seeds that reached it; ∞ when none did. In brackets a 95 % percentile bootstrap interval over seeds ({ExpectedRunningTime.Resamples} resamples, fixed seed)."));
         var settings = new List<VariantSetting>();
+        var seen = new HashSet<VariantSetting>();
         foreach (var setting in problems.SelectMany(p => p.Settings).Select(s => s.Setting))
         {
-            if (!settings.Contains(setting))
+            if (seen.Add(setting))
             {
                 settings.Add(setting);
             }
+        }
+
+        if (settings.Count > MarkdownReport.MaxLeaderboardRows)
+        {
+            // A big sweep: the settings that lead some problem's leaderboard, so the table stays readable.
+            var leaders = boards.SelectMany(b => b.Entries.Take(MarkdownReport.MaxLeaderboardRows)).Select(e => e.Setting).ToHashSet();
+            md.Paragraph(Inv($"The {leaders.Count} settings that lead a leaderboard, of {settings.Count}; every run is in ") + MarkdownWriter.Code("summary.csv") + ".");
+            settings = [.. settings.Where(leaders.Contains)];
         }
 
         var headers = new List<string> { "variant setting" };

@@ -11,9 +11,17 @@ internal static class EnvironmentSection
     public const int MaxConfigLines = 200;
 
     /// <summary>Writes the configuration, environment and reproduce sections.</summary>
-    public static void Write(MarkdownWriter md, RunManifest manifest)
+    /// <param name="md">Where to write.</param>
+    /// <param name="manifest">The run's manifest.</param>
+    /// <param name="intro">The config's text for the section (Markdown), or null.</param>
+    public static void Write(MarkdownWriter md, RunManifest manifest, string? intro = null)
     {
         md.Heading(2, "Configuration");
+        if (intro is not null)
+        {
+            md.Paragraph(intro);
+        }
+
         string resolved = ResolvedConfigJson.ToText(manifest.ResolvedConfig);
         int lines = resolved.Count(c => c == '\n') + 1;
         if (lines > MaxConfigLines)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using static DescentLab.Output.Report.ReportFormat;
@@ -23,16 +24,41 @@ public static class MarkdownReport
     {
         var md = new MarkdownWriter(writer);
         var manifest = set.Manifest;
-        md.Heading(1, "DescentLab report: " + manifest.Name);
+        var report = ReportSections.ConfigOf(set);
+        md.Heading(1, report.Title ?? "DescentLab report: " + manifest.Name);
         md.Paragraph(Headline(set));
         var boards = Leaderboard.Build(set);
-        HeadlineSection.Write(md, set, boards);
-        RegressionSection.Write(md, set);
-        WriteSummary(md, set);
-        WriteLeaderboards(md, set, boards, plots);
-        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots);
-        NotesSection.Write(md, set, plots);
-        EnvironmentSection.Write(md, manifest);
+        if (report.Description is not null)
+        {
+            md.Paragraph(report.Description);
+        }
+
+        if (report.Includes(ReportSections.Headline))
+        {
+            HeadlineSection.Write(md, set, boards);
+            WriteNote(md, report, ReportSections.Headline);
+        }
+
+        if (report.Includes(ReportSections.Regression))
+        {
+            RegressionSection.Write(md, set);
+            WriteNote(md, report, ReportSections.Regression);
+        }
+
+        if (report.Includes(ReportSections.Summary))
+        {
+            WriteSummary(md, set, report);
+        }
+
+        WriteLeaderboards(md, set, boards, plots, report);
+        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots, report);
+
+        // Failures are never hidden: a report that leaves notes out still lists failed plots and runs.
+        NotesSection.Write(md, set, plots, !report.Includes(ReportSections.Notes), report.NoteFor(ReportSections.Notes));
+        if (report.Includes(ReportSections.Environment))
+        {
+            EnvironmentSection.Write(md, manifest, report.NoteFor(ReportSections.Environment));
+        }
     }
 
     /// <summary>The report as a string with '\n' line ends.</summary>
@@ -58,10 +84,11 @@ public static class MarkdownReport
         return text;
     }
 
-    private static void WriteSummary(MarkdownWriter md, RunSet set)
+    private static void WriteSummary(MarkdownWriter md, RunSet set, ReportConfig report)
     {
         var s = RunSetSummary.From(set);
         md.Heading(2, "Summary");
+        WriteNote(md, report, ReportSections.Summary);
         md.Table(
             ["runs", "converged", "not converged", "diverged", "failed", "problems", "variant settings", "wall time"],
             "rrrrrrrr",
@@ -73,9 +100,15 @@ public static class MarkdownReport
             + "gap is the median over seeds.");
     }
 
-    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, IReadOnlyList<PlotFile> plots)
+    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, IReadOnlyList<PlotFile> plots, ReportConfig report)
     {
-        md.Heading(2, "Leaderboards");
+        bool tables = report.Includes(ReportSections.Leaderboards);
+        md.Heading(2, tables ? "Leaderboards" : "Figures");
+        if (tables)
+        {
+            WriteNote(md, report, ReportSections.Leaderboards);
+        }
+
         if (boards.Count == 0)
         {
             md.Paragraph("No runs.");
@@ -85,6 +118,12 @@ public static class MarkdownReport
         foreach (var board in boards)
         {
             md.Heading(3, board.Problem.Label);
+            if (!tables)
+            {
+                WritePlots(md, plots.Where(p => p.Problem == board.Problem), report, 4);
+                continue;
+            }
+
             md.Paragraph(ReferenceLine(set, board.Problem));
             md.Table(LeaderboardHeaders, "rlrrrrrrr", board.Entries.Take(MaxLeaderboardRows).Select(e => (IReadOnlyList<string>)
             [
@@ -105,10 +144,7 @@ public static class MarkdownReport
                     $"The {MaxLeaderboardRows} leaders of {board.Entries.Count} settings; every run is in {MarkdownWriter.Code("summary.csv")}."));
             }
 
-            foreach (var plot in plots.Where(p => p.Problem == board.Problem))
-            {
-                WritePlot(md, plot, 4);
-            }
+            WritePlots(md, plots.Where(p => p.Problem == board.Problem), report, 4);
         }
     }
 
@@ -124,24 +160,46 @@ public static class MarkdownReport
         return "Reference L\\*: " + MarkdownWriter.Escape(kinds) + ". Converged means: " + MarkdownWriter.Escape(targets) + " (see Notes).";
     }
 
-    private static void WriteAcrossProblems(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems, IReadOnlyList<PlotFile> plots)
+    private static void WriteAcrossProblems(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems, IReadOnlyList<PlotFile> plots, ReportConfig report)
     {
-        if (boards.Count == 0)
+        var shared = plots.Where(p => p.Problem is null).ToList();
+        bool tables = report.Includes(ReportSections.Analysis);
+        if (boards.Count == 0 || (!tables && shared.Count == 0))
         {
             return;
         }
 
         md.Heading(2, problems.Count > 1 ? "Across problems" : "Analysis");
-        AnalysisSection.Write(md, boards, problems);
-        foreach (var plot in plots.Where(p => p.Problem is null))
+        if (tables)
         {
-            WritePlot(md, plot, 3);
+            WriteNote(md, report, ReportSections.Analysis);
+            AnalysisSection.Write(md, boards, problems);
+        }
+
+        WritePlots(md, shared, report, 3);
+    }
+
+    private static void WritePlots(MarkdownWriter md, IEnumerable<PlotFile> plots, ReportConfig report, int level)
+    {
+        foreach (var plot in plots)
+        {
+            WritePlot(md, plot, report, level);
         }
     }
 
-    private static void WritePlot(MarkdownWriter md, PlotFile plot, int level)
+    /// <summary>The config's text for <paramref name="section"/>, if it has one (Markdown, as written).</summary>
+    private static void WriteNote(MarkdownWriter md, ReportConfig report, string section)
+    {
+        if (report.NoteFor(section) is { } note)
+        {
+            md.Paragraph(note);
+        }
+    }
+
+    private static void WritePlot(MarkdownWriter md, PlotFile plot, ReportConfig report, int level)
     {
         md.Heading(level, plot.Title);
+        WriteNote(md, report, plot.Kind);
         if (plot.Error is null)
         {
             md.Image(plot.AltText, plot.RelativePath);

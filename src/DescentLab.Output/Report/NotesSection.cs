@@ -15,20 +15,35 @@ internal static class NotesSection
     private const int MaxListedRuns = 25;
 
     /// <summary>Writes the section (a line saying there is nothing to note when that is so).</summary>
-    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<PlotFile> plots)
+    /// <param name="md">Where to write.</param>
+    /// <param name="set">The run set.</param>
+    /// <param name="plots">The images, some perhaps not rendered.</param>
+    /// <param name="onlyIfAny">Write nothing at all when there is nothing to note (a report whose config left notes out).</param>
+    /// <param name="intro">The config's text for the section (Markdown), or null.</param>
+    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<PlotFile> plots, bool onlyIfAny = false, string? intro = null)
     {
-        md.Heading(2, "Notes");
         var notes = new List<string>();
         notes.AddRange(ReferenceKinds(set));
         notes.AddRange(BeatenReferences(set));
         notes.AddRange(set.Manifest.Notes.Select(MarkdownWriter.Escape));
         notes.AddRange(plots.Where(p => p.Error is not null).Select(p => "Plot " + MarkdownWriter.Code(p.RelativePath) + " could not be rendered: " + MarkdownWriter.Escape(p.Error!)));
+        var troubled = set.Rows.Where(r => r.Status is RunStatus.Diverged or RunStatus.Failed).ToList();
+        if (onlyIfAny && notes.Count == 0 && troubled.Count == 0)
+        {
+            return;
+        }
+
+        md.Heading(2, "Notes");
+        if (intro is not null)
+        {
+            md.Paragraph(intro);
+        }
+
         if (notes.Count > 0)
         {
             md.Bullets(notes);
         }
 
-        var troubled = set.Rows.Where(r => r.Status is RunStatus.Diverged or RunStatus.Failed).ToList();
         if (troubled.Count > 0)
         {
             md.Heading(3, Inv($"Diverged and failed runs ({troubled.Count})"));

@@ -17,7 +17,7 @@ public static class ReportRenderer
     /// <summary>Folder of the images, relative to the run folder.</summary>
     public const string PlotsFolder = "plots";
 
-    /// <summary>Writes plots/*.png (dropping images of an earlier render that this one no longer makes), report.md and
+    /// <summary>Writes the plots the config's report block chooses, plots/*.png and *.gif (dropping images of an earlier render that this one no longer makes), report.md and
     /// report.html under <paramref name="runDir"/>, each atomically.</summary>
     /// <param name="set">What to report.</param>
     /// <param name="runDir">The run folder.</param>
@@ -29,7 +29,8 @@ public static class ReportRenderer
     /// <summary>As <see cref="Render(RunSet, string, int)"/> with a chosen list of plots.</summary>
     public static ReportFiles Render(RunSet set, string runDir, IReadOnlyList<IPlot> plots, int maxParallelism)
     {
-        var files = PlotRenderer.Render(set, plots, runDir, maxParallelism);
+        var report = ReportSections.ConfigOf(set);
+        var files = PlotRenderer.Render(set, [.. plots.Where(p => ReportSections.Draws(report, p))], runDir, maxParallelism);
         RemoveStalePlots(runDir, files);
         string markdown = MarkdownReport.ToMarkdown(set, files);
         AtomicFile.WriteAllText(Path.Combine(runDir, MarkdownFile), markdown);
@@ -50,11 +51,11 @@ public static class ReportRenderer
         }
 
         var current = files.Where(f => f.Error is null).Select(f => Path.GetFullPath(Path.Combine(runDir, f.RelativePath))).ToHashSet(StringComparer.Ordinal);
-        foreach (string png in Directory.EnumerateFiles(folder, "*.png"))
+        foreach (string image in Directory.EnumerateFiles(folder, "*.png").Concat(Directory.EnumerateFiles(folder, "*.gif")))
         {
-            if (!current.Contains(Path.GetFullPath(png)))
+            if (!current.Contains(Path.GetFullPath(image)))
             {
-                File.Delete(png);
+                File.Delete(image);
             }
         }
     }

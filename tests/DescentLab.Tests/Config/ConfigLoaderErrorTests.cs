@@ -23,7 +23,7 @@ public sealed class ConfigLoaderErrorTests
 
         """;
 
-    private static readonly string AllKeys = "name, seeds, datasets, models, variants, init, stop, record, regression";
+    private static readonly string AllKeys = "name, seeds, datasets, models, variants, init, stop, record, regression, report";
 
     internal static IEnumerable<TestCaseData> Cases()
     {

@@ -11,9 +11,14 @@ public sealed class DefaultConfigsTests
     [TestCase("nightly.yaml")]
     [TestCase("lesson.yaml")]
     [TestCase("quick.json")]
+    [TestCase("lessons/lesson3.yaml")]
+    [TestCase("lessons/lesson4.yaml")]
+    [TestCase("lessons/lesson5.yaml")]
+    [TestCase("lessons/lesson6.yaml")]
+    [TestCase("lessons/lesson7.yaml")]
     public void Load_DefaultConfig_HasNoErrors(string file)
     {
-        var result = ConfigLoader.Load(ConfigPath(file), ConfigLimits.Default);
+        var result = ConfigLoader.Load(ConfigPath(file), ConfigLimits.Default, DescentLab.Output.Report.ReportSections.Names);
 
         Assert.Multiple(() =>
         {

@@ -117,7 +117,13 @@ public sealed class ResolvedConfigJsonTests
                 "target_accuracy": null
               },
               "record": "epoch",
-              "regression": null
+              "regression": null,
+              "report": {
+                "title": null,
+                "description": null,
+                "sections": null,
+                "notes": {}
+              }
             }
             """;
         Assert.That(json, Is.EqualTo(Expected.ReplaceLineEndings("\n")));

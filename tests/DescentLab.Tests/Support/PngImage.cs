@@ -38,6 +38,19 @@ public sealed class PngImage
         return Measure(bitmap, 0, bitmap.Height);
     }
 
+    /// <summary>Decodes the first frame of the GIF at <paramref name="path"/>; throws if it is not a GIF.</summary>
+    public static PngImage LoadFirstGifFrame(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 6 || System.Text.Encoding.ASCII.GetString(bytes, 0, 6) != "GIF89a")
+        {
+            throw new InvalidDataException($"{path} is not a GIF89a file.");
+        }
+
+        using var bitmap = SKBitmap.Decode(bytes) ?? throw new InvalidDataException($"{path} could not be decoded.");
+        return Measure(bitmap, 0, bitmap.Height);
+    }
+
     /// <summary>Measures rows [<paramref name="top"/>, <paramref name="bottom"/>) of <paramref name="bitmap"/>.</summary>
     public static PngImage Measure(SKBitmap bitmap, int top, int bottom)
     {

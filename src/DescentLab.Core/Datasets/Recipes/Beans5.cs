@@ -14,6 +14,9 @@ public sealed class Beans5 : IRecipe
     public int Dimension => 2;
 
     /// <inheritdoc/>
+    public ClassBoundary Boundary { get; } = new LineBoundary(1, -0.5, -0.1);
+
+    /// <inheritdoc/>
     public Dataset Generate(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
@@ -21,7 +24,7 @@ public sealed class Beans5 : IRecipe
         var y = new double[n];
         for (int i = 0; i < n; i++)
         {
-            y[i] = x1[i] - 0.5 * x2[i] - 0.1 > 0 ? 1.0 : 0.0;
+            y[i] = Boundary.IsPositive(x1[i], x2[i]) ? 1.0 : 0.0;
         }
 
         return Dataset.Create(Name, Name, seed, null, x1, x2, y);

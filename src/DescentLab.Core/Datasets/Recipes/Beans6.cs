@@ -14,6 +14,9 @@ public sealed class Beans6 : IRecipe
     public int Dimension => 2;
 
     /// <inheritdoc/>
+    public ClassBoundary Boundary { get; } = new DiscBoundary(1, 0.3, 0.5);
+
+    /// <inheritdoc/>
     public Dataset Generate(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
@@ -21,9 +24,7 @@ public sealed class Beans6 : IRecipe
         var y = new double[n];
         for (int i = 0; i < n; i++)
         {
-            double d1 = x1[i] - 1;
-            double d2 = x2[i] - 0.3;
-            y[i] = d1 * d1 + d2 * d2 < 0.5 ? 1.0 : 0.0;
+            y[i] = Boundary.IsPositive(x1[i], x2[i]) ? 1.0 : 0.0;
         }
 
         return Dataset.Create(Name, Name, seed, null, x1, x2, y);

@@ -106,6 +106,28 @@ public static class ConfigSchema
                     ["allow_missing"] = () => Boolean("Runs of the baseline missing from the run set are listed but are not regressions.", regression.AllowMissing),
                 },
                 required: ["baseline"]),
+            ["report"] = () => Mapping(
+                "What report.md shows: a title, an opening text, the sections chosen and a text per section (docs/lessons.md).",
+                ReportValidator.ValidKeys,
+                new Dictionary<string, Func<JsonNode>>
+                {
+                    ["title"] = () => new JsonObject { ["description"] = "Heading of report.md.", ["type"] = "string", ["minLength"] = 1 },
+                    ["description"] = () => new JsonObject { ["description"] = "A paragraph under the heading (Markdown).", ["type"] = "string", ["minLength"] = 1 },
+                    ["sections"] = () => new JsonObject
+                    {
+                        ["description"] = "Sections to show: summary, leaderboards, regression, notes, environment and plot kinds (convergence, fit, cost, surface, animation, probability, ...); all when absent.",
+                        ["type"] = "array",
+                        ["minItems"] = 1,
+                        ["uniqueItems"] = true,
+                        ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                    },
+                    ["notes"] = () => new JsonObject
+                    {
+                        ["description"] = "A text (Markdown) per section name, shown at the top of that section or above each of its plots.",
+                        ["type"] = "object",
+                        ["additionalProperties"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                    },
+                }),
         };
 
         var schema = Mapping("A DescentLab experiment config (YAML or JSON).", ConfigValidator.ValidKeys, root, required: ["name", "seeds", "datasets", "variants"]);

@@ -5,9 +5,10 @@ using DescentLab.Experiments.Config.Nodes;
 namespace DescentLab.Experiments.Config.Validation;
 
 /// <summary>Walks the node tree of a config (either format) and builds the resolved <see cref="ExperimentConfig"/>, or reports every error.</summary>
-internal sealed partial class ConfigValidator(ValidationContext context, string configDirectory, ConfigLimits limits)
+internal sealed partial class ConfigValidator(ValidationContext context, string configDirectory, ConfigLimits limits, IReadOnlyList<string>? reportSections)
 {
-    private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "init", "stop", "record", "regression"];
+    private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "init", "stop", "record", "regression", "report"];
+
     /// <summary>Longest name: a folder name may have 255 bytes, and the run folder's stamp and temporary names need room.</summary>
     internal const int MaxNameLength = 100;
 
@@ -49,6 +50,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
         var stop = StopValidator.Read(context, Value(keys, "stop"));
         var record = ReadRecord(Value(keys, "record"));
         var regression = RegressionValidator.Read(context, Value(keys, "regression"), configDirectory);
+        var report = ReportValidator.Read(context, Value(keys, "report"), reportSections);
         BatchSizeCheck.Check(context, variants, problems);
         WorkloadCheck.Check(context, problems, variants, seeds.Count, stop, record, limits, Value(keys, "stop"), mapping);
 
@@ -70,6 +72,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
             Stop = stop,
             Record = record,
             Regression = regression,
+            Report = report,
         };
     }
 

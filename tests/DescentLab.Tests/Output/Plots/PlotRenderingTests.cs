@@ -17,6 +17,10 @@ public sealed class PlotRenderingTests
         ["profile"] = 560,
         ["ecdf"] = 560,
         ["trend"] = 1320,
+        ["cost"] = 1760,
+        ["surface"] = 880,
+        ["animation"] = FitAnimationPlot.FrameHeight,
+        ["probability"] = 1320,
     };
 
     private TempFolder _folder = null!;
@@ -43,14 +47,17 @@ public sealed class PlotRenderingTests
         foreach (var file in files)
         {
             Assert.That(file.Error, Is.Null, file.RelativePath);
-            var image = PngImage.Load(Path.Combine(_folder.FullPath, file.RelativePath));
+            string path = Path.Combine(_folder.FullPath, file.RelativePath);
+            var image = path.EndsWith(".gif", StringComparison.Ordinal) ? PngImage.LoadFirstGifFrame(path) : PngImage.Load(path);
+            int width = path.EndsWith(".gif", StringComparison.Ordinal) ? FitAnimationPlot.FrameWidth : PlotFigure.Width;
             Assert.Multiple(() =>
             {
-                Assert.That((image.Width, image.Height), Is.EqualTo((PlotFigure.Width, ExpectedHeights[plot.Name])), file.RelativePath);
+                Assert.That(file.Kind, Is.EqualTo(plot.Name));
+                Assert.That((image.Width, image.Height), Is.EqualTo((width, ExpectedHeights[plot.Name])), file.RelativePath);
                 Assert.That(image.LuminanceVariance, Is.GreaterThan(100), $"{file.RelativePath} looks blank");
                 Assert.That(image.DarkShare, Is.GreaterThan(0.002), $"{file.RelativePath} has almost no dark pixels (no text or lines)");
                 Assert.That(file.AltText, Has.Length.GreaterThan(40));
-                Assert.That(file.RelativePath, Does.StartWith("plots/").And.EndWith(".png"));
+                Assert.That(file.RelativePath, Does.StartWith("plots/").And.EndWith(plot is FitAnimationPlot ? ".gif" : ".png"));
             });
         }
     }

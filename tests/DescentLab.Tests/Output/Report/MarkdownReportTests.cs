@@ -48,7 +48,7 @@ public sealed class MarkdownReportTests
             Assert.That(links.Select(l => l.Url), Has.All.Not.Contains(":"), "links are relative");
             Assert.That(links.Where(l => !File.Exists(Path.Combine(_folder.FullPath, l.Url!))).Select(l => l.Url), Is.Empty);
             Assert.That(images, Is.EquivalentTo(_files.Plots.Select(p => p.RelativePath)));
-            Assert.That(images, Has.Count.EqualTo(17));
+            Assert.That(images, Has.Count.EqualTo(18), "16 images, the ECDF and the probability map of the 2-D problem");
         });
     }
 

@@ -1,0 +1,29 @@
+namespace DescentLab.Experiments.Config;
+
+/// <summary>What report.md shows (SPEC §3 <c>report</c>, DescentLab's extension): a title, an opening text, the sections
+/// chosen, and a short text per section saying what to look at.</summary>
+/// <remarks>Section names are those of the report's own parts and of the plot kinds; the config loader is handed the
+/// list by whoever renders reports, so the names are defined once, where the sections are.</remarks>
+public sealed record ReportConfig
+{
+    /// <summary>Every section, no texts: the report of a config without a <c>report</c> block.</summary>
+    public static ReportConfig Default { get; } = new();
+
+    /// <summary>Heading of the report instead of <c>DescentLab report: &lt;name&gt;</c>, or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>A paragraph under the heading (Markdown), or null.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The sections to show, in config order, or null for all of them.</summary>
+    public IReadOnlyList<string>? Sections { get; init; }
+
+    /// <summary>A text (Markdown) per section name, shown at the top of that section.</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="section"/> is shown.</summary>
+    public bool Includes(string section) => Sections is null || Sections.Contains(section, StringComparer.Ordinal);
+
+    /// <summary>The text for <paramref name="section"/>, or null.</summary>
+    public string? NoteFor(string section) => Notes.GetValueOrDefault(section);
+}

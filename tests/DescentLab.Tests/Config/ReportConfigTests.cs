@@ -1,0 +1,119 @@
+using DescentLab.Experiments.Config;
+using DescentLab.Output.Report;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Config;
+
+/// <summary>The <c>report</c> block: read the same from YAML and JSON, every mistake reported with its exact message.</summary>
+public sealed class ReportConfigTests
+{
+    private const string Base =
+        """
+        name: t
+        seeds: [1]
+        datasets:
+          - recipe: beans1
+            n: 10
+        models: [origin]
+        variants: [batch]
+
+        """;
+
+    private static readonly string Names = string.Join(", ", ReportSections.Names);
+
+    private static IEnumerable<TestCaseData> BadYaml()
+    {
+        yield return Case("NotAMapping", "report: [fit]\n",
+            "{file}:8:9: report: expected a mapping such as {sections: [summary, fit], notes: {fit: \"...\"}}, got a list");
+        yield return Case("UnknownKey", "report: { section: [fit] }\n",
+            "{file}:8:11: report.section: unknown key; did you mean 'sections'?");
+        yield return Case("EmptySections", "report: { sections: [] }\n",
+            "{file}:8:21: report.sections: expected a non-empty list of section names, e.g. [summary, leaderboards, fit], got an empty list");
+        yield return Case("UnknownSection", "report: { sections: [summary, fitt] }\n",
+            $"{{file}}:8:31: report.sections[1]: unknown section 'fitt' (did you mean 'fit'?); valid sections: {Names}");
+        yield return Case("DuplicateSection", "report: { sections: [fit, fit] }\n",
+            "{file}:8:27: report.sections[1]: duplicate section 'fit'");
+        yield return Case("NoteForHiddenSection", "report: { sections: [fit], notes: { cost: \"J(w)\" } }\n",
+            "{file}:8:37: report.notes.cost: section 'cost' is not in report.sections, so this text would never be shown");
+        yield return Case("NoteForUnknownSection", "report: { notes: { cots: \"J(w)\" } }\n",
+            "{file}:8:20: report.notes.cots: unknown key; did you mean 'cost'?");
+        yield return Case("NoteNotText", "report: { notes: { fit: [1] } }\n",
+            "{file}:8:25: report.notes.fit: expected a text, got a list");
+    }
+
+    [TestCaseSource(nameof(BadYaml))]
+    public void Load_BadReportBlock_ReportsTheExactError(string yaml, string expected)
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write("c.yaml", Base + yaml);
+
+        var result = ConfigLoader.Load(file, ConfigLimits.Default, ReportSections.Names);
+
+        Assert.That(result.Errors.Select(e => e.ToString()), Is.EqualTo(new[] { expected.Replace("{file}", file, StringComparison.Ordinal) }));
+    }
+
+    [Test]
+    public void Load_BadReportBlockInJson_SameMessageWithJsonPositions()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write("c.json", """
+            {"name": "t", "seeds": [1], "datasets": [{"recipe": "beans1", "n": 10}], "models": ["origin"], "variants": ["batch"],
+             "report": {"sections": ["summary", "fitt"], "notes": {"summary": [3]}}}
+            """);
+
+        var result = ConfigLoader.Load(file, ConfigLimits.Default, ReportSections.Names);
+
+        Assert.That(result.Errors.Select(e => e.ToString()), Is.EqualTo(new[]
+        {
+            $"{file}:2:37: report.sections[1]: unknown section 'fitt' (did you mean 'fit'?); valid sections: {Names}",
+            $"{file}:2:67: report.notes.summary: expected a text, got a list",
+        }));
+    }
+
+    [Test]
+    public void Load_ReportBlock_YamlAndJsonGiveTheSameReportConfig()
+    {
+        using var folder = new TestFolder();
+        string yaml = folder.Write("c.yaml", Base + """
+            report:
+              title: "Lesson"
+              description: "Read this."
+              sections: [summary, cost]
+              notes: { cost: "the bowl" }
+
+            """);
+        string json = folder.Write("c.json", """
+            {"name": "t", "seeds": [1], "datasets": [{"recipe": "beans1", "n": 10}], "models": ["origin"], "variants": ["batch"],
+             "report": {"title": "Lesson", "description": "Read this.", "sections": ["summary", "cost"], "notes": {"cost": "the bowl"}}}
+            """);
+
+        var fromYaml = ConfigLoader.Load(yaml, ConfigLimits.Default, ReportSections.Names).Config!.Report;
+        var fromJson = ConfigLoader.Load(json, ConfigLimits.Default, ReportSections.Names).Config!.Report;
+
+        foreach (var report in new[] { fromYaml, fromJson })
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(report.Title, Is.EqualTo("Lesson"));
+                Assert.That(report.Description, Is.EqualTo("Read this."));
+                Assert.That(report.Sections, Is.EqualTo(new[] { "summary", "cost" }));
+                Assert.That(report.Notes, Is.EqualTo(new Dictionary<string, string> { ["cost"] = "the bowl" }));
+                Assert.That(report.Includes("cost"), Is.True);
+                Assert.That(report.Includes("profile"), Is.False);
+            });
+        }
+    }
+
+    [Test]
+    public void Load_NoReportBlock_ShowsEverySection()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write("c.yaml", Base);
+
+        var report = ConfigLoader.Load(file, ConfigLimits.Default, ReportSections.Names).Config!.Report;
+
+        Assert.That(ReportSections.Names.All(report.Includes), Is.True);
+    }
+
+    private static TestCaseData Case(string name, string yaml, string expected) => new TestCaseData(yaml, expected).SetName("Load_BadReportBlock_" + name);
+}
