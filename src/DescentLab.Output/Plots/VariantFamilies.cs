@@ -1,3 +1,5 @@
+using DescentLab.Core.Variants;
+
 namespace DescentLab.Output.Plots;
 
 /// <summary>Groups variants into families, one small-multiple panel each, so no panel carries more than about six lines (SPEC §8).</summary>
@@ -6,29 +8,10 @@ public static class VariantFamilies
     /// <summary>Most lines a panel carries; a larger family is split over several panels.</summary>
     public const int MaxLinesPerPanel = 6;
 
-    private static readonly (string Family, string[] Variants)[] Families =
-    [
-        ("plain gradient descent", ["closed_form", "batch", "sgd", "minibatch", "fixed_step", "rosenblatt"]),
-        ("momentum", ["momentum", "nesterov"]),
-        ("adaptive", ["adagrad", "rmsprop", "adam"]),
-        ("line search", ["line_search"]),
-    ];
-
     private const string OtherFamily = "other";
 
-    /// <summary>The family of <paramref name="variant"/>.</summary>
-    public static string Of(string variant)
-    {
-        foreach (var (family, variants) in Families)
-        {
-            if (variants.Contains(variant, StringComparer.Ordinal))
-            {
-                return family;
-            }
-        }
-
-        return OtherFamily;
-    }
+    /// <summary>The family of <paramref name="variant"/>, as its catalog entry says ("other" for a name the catalog lacks).</summary>
+    public static string Of(string variant) => VariantCatalog.Find(variant)?.Family ?? OtherFamily;
 
     /// <summary>Splits <paramref name="items"/> into panels: by family in family order, at most
     /// <see cref="MaxLinesPerPanel"/> per panel; a split family's panels are titled "family (1/2)", ....</summary>
@@ -36,9 +19,8 @@ public static class VariantFamilies
     /// in one panel unless it alone has more than <see cref="MaxLinesPerPanel"/> settings.</remarks>
     public static IReadOnlyList<Panel<T>> Panels<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
     {
-        var order = Families.Select(f => f.Family).Append(OtherFamily).ToList();
         var panels = new List<Panel<T>>();
-        foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => order.IndexOf(g.Key)))
+        foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => Rank(g.Key)))
         {
             var blocks = family.GroupBy(variantOf).SelectMany(Balanced).ToList();
             var chunks = Pack(blocks);
@@ -50,6 +32,13 @@ public static class VariantFamilies
         }
 
         return panels;
+    }
+
+    /// <summary>Known families in <see cref="VariantFamily.Order"/>, then any other (OrderBy is stable: first appearance).</summary>
+    private static int Rank(string family)
+    {
+        int index = VariantFamily.Order.ToList().IndexOf(family);
+        return index < 0 ? VariantFamily.Order.Count : index;
     }
 
     /// <summary>A run of items cut into near-equal pieces of at most <see cref="MaxLinesPerPanel"/> (eight become 4 + 4).</summary>

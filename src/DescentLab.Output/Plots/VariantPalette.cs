@@ -1,3 +1,4 @@
+using DescentLab.Core.Variants;
 using ScottPlot;
 
 namespace DescentLab.Output.Plots;
@@ -5,26 +6,10 @@ namespace DescentLab.Output.Plots;
 /// <summary>One colour per variant, the same in every plot; a sweep's settings are shades of it.</summary>
 public static class VariantPalette
 {
-    private static readonly Dictionary<string, Color> Colours = new(StringComparer.Ordinal)
-    {
-        ["closed_form"] = Color.FromHex("#4d4d4d"),
-        ["batch"] = Color.FromHex("#1f77b4"),
-        ["sgd"] = Color.FromHex("#ff7f0e"),
-        ["minibatch"] = Color.FromHex("#2ca02c"),
-        ["fixed_step"] = Color.FromHex("#8c564b"),
-        ["rosenblatt"] = Color.FromHex("#d62728"),
-        ["momentum"] = Color.FromHex("#9467bd"),
-        ["nesterov"] = Color.FromHex("#e377c2"),
-        ["adagrad"] = Color.FromHex("#bcbd22"),
-        ["rmsprop"] = Color.FromHex("#17becf"),
-        ["adam"] = Color.FromHex("#393b79"),
-        ["line_search"] = Color.FromHex("#637939"),
-    };
-
     private static readonly Color Unknown = Color.FromHex("#000000");
 
-    /// <summary>The colour of <paramref name="variant"/> (black for a variant the palette does not know yet).</summary>
-    public static Color Of(string variant) => Colours.GetValueOrDefault(variant, Unknown);
+    /// <summary>The colour of <paramref name="variant"/>, as its catalog entry says (black for a name the catalog lacks).</summary>
+    public static Color Of(string variant) => VariantCatalog.Find(variant) is { } known ? Color.FromHex(known.Colour) : Unknown;
 
     /// <summary>A colour per item: each variant's items get shades of its colour in the given order.</summary>
     public static IReadOnlyDictionary<T, Color> Shades<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
