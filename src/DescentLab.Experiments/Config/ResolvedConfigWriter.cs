@@ -107,7 +107,7 @@ public static class ResolvedConfigWriter
     /// <summary>Every hyper-parameter (a default as a one-value list) and the samples per update of each setting.</summary>
     private static void WriteVariant(Utf8JsonWriter json, VariantConfig config)
     {
-        var variant = VariantCatalog.Find(config.Name) ?? throw new ArgumentException($"Unknown variant '{config.Name}'.", nameof(config));
+        var variant = config.Variant;
         json.WriteStartObject();
         json.WriteString("name", config.Name);
         json.WriteStartObject("parameters");

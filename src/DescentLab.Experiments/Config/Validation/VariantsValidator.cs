@@ -13,13 +13,16 @@ internal static class VariantsValidator
     private const string BatchExpected = "a batch size: an integer >= 1 or 'all'";
 
     /// <summary>The valid entries of the list at <paramref name="node"/>; every mistake is reported.</summary>
-    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node)
+    /// <param name="context">Where errors go.</param>
+    /// <param name="node">The list.</param>
+    /// <param name="known">Built-in and plug-in variants the entries may name.</param>
+    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node, IReadOnlyList<IVariant> known)
     {
         var list = context.NonEmptyList(node, ListKey, "a non-empty list of variants, e.g. [closed_form, {sgd: {lr: 0.1}}]");
         var variants = new List<ParsedVariant>();
         for (int i = 0; list is not null && i < list.Items.Count; i++)
         {
-            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i)) is { } variant)
+            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i), known) is { } variant)
             {
                 variants.Add(variant);
             }
@@ -28,16 +31,16 @@ internal static class VariantsValidator
         return variants;
     }
 
-    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path)
+    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path, IReadOnlyList<IVariant> known)
     {
         if (NamedEntry.Read(context, node, path, "variant", Example) is not { } entry)
         {
             return null;
         }
 
-        if (VariantCatalog.Find(entry.Name) is not { } variant)
+        if (known.FirstOrDefault(v => v.Name == entry.Name) is not { } variant)
         {
-            context.Error(entry.NameNode, path, Suggestions.UnknownName("variant", entry.Name, VariantCatalog.All.Select(v => v.Name).ToArray()));
+            context.Error(entry.NameNode, path, Suggestions.UnknownName("variant", entry.Name, known.Select(v => v.Name).ToArray()));
             return null;
         }
 
@@ -69,7 +72,7 @@ internal static class VariantsValidator
             }
         }
 
-        var config = new VariantConfig(entry.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle);
+        var config = new VariantConfig(entry.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle, variant);
         return new ParsedVariant(config, variant, node, path, batches);
     }
 

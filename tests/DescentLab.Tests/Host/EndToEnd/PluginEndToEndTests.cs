@@ -1,0 +1,59 @@
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Host.EndToEnd;
+
+/// <summary>The shipped C# example and the test plug-in through the real executable: determinism and failure isolation.</summary>
+[NonParallelizable]
+public sealed class PluginEndToEndTests
+{
+    [Test]
+    public void CSharpExample_RunsAsItStands_IdenticalAtParallel1And2AndAcrossShards()
+    {
+        using var temp = new TempFolder();
+        string config = Path.Combine(PluginPaths.CSharpExample, "example.yaml");
+
+        var p1 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "p1", "--parallel", "1");
+        var p2 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "p2", "--parallel", "2");
+        var s1 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "s1", "--shard", "1/2");
+        var s2 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "s2", "--shard", "2/2");
+        var merge = DescentLabProcess.Run(temp.FullPath, "merge", "s2", "s1", "--out", "merged");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var result in new[] { p1, p2, s1, s2, merge })
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+            }
+        });
+        RunFolders.AssertSameResults(temp.PathOf("p1"), temp.PathOf("p2"));
+        RunFolders.AssertSameResults(temp.PathOf("p1"), temp.PathOf("merged"));
+        Assert.That(File.ReadAllText(temp.PathOf("p1", "summary.csv")), Does.Contain(",lion,0.01,"));
+    }
+
+    [Test]
+    public void Run_PluginThrowsOrWritesNaN_ThoseRunsFailOrDivergeAndTheBatchGoesOn()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", $"""
+            name: faults
+            seeds: [1]
+            plugins: [{PluginPaths.TestPlugins}]
+            datasets:
+              - recipe: beans1
+                n: 20
+            models: [origin]
+            variants: [faulty_throws, faulty_nan, batch]
+            stop: {"{ max_epochs: 5 }"}
+            """);
+
+        var result = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Error);
+        var rows = File.ReadAllLines(temp.PathOf("out", "summary.csv"));
+        Assert.That(rows[1], Does.StartWith("beans1-n20_origin_faulty_throws_s1,").And.Contain(",failed,").And.Contain("the rule gave up at step 3"));
+        Assert.That(rows[2], Does.StartWith("beans1-n20_origin_faulty_nan_s1,").And.Contain(",diverged,").And.Contain("loss became NaN at epoch 3"));
+        Assert.That(rows[3], Does.StartWith("beans1-n20_origin_batch_s1,").And.Contain(",not_converged,"));
+        Assert.That(File.ReadAllText(temp.PathOf("out", "report.md")), Does.Contain("the rule gave up at step 3"));
+    }
+}
