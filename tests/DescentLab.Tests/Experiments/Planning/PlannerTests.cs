@@ -1,6 +1,6 @@
-using DescentLab.Core.Variants;
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
+using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Tests.Support;
