@@ -11,6 +11,8 @@ namespace DescentLab.Core.Training;
 /// <param name="DivergeFactor">Diverged once the loss exceeds this many times the initial loss.</param>
 /// <param name="Record">Curve row per epoch or per step.</param>
 /// <param name="OptimumLoss">L*, the reference optimum of this dataset and model (NaN if unknown).</param>
+/// <param name="RunId">The run's id, for rules that tell someone else which run they serve (empty outside a plan).</param>
+/// <param name="Seed">The run's seed, likewise.</param>
 public sealed record TrainingOptions(
     double[] InitialTheta,
     int BatchSize,
@@ -21,7 +23,9 @@ public sealed record TrainingOptions(
     bool StopAtTarget,
     double DivergeFactor,
     RecordMode Record,
-    double OptimumLoss)
+    double OptimumLoss,
+    string RunId = "",
+    ulong Seed = 0)
 {
     /// <summary>Curve rows to reserve for <paramref name="sampleCount"/> samples.</summary>
     public long CurveCapacity(int sampleCount) =>

@@ -125,7 +125,9 @@ public static class Planner
                         config.Stop.StopAtTarget,
                         config.Stop.DivergeFactor,
                         config.Record,
-                        optimum.Loss);
+                        optimum.Loss,
+                        runId,
+                        seed);
                     _runs.Add(new RunSpec(index, runId, dataset, seed, model, variant, hyperParameters, options, optimum));
                 }
             }

@@ -44,7 +44,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
         var init = InitValidator.Read(context, Value(keys, "init"), parameterNames);
         var variantsNode = context.Required(keys, "variants", mapping, string.Empty);
         var plugins = PluginsValidator.Read(context, Value(keys, "plugins"), configDirectory);
-        var variants = variantsNode is null ? [] : VariantsValidator.Read(context, variantsNode, [.. VariantCatalog.All, .. plugins.SelectMany(p => p.Variants)]);
+        var variants = variantsNode is null ? [] : VariantsValidator.Read(context, variantsNode, [.. VariantCatalog.All, .. plugins.SelectMany(p => p.Variants)], configDirectory);
         var stop = StopValidator.Read(context, Value(keys, "stop"));
         var record = ReadRecord(Value(keys, "record"));
         var regression = RegressionValidator.Read(context, Value(keys, "regression"), configDirectory);

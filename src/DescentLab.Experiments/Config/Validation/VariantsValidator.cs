@@ -16,13 +16,15 @@ internal static class VariantsValidator
     /// <param name="context">Where errors go.</param>
     /// <param name="node">The list.</param>
     /// <param name="known">Built-in and plug-in variants the entries may name.</param>
-    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node, IReadOnlyList<IVariant> known)
+    /// <param name="configDirectory">Where external commands run.</param>
+    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node, IReadOnlyList<IVariant> known, string configDirectory)
     {
+        var externals = new ExternalEntry(context, configDirectory, known);
         var list = context.NonEmptyList(node, ListKey, "a non-empty list of variants, e.g. [closed_form, {sgd: {lr: 0.1}}]");
         var variants = new List<ParsedVariant>();
         for (int i = 0; list is not null && i < list.Items.Count; i++)
         {
-            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i), known) is { } variant)
+            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i), known, externals) is { } variant)
             {
                 variants.Add(variant);
             }
@@ -31,14 +33,30 @@ internal static class VariantsValidator
         return variants;
     }
 
-    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path, IReadOnlyList<IVariant> known)
+    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path, IReadOnlyList<IVariant> known, ExternalEntry externals)
     {
         if (NamedEntry.Read(context, node, path, "variant", Example) is not { } entry)
         {
             return null;
         }
 
-        if (known.FirstOrDefault(v => v.Name == entry.Name) is not { } variant)
+        IVariant variant;
+        string[] ownKeys = [];
+        if (entry.Name == ExternalEntry.Key)
+        {
+            if (externals.Read(entry, path) is not { } external)
+            {
+                return null;
+            }
+
+            variant = external;
+            ownKeys = ExternalEntry.OwnKeys;
+        }
+        else if (known.FirstOrDefault(v => v.Name == entry.Name) is { } named)
+        {
+            variant = named;
+        }
+        else
         {
             context.Error(entry.NameNode, path, Suggestions.UnknownName("variant", entry.Name, known.Select(v => v.Name).ToArray()));
             return null;
@@ -50,9 +68,9 @@ internal static class VariantsValidator
         string settingsPath = KeyPath.Child(path, entry.Name);
         if (entry.Settings is not null && context.Mapping(entry.Settings, settingsPath, $"variant settings such as {Example}") is { } settings)
         {
-            string[] validKeys = [.. variant.Parameters.Select(p => p.Name), "batch", "shuffle"];
+            string[] validKeys = [.. variant.Parameters.Select(p => p.Name), "batch", "shuffle", .. ownKeys];
             var keys = context.Keys(settings, settingsPath, validKeys);
-            foreach (var (key, value) in keys.Where(k => k.Key is not ("batch" or "shuffle")))
+            foreach (var (key, value) in keys.Where(k => k.Key is not ("batch" or "shuffle") && !ownKeys.Contains(k.Key)))
             {
                 var parameter = variant.Parameters.First(p => p.Name == key);
                 if (ReadSweep(context, value.Value, KeyPath.Child(settingsPath, key), parameter) is { } values)
@@ -72,7 +90,7 @@ internal static class VariantsValidator
             }
         }
 
-        var config = new VariantConfig(entry.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle, variant);
+        var config = new VariantConfig(variant.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle, variant);
         return new ParsedVariant(config, variant, node, path, batches);
     }
 
