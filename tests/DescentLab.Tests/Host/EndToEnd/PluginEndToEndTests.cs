@@ -56,4 +56,21 @@ public sealed class PluginEndToEndTests
         Assert.That(rows[3], Does.StartWith("beans1-n20_origin_batch_s1,").And.Contain(",not_converged,"));
         Assert.That(File.ReadAllText(temp.PathOf("out", "report.md")), Does.Contain("the rule gave up at step 3"));
     }
+
+    [Test]
+    public void Variants_GivenThePluginOrTheConfig_ListsItsVariantsAfterTheBuiltIns()
+    {
+        using var temp = new TempFolder();
+
+        var fromPlugin = DescentLabProcess.Run(temp.FullPath, "variants", PluginPaths.Lion);
+        var fromConfig = DescentLabProcess.Run(temp.FullPath, "variants", Path.Combine(PluginPaths.CSharpExample, "example.yaml"));
+        var missing = DescentLabProcess.Run(temp.FullPath, "variants", "Missing.dll");
+
+        Assert.That(fromPlugin.ExitCode, Is.EqualTo(0), fromPlugin.Error);
+        Assert.That(fromPlugin.Out, Does.Contain("line_search").And.Contain("\nlion         Lion (Chen et al. 2023)"));
+        Assert.That(fromPlugin.Out, Does.Contain("weight_decay: default 0, range [0, inf) - decoupled weight decay lambda"));
+        Assert.That(fromConfig.Out, Is.EqualTo(fromPlugin.Out));
+        Assert.That(missing.ExitCode, Is.EqualTo(2));
+        Assert.That(missing.Error.Trim(), Is.EqualTo($"Missing.dll: plug-in not found: {temp.PathOf("Missing.dll")}"));
+    }
 }
