@@ -13,7 +13,7 @@ public static class RunEnvironmentFactory
     /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>.</summary>
     public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel) => new(
         configPath,
-        ResolvedConfigWriter.ToJson(config),
+        ResolvedConfig.From(config),
         command,
         GitCommit(Path.GetDirectoryName(config.SourcePath) ?? "."),
         Versions(),

@@ -19,6 +19,9 @@ public readonly struct Affine : IModel
     public bool HasClosedForm => true;
 
     /// <inheritdoc/>
+    public bool IsConvex => true;
+
+    /// <inheritdoc/>
     public void Initialize(Span<double> theta, IReadOnlyDictionary<string, double> init, ulong seed) =>
         ParameterInit.ByName(ParameterNames, init, theta);
 

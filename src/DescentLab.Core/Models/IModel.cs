@@ -16,6 +16,9 @@ public interface IModel
     /// <summary>Whether <see cref="TrySolveClosedForm"/> can succeed.</summary>
     bool HasClosedForm { get; }
 
+    /// <summary>Whether the mean loss is convex in θ, so that one local solve finds the global minimum (or infimum).</summary>
+    bool IsConvex { get; }
+
     /// <summary>Writes the starting θ of a run: values named in <paramref name="init"/>, the rest by the model's own rule
     /// (0 or the w fallback for the linear and logistic models, seeded random draws for the mlp).</summary>
     /// <param name="theta">Receives <see cref="ParameterCount"/> values.</param>

@@ -36,6 +36,9 @@ public readonly struct Logistic : IModel
     public bool HasClosedForm => false;
 
     /// <inheritdoc/>
+    public bool IsConvex => _loss == LossKind.CrossEntropy;
+
+    /// <inheritdoc/>
     public void Initialize(Span<double> theta, IReadOnlyDictionary<string, double> init, ulong seed) =>
         ParameterInit.ByName(ParameterNames, init, theta);
 

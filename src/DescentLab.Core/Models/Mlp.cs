@@ -51,6 +51,9 @@ public readonly struct Mlp : IModel
     /// <inheritdoc/>
     public bool HasClosedForm => false;
 
+    /// <inheritdoc/>
+    public bool IsConvex => false;
+
     private int Stride => _twoInputs ? 3 : 2;
 
     private int Output => _hidden * Stride;

@@ -20,6 +20,9 @@ public readonly struct Origin : IModel
     public bool HasClosedForm => true;
 
     /// <inheritdoc/>
+    public bool IsConvex => true;
+
+    /// <inheritdoc/>
     public void Initialize(Span<double> theta, IReadOnlyDictionary<string, double> init, ulong seed) =>
         ParameterInit.ByName(ParameterNames, init, theta);
 

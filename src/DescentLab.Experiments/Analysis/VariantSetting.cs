@@ -11,8 +11,8 @@ namespace DescentLab.Experiments.Analysis;
 /// <param name="Step">Fixed step, if the variant has one.</param>
 /// <param name="Batch">Samples per update, or null for the full batch (so settings compare across datasets of other sizes).</param>
 /// <param name="Shuffle">Reshuffled each epoch.</param>
-/// <param name="HyperParameters">Other hyper-parameters as written in summary.csv (<c>name=value</c> joined by <c>;</c>).</param>
-public sealed record VariantSetting(string Variant, double? Lr, double? Step, int? Batch, bool Shuffle, string HyperParameters)
+/// <param name="HyperParameters">Other hyper-parameters than lr and step.</param>
+public sealed record VariantSetting(string Variant, double? Lr, double? Step, int? Batch, bool Shuffle, HyperValues HyperParameters)
 {
     /// <summary>The setting of <paramref name="row"/>.</summary>
     public static VariantSetting From(SummaryRow row) =>
@@ -38,9 +38,9 @@ public sealed record VariantSetting(string Variant, double? Lr, double? Step, in
                 text.Append(" step=").Append(Format(step));
             }
 
-            foreach (string pair in HyperParameters.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var (name, value) in HyperParameters.Pairs)
             {
-                text.Append(' ').Append(pair);
+                text.Append(' ').Append(name).Append('=').Append(Format(value));
             }
 
             if (Batch is int batch && VariantCatalog.Find(Variant)?.BatchMode != BatchMode.One)

@@ -1,3 +1,5 @@
+using DescentLab.Experiments.Config;
+
 namespace DescentLab.Experiments.Results;
 
 /// <summary>manifest.json: what ran, where, from which config, and how long it took (SPEC §7).</summary>
@@ -12,8 +14,8 @@ public sealed record RunManifest
     /// <summary>SHA-256 of the config file's bytes.</summary>
     public required string ConfigHash { get; init; }
 
-    /// <summary>The resolved config (every default filled in) as indented JSON.</summary>
-    public required string ResolvedConfig { get; init; }
+    /// <summary>The resolved config (every default filled in).</summary>
+    public required ResolvedConfig ResolvedConfig { get; init; }
 
     /// <summary>The command line that reproduces the run.</summary>
     public required string Command { get; init; }

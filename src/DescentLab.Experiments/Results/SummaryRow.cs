@@ -44,8 +44,8 @@ public sealed record SummaryRow
     /// <summary>Reshuffled each epoch.</summary>
     public required bool Shuffle { get; init; }
 
-    /// <summary>Other hyper-parameters as <c>name=value</c> pairs joined by <c>;</c>, in declaration order.</summary>
-    public string HyperParameters { get; init; } = string.Empty;
+    /// <summary>Other hyper-parameters than lr and step, in the variant's declaration order.</summary>
+    public HyperValues HyperParameters { get; init; } = HyperValues.Empty;
 
     /// <summary>How the run ended.</summary>
     public required RunStatus Status { get; init; }

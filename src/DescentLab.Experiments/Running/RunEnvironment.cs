@@ -1,10 +1,11 @@
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 
 namespace DescentLab.Experiments.Running;
 
 /// <summary>Facts about the invocation that go into the manifest.</summary>
 /// <param name="ConfigPath">Config file as given on the command line.</param>
-/// <param name="ResolvedConfig">The resolved config as JSON.</param>
+/// <param name="ResolvedConfig">The resolved config.</param>
 /// <param name="Command">The command line that reproduces the run.</param>
 /// <param name="GitCommit">Git commit of the working directory, or null.</param>
 /// <param name="Versions">DescentLab and package versions.</param>
@@ -12,7 +13,7 @@ namespace DescentLab.Experiments.Running;
 /// <param name="Parallel">Degree of parallelism.</param>
 public sealed record RunEnvironment(
     string ConfigPath,
-    string ResolvedConfig,
+    ResolvedConfig ResolvedConfig,
     string Command,
     string? GitCommit,
     IReadOnlyDictionary<string, string> Versions,

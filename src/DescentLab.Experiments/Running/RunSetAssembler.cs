@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
@@ -99,24 +97,8 @@ public static class RunSetAssembler
         };
     }
 
-    private static string OtherHyperParameters(RunSpec spec)
-    {
-        var text = new StringBuilder();
-        foreach (var parameter in spec.Variant.Parameters)
-        {
-            if (parameter.Name is "lr" or "step")
-            {
-                continue;
-            }
-
-            if (text.Length > 0)
-            {
-                text.Append(';');
-            }
-
-            text.Append(parameter.Name).Append('=').Append(spec.HyperParameters[parameter.Name].ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        return text.ToString();
-    }
+    private static HyperValues OtherHyperParameters(RunSpec spec) => HyperValues.Of(
+        spec.Variant.Parameters
+            .Where(p => p.Name is not ("lr" or "step"))
+            .Select(p => new KeyValuePair<string, double>(p.Name, spec.HyperParameters[p.Name])));
 }

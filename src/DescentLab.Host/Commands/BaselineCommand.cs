@@ -30,7 +30,7 @@ public static class BaselineCommand
             if (target is null)
             {
                 var manifest = ManifestJson.Read(Path.Combine(runDir, ManifestJson.FileName));
-                var regression = ResolvedConfigReader.Regression(manifest.ResolvedConfig);
+                var regression = manifest.ResolvedConfig.Regression;
                 if (regression is null || regression.Baseline == RegressionConfig.Previous)
                 {
                     output.Error.WriteLine($"Config '{manifest.Name}' names no baseline file (regression.baseline is {(regression is null ? "absent" : "'previous'")}); pass --to FILE.");

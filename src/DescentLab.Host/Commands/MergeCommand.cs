@@ -36,7 +36,7 @@ public static class MergeCommand
         {
             var merged = RunSetMerger.Merge([.. runDirs.Select(RunSetReader.Read)]);
             var folder = RunFolder.CreateExplicit(outDir);
-            var regression = ResolvedConfigReader.Regression(merged.Manifest.ResolvedConfig);
+            var regression = merged.Manifest.ResolvedConfig.Regression;
             using var history = HistoryStore.OpenInReportsRoot(HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()));
             var published = services.GetRequiredService<ExperimentPipeline>().Publish(merged, folder, history, regression);
             output.Out.WriteLine(folder.FullPath);

@@ -1,10 +1,11 @@
-using DescentLab.Core.Training;
 using DescentLab.Experiments.Results;
+using DescentLab.Output.Columns;
 
 namespace DescentLab.Output.Csv;
 
 /// <summary>summary.csv: one row per run (SPEC §7).</summary>
-/// <remarks>Columns: <see cref="LeadingColumns"/>, one column per parameter name, then <c>message</c> and <c>wall_ms</c>.
+/// <remarks>Columns: <see cref="LeadingColumns"/>, one column per parameter name, then <see cref="TrailingColumns"/>, each
+/// defined once in <see cref="SummaryColumns"/>.
 /// Parameter columns come in order of first appearance over the rows; a name first seen in a later row is placed before the
 /// next name of that row already placed, so every row keeps its model's order (w, b then w1, w2, b gives w, w1, w2, b).
 /// A row's model lacks the parameters whose cells are empty. Reading gives back equal rows, bit for bit.</remarks>
@@ -14,15 +15,10 @@ public static class SummaryCsv
     public const string FileName = "summary.csv";
 
     /// <summary>The columns before the parameter columns, in order.</summary>
-    public static IReadOnlyList<string> LeadingColumns { get; } =
-    [
-        "run_id", "dataset", "dataset_key", "recipe", "n", "seed", "model", "loss", "variant", "lr", "step", "batch", "shuffle",
-        "hyper", "status", "epochs", "steps", "final_loss", "optimum_loss", "optimum_attained", "final_gap", "epochs_to_target",
-        "grad_evals_to_target", "grad_evals",
-    ];
+    public static IReadOnlyList<string> LeadingColumns { get; } = [.. SummaryColumns.Leading.Select(c => c.Name)];
 
     /// <summary>The columns after the parameter columns, in order.</summary>
-    public static IReadOnlyList<string> TrailingColumns { get; } = ["message", "wall_ms"];
+    public static IReadOnlyList<string> TrailingColumns { get; } = [.. SummaryColumns.Trailing.Select(c => c.Name)];
 
     /// <summary>Writes <paramref name="rows"/> with a header.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<SummaryRow> rows)
@@ -33,7 +29,7 @@ public static class SummaryCsv
         var cells = new double?[parameters.Count];
         foreach (var row in rows)
         {
-            WriteLeading(csv, row);
+            WriteColumns(csv, SummaryColumns.Leading, row);
             Array.Clear(cells);
             foreach (var (name, value) in row.FinalParameters)
             {
@@ -45,8 +41,7 @@ public static class SummaryCsv
                 csv.Field(cell);
             }
 
-            csv.Field(row.Message);
-            csv.Field(row.WallMs);
+            WriteColumns(csv, SummaryColumns.Trailing, row);
             csv.EndRecord();
         }
     }
@@ -115,41 +110,26 @@ public static class SummaryCsv
         return names;
     }
 
-    private static void WriteLeading(CsvTableWriter csv, SummaryRow row)
+    private static void WriteColumns(CsvTableWriter csv, IReadOnlyList<SummaryColumn> columns, SummaryRow row)
     {
-        csv.Field(row.RunId);
-        csv.Field(row.Dataset);
-        csv.Field(row.DatasetKey);
-        csv.Field(row.Recipe);
-        csv.Field(row.N);
-        csv.Field(row.Seed);
-        csv.Field(row.Model);
-        csv.Field(row.Loss);
-        csv.Field(row.Variant);
-        csv.Field(row.Lr);
-        csv.Field(row.Step);
-        csv.Field(row.Batch);
-        csv.Field(row.Shuffle);
-        csv.Field(row.HyperParameters);
-        csv.Field(row.Status.ToKey());
-        csv.Field(row.Epochs);
-        csv.Field(row.Steps);
-        csv.Field(row.FinalLoss);
-        csv.Field(row.OptimumLoss);
-        csv.Field(row.OptimumAttained);
-        csv.Field(row.FinalGap);
-        csv.Field(row.EpochsToTarget);
-        csv.Field(row.GradEvalsToTarget);
-        csv.Field(row.GradEvals);
+        foreach (var column in columns)
+        {
+            csv.Field(column.Format(row));
+        }
     }
 
-    // Column indices follow LeadingColumns; first..last are the parameter columns.
+    // Leading columns sit at 0..first-1, the parameter columns at first..last-1, the trailing ones from last.
     private static SummaryRow ReadRow(CsvTableReader csv, IReadOnlyList<string> parameterNames, int first, int last)
     {
-        string statusKey = csv.Text(14);
-        if (!RunStatusKeys.TryParse(statusKey, out RunStatus status))
+        var row = SummaryColumns.Blank;
+        for (int i = 0; i < first; i++)
         {
-            throw csv.FieldError(14, statusKey, "converged, not_converged, diverged or failed");
+            row = SummaryColumns.Leading[i].Read(row, csv, i);
+        }
+
+        for (int i = 0; i < SummaryColumns.Trailing.Count; i++)
+        {
+            row = SummaryColumns.Trailing[i].Read(row, csv, last + i);
         }
 
         var parameters = new List<KeyValuePair<string, double>>();
@@ -161,36 +141,7 @@ public static class SummaryCsv
             }
         }
 
-        return new SummaryRow
-        {
-            RunId = csv.RequiredText(0),
-            Dataset = csv.RequiredText(1),
-            DatasetKey = csv.RequiredText(2),
-            Recipe = csv.NullableText(3),
-            N = csv.Int32(4),
-            Seed = csv.UInt64(5),
-            Model = csv.RequiredText(6),
-            Loss = csv.RequiredText(7),
-            Variant = csv.RequiredText(8),
-            Lr = csv.NullableDouble(9),
-            Step = csv.NullableDouble(10),
-            Batch = csv.Int32(11),
-            Shuffle = csv.Boolean(12),
-            HyperParameters = csv.Text(13),
-            Status = status,
-            Epochs = csv.Int32(15),
-            Steps = csv.Int64(16),
-            FinalLoss = csv.Double(17),
-            OptimumLoss = csv.Double(18),
-            OptimumAttained = csv.Boolean(19),
-            FinalGap = csv.Double(20),
-            EpochsToTarget = csv.NullableInt32(21),
-            GradEvalsToTarget = csv.NullableInt64(22),
-            GradEvals = csv.Int64(23),
-            FinalParameters = parameters,
-            Message = csv.Text(last),
-            WallMs = csv.Double(last + 1),
-        };
+        return row with { FinalParameters = parameters };
     }
 
     private static List<string> ReadParameterColumns(CsvTableReader csv, int first, int last)

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Results;
+using DescentLab.Output.Json;
 using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
@@ -12,7 +13,7 @@ internal static class EnvironmentSection
         md.Heading(2, "Configuration");
         md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
             + "), with every default filled in:");
-        md.Fence("json", manifest.ResolvedConfig);
+        md.Fence("json", ResolvedConfigJson.ToText(manifest.ResolvedConfig));
 
         md.Heading(2, "Environment");
         var rows = new List<IReadOnlyList<string>>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DescentLab.Core.Models;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Config;
+using DescentLab.Output.Json;
 using NUnit.Framework;
 
 namespace DescentLab.Tests.Config;
@@ -82,8 +83,8 @@ public sealed class ConfigLoaderTests
         var yaml = Loaded(folder.Write("same.yaml", Yaml));
         var json = Loaded(folder.Write("same.json", Json));
 
-        string yamlText = ResolvedConfigWriter.ToJson(yaml with { SourcePath = string.Empty, SourceHash = string.Empty });
-        string jsonText = ResolvedConfigWriter.ToJson(json with { SourcePath = string.Empty, SourceHash = string.Empty });
+        string yamlText = ResolvedConfigJson.ToText(ResolvedConfig.From(yaml with { SourcePath = string.Empty, SourceHash = string.Empty }));
+        string jsonText = ResolvedConfigJson.ToText(ResolvedConfig.From(json with { SourcePath = string.Empty, SourceHash = string.Empty }));
 
         Assert.That(jsonText, Is.EqualTo(yamlText));
     }

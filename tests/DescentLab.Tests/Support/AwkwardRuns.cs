@@ -1,5 +1,6 @@
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Training;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 
 namespace DescentLab.Tests.Support;
@@ -82,7 +83,7 @@ public static class AwkwardRuns
         Lr = 0.05,
         Batch = 3,
         Shuffle = false,
-        HyperParameters = "beta1=0.9;beta2=0.999;eps=1E-08",
+        HyperParameters = HyperValues.Of([new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8)]),
         Status = RunStatus.Diverged,
         Epochs = 3,
         Steps = 3,
@@ -170,7 +171,18 @@ public static class AwkwardRuns
         Name = "nightly",
         ConfigPath = "configs/nightly.yaml",
         ConfigHash = "ab12",
-        ResolvedConfig = "{\n  \"name\": \"nightly\",\n  \"seeds\": [\n    1,\n    2\n  ],\n  \"note\": \"a+b <c>\"\n}",
+        ResolvedConfig = new ResolvedConfig(
+            "nightly",
+            "/srv/configs/nightly.yaml",
+            "ab12",
+            [1, 2],
+            [new ResolvedDataset("a+b <c>", null, "a+b <c>.csv", "/srv/configs/a+b <c>.csv", 3, 2, [new ResolvedModel("mlp", "cross_entropy", 3)])],
+            [new ResolvedModel("origin", "mse")],
+            [new ResolvedVariant("minibatch", new Dictionary<string, IReadOnlyList<double>> { ["lr"] = [0.1, 1e-300] }, [10, null], true)],
+            new Dictionary<string, double> { ["b"] = -0.0, ["w"] = 0.1 },
+            new StopConfig(MaxEpochs: 7),
+            "step",
+            new RegressionConfig("previous", Fail: true)),
         Command = "descentlab run configs/nightly.yaml",
         GitCommit = "0123456789abcdef",
         Versions = new Dictionary<string, string> { ["descentlab"] = "1.0.0", ["CsvHelper"] = "34.0.0" },

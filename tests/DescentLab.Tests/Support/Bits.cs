@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Reflection;
 using DescentLab.Core.Training;
 
 namespace DescentLab.Tests.Support;
@@ -12,7 +13,7 @@ public static class Bits
     public static string Of(object value)
     {
         var lines = new List<string>();
-        foreach (var property in value.GetType().GetProperties())
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetIndexParameters().Length == 0)
             {

@@ -15,7 +15,7 @@ public static class TestRunSets
     // The small config's command line, with backticks and a pipe in the resolved config for the report's escaping.
     private static readonly RunEnvironment FixedEnvironment = new(
         "configs/small.yaml",
-        "{\n  \"name\": \"small\",\n  \"seeds\": [1, 2],\n  \"note\": \"pipes | and ``` fences survive\"\n}",
+        new ResolvedConfig("small", "/srv/pipes | and ``` fences survive.yaml", "ab12", [1, 2], [], [], [], new Dictionary<string, double>(), new StopConfig(), "epoch", null),
         "descentlab run configs/small.yaml --parallel 2",
         "0123456789abcdef0123456789abcdef01234567",
         new SortedDictionary<string, string>(StringComparer.Ordinal) { ["DescentLab"] = "0.1.0", ["ScottPlot"] = "5.1.59" },

@@ -1,5 +1,6 @@
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Results;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
 
@@ -25,7 +26,7 @@ public sealed class VariantSettingTests
     {
         var minibatch = VariantSetting.From(OutcomeRows.Row("minibatch", 0.05, 1, RunStatus.Converged, 0, batch: 3) with { Shuffle = true });
         var sgd = VariantSetting.From(OutcomeRows.Row("sgd", 1e-5, 1, RunStatus.Converged, 0, batch: 1));
-        var momentum = VariantSetting.From(OutcomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0) with { HyperParameters = "momentum=0.5;dampening=0" });
+        var momentum = VariantSetting.From(OutcomeRows.Row("momentum", 0.1, 1, RunStatus.Converged, 0) with { HyperParameters = HyperValues.Of([new("momentum", 0.5), new("dampening", 0)]) });
         var fixedStep = VariantSetting.From(OutcomeRows.Row("fixed_step", null, 1, RunStatus.Converged, 0) with { Step = 0.01 });
         Assert.Multiple(() =>
         {

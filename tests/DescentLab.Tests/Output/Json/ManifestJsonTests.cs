@@ -1,3 +1,4 @@
+using DescentLab.Experiments.Config;
 using DescentLab.Output;
 using DescentLab.Output.Json;
 using DescentLab.Tests.Support;
@@ -29,8 +30,9 @@ public sealed class ManifestJsonTests
         string text = WriteText(AwkwardRuns.Manifest([("beans1-n20-s1", AwkwardRuns.Beans1())]));
 
         Assert.That(text, Does.StartWith("{\n  \"name\": \"nightly\",\n  \"config_path\": \"configs/nightly.yaml\",\n"));
-        Assert.That(text, Does.Contain("\n  \"resolved_config\": {\n    \"name\": \"nightly\",\n    \"seeds\": [\n      1,\n"));
-        Assert.That(text, Does.Contain("\"note\": \"a+b <c>\""));
+        Assert.That(text, Does.Contain("\n  \"resolved_config\": {\n    \"name\": \"nightly\",\n    \"source_path\": \"/srv/configs/nightly.yaml\",\n"));
+        Assert.That(text, Does.Contain("\"batch\": [\n          10,\n          \"all\"\n        ],"));
+        Assert.That(text, Does.Contain("\"name\": \"a+b <c>\""));
         Assert.That(text, Does.Contain("\"optimum_loss\": 0.30000000000000004,"));
         Assert.That(text, Does.Contain("\"optimum_parameters\": {\n        \"w1\": \"Infinity\",\n        \"w2\": -0,\n        \"b\": \"NaN\"\n      }"));
         Assert.That(text, Does.Contain("\"started_utc\": \"2025-01-02T03:04:05.678+00:00\""));
@@ -40,13 +42,41 @@ public sealed class ManifestJsonTests
     }
 
     [Test]
-    public void Write_ResolvedConfigThatIsNotJson_RoundTripsAsAString()
+    public void Read_ResolvedConfigOfTheEarlierHandWrittenFormat_ReadsItsRegressionBlock()
     {
         using var folder = new TempFolder();
-        var manifest = AwkwardRuns.Manifest([]) with { ResolvedConfig = "name: nightly\n" };
-        string path = folder.Write("manifest.json", WriteText(manifest));
+        string text = WriteText(AwkwardRuns.Manifest([]));
+        int start = text.IndexOf("  \"resolved_config\": {", StringComparison.Ordinal);
+        int end = text.IndexOf("\n  },\n", start, StringComparison.Ordinal) + 5;
+        const string Earlier =
+            """
+              "resolved_config": {
+                "name": "w",
+                "source_path": "/c/w.yaml",
+                "source_hash": "ab",
+                "seeds": [2],
+                "datasets": [{"name": "beans1", "recipe": "beans1", "file": null, "full_path": null, "n": 10, "dimension": 1,
+                  "models": [{"name": "origin", "loss": "mse"}]}],
+                "models": [{"name": "origin", "loss": "mse"}, {"name": "mlp", "loss": "mse", "hidden": 3}],
+                "variants": [{"name": "closed_form", "parameters": {}, "batch": ["all"], "shuffle": false}],
+                "init": {"b": 0, "w": 0.1},
+                "stop": {"max_epochs": 100, "target_gap": 1E-06, "stop_at_target": false, "diverge_factor": 1000000},
+                "record": "epoch",
+                "regression": {"baseline": "baselines/w.csv", "gap_rel_tol": 1E-09, "gap_abs_tol": 1E-12, "epochs_tol": 0, "fail": true}
+              },
 
-        Assert.That(ManifestJson.Read(path).ResolvedConfig, Is.EqualTo("name: nightly\n"));
+            """;
+        string path = folder.Write("manifest.json", text[..start] + Earlier.ReplaceLineEndings("\n") + text[end..]);
+
+        var config = ManifestJson.Read(path).ResolvedConfig;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Regression, Is.EqualTo(new RegressionConfig("baselines/w.csv", 1e-9, 1e-12, 0, true)));
+            Assert.That(config.Models[1].Hidden, Is.EqualTo(3));
+            Assert.That(config.Variants[0].Batch, Is.EqualTo(new int?[] { null }));
+            Assert.That(config.Stop, Is.EqualTo(new StopConfig()));
+        });
     }
 
     [Test]

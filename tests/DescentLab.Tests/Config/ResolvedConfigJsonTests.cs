@@ -1,10 +1,11 @@
 using DescentLab.Experiments.Config;
+using DescentLab.Output.Json;
 using NUnit.Framework;
 
 namespace DescentLab.Tests.Config;
 
 /// <summary>The resolved config JSON of manifest.json: every default written, same text for the same config.</summary>
-public sealed class ResolvedConfigWriterTests
+public sealed class ResolvedConfigJsonTests
 {
     [Test]
     public void ToJson_SmallConfig_WritesEveryDefault()
@@ -13,7 +14,7 @@ public sealed class ResolvedConfigWriterTests
         string file = folder.Write("w.yaml", "name: w\nseeds: [2]\ndatasets: [{recipe: beans1, n: 10}]\nmodels: [origin]\nvariants: [closed_form, {sgd: {lr: 0.05}}, minibatch, adam]\n");
         var config = ConfigLoader.Load(file, ConfigLimits.Default).Config! with { SourcePath = "/c/w.yaml", SourceHash = "ab" };
 
-        string json = ResolvedConfigWriter.ToJson(config);
+        string json = ResolvedConfigJson.ToText(ResolvedConfig.From(config));
 
         const string Expected =
             """
@@ -125,8 +126,8 @@ public sealed class ResolvedConfigWriterTests
         using var folder = new TestFolder();
         string file = folder.Write("d.yaml", "name: d\nseeds: [1]\ndatasets: [{recipe: beans2, n: 10}]\nmodels: [affine]\nvariants: [{batch: {lr: [0.5, 0.25]}}]\ninit: {b: 1.5, w: 0.3}\n");
 
-        string first = ResolvedConfigWriter.ToJson(ConfigLoader.Load(file, ConfigLimits.Default).Config!);
-        string second = ResolvedConfigWriter.ToJson(ConfigLoader.Load(file, ConfigLimits.Default).Config!);
+        string first = ResolvedConfigJson.ToText(ResolvedConfig.From(ConfigLoader.Load(file, ConfigLimits.Default).Config!));
+        string second = ResolvedConfigJson.ToText(ResolvedConfig.From(ConfigLoader.Load(file, ConfigLimits.Default).Config!));
 
         Assert.Multiple(() =>
         {
@@ -142,7 +143,7 @@ public sealed class ResolvedConfigWriterTests
         using var folder = new TestFolder();
         string file = folder.Write("h.yaml", "name: h\nseeds: [1]\ndatasets: [{recipe: beans4, n: 10}]\nmodels: [logistic, {mlp: {hidden: 3}}]\nvariants: [adam]\n");
 
-        string json = ResolvedConfigWriter.ToJson(ConfigLoader.Load(file, ConfigLimits.Default).Config!);
+        string json = ResolvedConfigJson.ToText(ResolvedConfig.From(ConfigLoader.Load(file, ConfigLimits.Default).Config!));
 
         const string Expected =
             """

@@ -1,0 +1,33 @@
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Csv;
+using Microsoft.Data.Sqlite;
+
+namespace DescentLab.Output.Columns;
+
+/// <summary>One column of summary.csv and of history.db's <c>runs</c> table: its name, type, and how a
+/// <see cref="SummaryRow"/> property is written and read in both (BenchmarkDotNet's IColumn, for our rows).</summary>
+public abstract class SummaryColumn
+{
+    /// <summary>A column named <paramref name="name"/>.</summary>
+    private protected SummaryColumn(string name) => Name = name;
+
+    /// <summary>The CSV header and SQLite column name.</summary>
+    public string Name { get; }
+
+    /// <summary>The SQLite column type.</summary>
+    public abstract string SqlType { get; }
+
+    /// <summary>The CSV field of <paramref name="row"/>.</summary>
+    public abstract string? Format(SummaryRow row);
+
+    /// <summary><paramref name="row"/> with this column read from field <paramref name="column"/> of the current record.</summary>
+    /// <exception cref="RunFileException">The field does not hold a value of this column's type.</exception>
+    internal abstract SummaryRow Read(SummaryRow row, CsvTableReader csv, int column);
+
+    /// <summary>The value to bind for <paramref name="row"/>.</summary>
+    public abstract object? ToSql(SummaryRow row);
+
+    /// <summary><paramref name="row"/> with this column read from cell <paramref name="column"/> of the current SQLite row.</summary>
+    /// <exception cref="InvalidDataException">The cell does not hold a value of this column's type.</exception>
+    internal abstract SummaryRow Read(SummaryRow row, SqliteDataReader reader, int column);
+}
