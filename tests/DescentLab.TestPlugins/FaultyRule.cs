@@ -11,6 +11,9 @@ public enum Fault
 
     /// <summary>Writes NaN into θ on the given step.</summary>
     Nan,
+
+    /// <summary>Never returns from the given step.</summary>
+    Hangs,
 }
 
 /// <summary>A gradient step that fails on step <c>at</c> (1-based) in the way <see cref="Fault"/> says.</summary>
@@ -47,6 +50,11 @@ public struct FaultyRule : IUpdateRule
         if (now && _fault == Fault.Throws)
         {
             throw new InvalidOperationException($"the rule gave up at step {_step}");
+        }
+
+        while (now && _fault == Fault.Hangs)
+        {
+            Thread.Sleep(50);
         }
 
         for (int j = 0; j < theta.Length; j++)

@@ -20,5 +20,8 @@ public sealed class TestPlugin : IVariantPlugin
         new RuleVariant<FaultyRule>(
             new("faulty_nan", "writes NaN parameters on step 'at'", "faults", "#333333", BatchMode.Configurable, FaultyRule.Parameters),
             h => new FaultyRule(Fault.Nan, h["at"])),
+        new RuleVariant<FaultyRule>(
+            new("faulty_hangs", "never returns from step 'at'", "faults", "#666666", BatchMode.Configurable, FaultyRule.Parameters),
+            h => new FaultyRule(Fault.Hangs, h["at"])),
     ];
 }

@@ -120,7 +120,7 @@ public sealed class PluginConfigTests
 
         Assert.That(Errors(path).Single(), Is.EqualTo(
             $"{path}:9:5: variants[0]: unknown variant 'adam_cpy' (did you mean 'adam_copy'?); valid variants: closed_form, batch, sgd, minibatch, fixed_step, "
-            + "rosenblatt, momentum, nesterov, adagrad, rmsprop, adam, line_search, adam_copy, faulty_throws, faulty_nan"));
+            + "rosenblatt, momentum, nesterov, adagrad, rmsprop, adam, line_search, adam_copy, faulty_throws, faulty_nan, faulty_hangs"));
     }
 
     private static string[] Errors(string path) => [.. ConfigLoader.Load(path, ConfigLimits.Default).Errors.Select(e => e.ToString())];

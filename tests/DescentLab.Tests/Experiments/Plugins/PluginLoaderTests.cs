@@ -28,7 +28,7 @@ public sealed class PluginLoaderTests
     {
         var variants = PluginLoader.Load(PluginPaths.TestPlugins);
 
-        Assert.That(variants.Select(v => v.Name), Is.EqualTo(new[] { "adam_copy", "faulty_throws", "faulty_nan" }));
+        Assert.That(variants.Select(v => v.Name), Is.EqualTo(new[] { "adam_copy", "faulty_throws", "faulty_nan", "faulty_hangs" }));
         var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(variants[0].GetType().GenericTypeArguments[0].Assembly);
         Assert.That(context, Is.Not.SameAs(System.Runtime.Loader.AssemblyLoadContext.Default));
         Assert.That(variants[0], Is.InstanceOf<IVariant>());

@@ -32,7 +32,7 @@ public sealed class PluginEndToEndTests
     }
 
     [Test]
-    public void Run_PluginThrowsOrWritesNaN_ThoseRunsFailOrDivergeAndTheBatchGoesOn()
+    public void Run_PluginThrowsWritesNaNOrHangs_ThoseRunsFailOrDivergeAndTheBatchGoesOn()
     {
         using var temp = new TempFolder();
         string config = temp.Write("faults.yaml", $"""
@@ -43,8 +43,8 @@ public sealed class PluginEndToEndTests
               - recipe: beans1
                 n: 20
             models: [origin]
-            variants: [faulty_throws, faulty_nan, batch]
-            stop: {"{ max_epochs: 5 }"}
+            variants: [faulty_throws, faulty_nan, faulty_hangs, batch]
+            stop: {"{ max_epochs: 5, max_seconds: 2 }"}
             """);
 
         var result = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out");
@@ -53,7 +53,8 @@ public sealed class PluginEndToEndTests
         var rows = File.ReadAllLines(temp.PathOf("out", "summary.csv"));
         Assert.That(rows[1], Does.StartWith("beans1-n20_origin_faulty_throws_s1,").And.Contain(",failed,").And.Contain("the rule gave up at step 3"));
         Assert.That(rows[2], Does.StartWith("beans1-n20_origin_faulty_nan_s1,").And.Contain(",diverged,").And.Contain("loss became NaN at epoch 3"));
-        Assert.That(rows[3], Does.StartWith("beans1-n20_origin_batch_s1,").And.Contain(",not_converged,"));
+        Assert.That(rows[3], Does.StartWith("beans1-n20_origin_faulty_hangs_s1,").And.Contain(",failed,").And.Contain("exceeded stop.max_seconds = 2 s"));
+        Assert.That(rows[4], Does.StartWith("beans1-n20_origin_batch_s1,").And.Contain(",not_converged,"));
         Assert.That(File.ReadAllText(temp.PathOf("out", "report.md")), Does.Contain("the rule gave up at step 3"));
     }
 
