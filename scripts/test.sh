@@ -2,7 +2,7 @@
 # Runs the NUnit suite (already built), then the SIMD kernel tests again with hardware intrinsics off, then the C#
 # plug-in example's tests, and prints
 # "N passed, N failed" from dotnet test's summary lines. Fails when a test fails or when no test ran at all
-# (dotnet test exits 0 then: stack.md pitfall 11). A test hanging for 5 minutes fails the run instead of stalling CI.
+# (dotnet test would exit 0 then). A test hanging for 5 minutes fails the run instead of stalling CI.
 set -uo pipefail
 configuration="${1:-Release}"
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Config;
+using DescentLab.Output.Retention;
 
 namespace DescentLab.Host;
 
@@ -37,6 +38,9 @@ public sealed class DescentLabSettings
 
     /// <summary>Largest total of curve rows of one config.</summary>
     public long MaxCurveRows { get; set; } = ConfigLimits.Default.MaxCurveRows;
+
+    /// <summary>Which run sets, incomplete folders and temporary files <c>prune</c> and <c>serve</c> remove.</summary>
+    public RetentionPolicy Retention { get; set; } = new();
 
     /// <summary>The size limits configs are checked against.</summary>
     public ConfigLimits Limits => new(MaxSamples, MaxWork, MaxCurveRows);

@@ -1,4 +1,5 @@
 using DescentLab.Output.Pipeline;
+using DescentLab.Output.Retention;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DescentLab.Output;
@@ -10,6 +11,7 @@ public static class OutputServiceCollectionExtensions
     public static IServiceCollection AddDescentLabOutput(this IServiceCollection services)
     {
         services.AddSingleton<ExperimentPipeline>();
+        services.AddSingleton<ReportsPruner>();
         return services;
     }
 }

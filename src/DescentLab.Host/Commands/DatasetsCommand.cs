@@ -23,13 +23,13 @@ public static class DatasetsCommand
     /// <summary>Writes the listing.</summary>
     public static void Write(TextWriter output)
     {
-        output.WriteLine("Recipes (SPEC §4):");
+        output.WriteLine("Recipes (draw order: docs/recipes.md):");
         foreach (var recipe in RecipeCatalog.All)
         {
             output.WriteLine($"  {recipe.Name,-8} {recipe.Description}");
         }
 
-        output.WriteLine("Models (SPEC §5):");
+        output.WriteLine("Models:");
         foreach (var model in ModelCatalog.All)
         {
             string losses = string.Join(", ", model.Losses.Select(LossNames.ToKey));

@@ -17,6 +17,8 @@ public static class DescentLabCommandLine
         root.Subcommands.Add(BaselineCommand.Create());
         root.Subcommands.Add(VariantsCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
+        root.Subcommands.Add(PruneCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -19,7 +19,9 @@ public static class ServeCommand
         {
             var builder = HostSetup.CreateBuilder([.. parseResult.UnmatchedTokens], logToFile: true);
             builder.Services.AddSingleton<IConfigChangeSource, FileSystemConfigChangeSource>();
-            builder.Services.AddSingleton<IConfigRunner, PipelineConfigRunner>();
+            builder.Services.AddSingleton<PipelineConfigRunner>();
+            builder.Services.AddSingleton<IConfigRunner>(services => ActivatorUtilities.CreateInstance<PruningConfigRunner>(
+                services, services.GetRequiredService<PipelineConfigRunner>()));
             builder.Services.AddHostedService<ScheduledRunService>();
             using var host = builder.Build();
             Environment.ExitCode = ExitCodes.Success;

@@ -25,7 +25,7 @@ public sealed class ConfigLoaderErrorTests
 
     private static readonly string AllKeys = "name, seeds, datasets, models, variants, init, stop, record, regression";
 
-    private static IEnumerable<TestCaseData> Cases()
+    internal static IEnumerable<TestCaseData> Cases()
     {
         yield return Row("UnknownKey_Suggestion", "c.yaml", Base.Replace("- recipe:", "- recpie:"),
             "{file}:4:5: datasets[0].recpie: unknown key; did you mean 'recipe'?",

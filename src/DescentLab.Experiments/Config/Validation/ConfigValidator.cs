@@ -145,4 +145,10 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex NameText();
+
+    /// <summary>The top-level keys, in documentation order (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys => RootKeys;
+
+    /// <summary>The values of <c>record</c> (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidRecordModes => RecordModes;
 }

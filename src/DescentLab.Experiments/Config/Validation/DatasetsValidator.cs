@@ -126,4 +126,7 @@ internal sealed class DatasetsValidator(ValidationContext context, string config
 
         return null;
     }
+
+    /// <summary>The keys of a <c>datasets</c> entry (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys => EntryKeys;
 }

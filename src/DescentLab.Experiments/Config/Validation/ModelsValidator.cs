@@ -53,7 +53,7 @@ internal static class ModelsValidator
         string settingsPath = KeyPath.Child(path, entry.Name);
         if (entry.Settings is not null && context.Mapping(entry.Settings, settingsPath, $"model settings such as {Example}") is { } settings)
         {
-            var keys = context.Keys(settings, settingsPath, definition.DefaultHidden == 0 ? SettingKeys : HiddenSettingKeys);
+            var keys = context.Keys(settings, settingsPath, ValidKeys(definition));
             if (keys.TryGetValue("loss", out var lossEntry))
             {
                 if (ReadLoss(context, definition, entry.Name, lossEntry.Value, KeyPath.Child(settingsPath, "loss")) is not { } parsed)
@@ -96,4 +96,7 @@ internal static class ModelsValidator
 
         return parsed;
     }
+
+    /// <summary>The settings keys of <paramref name="definition"/> (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys(IModelDefinition definition) => definition.DefaultHidden == 0 ? SettingKeys : HiddenSettingKeys;
 }

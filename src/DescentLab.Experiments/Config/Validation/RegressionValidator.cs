@@ -49,4 +49,7 @@ internal static class RegressionValidator
             return null;
         }
     }
+
+    /// <summary>The keys of <c>regression</c> (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys => Keys;
 }

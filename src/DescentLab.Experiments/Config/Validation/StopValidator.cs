@@ -32,4 +32,7 @@ internal static class StopValidator
 
         return stop;
     }
+
+    /// <summary>The keys of <c>stop</c> (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys => Keys;
 }

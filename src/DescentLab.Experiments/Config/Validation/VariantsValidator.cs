@@ -68,8 +68,7 @@ internal static class VariantsValidator
         string settingsPath = KeyPath.Child(path, entry.Name);
         if (entry.Settings is not null && context.Mapping(entry.Settings, settingsPath, $"variant settings such as {Example}") is { } settings)
         {
-            string[] validKeys = [.. variant.Parameters.Select(p => p.Name), "batch", "shuffle", .. ownKeys];
-            var keys = context.Keys(settings, settingsPath, validKeys);
+            var keys = context.Keys(settings, settingsPath, [.. ValidKeys(variant), .. ownKeys]);
             foreach (var (key, value) in keys.Where(k => k.Key is not ("batch" or "shuffle") && !ownKeys.Contains(k.Key)))
             {
                 var parameter = variant.Parameters.First(p => p.Name == key);
@@ -191,4 +190,7 @@ internal static class VariantsValidator
     }
 
     private static string Duplicate(string value) => $"duplicate value {value} in the sweep";
+
+    /// <summary>The settings keys of <paramref name="variant"/>: its hyper-parameters, then batch and shuffle (read by the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidKeys(IVariant variant) => [.. variant.Parameters.Select(p => p.Name), "batch", "shuffle"];
 }

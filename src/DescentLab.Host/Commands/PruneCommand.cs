@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using DescentLab.Output.Retention;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DescentLab.Host.Commands;
+
+/// <summary><c>descentlab prune [--dry-run]</c>: applies the retention policy (<c>DescentLab:Retention</c>) to the reports root.</summary>
+public static class PruneCommand
+{
+    /// <summary>The command; unmatched tokens are configuration overrides such as <c>--DescentLab:Retention:KeepLast=7</c>.</summary>
+    public static Command Create()
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "List what would be removed; remove nothing." };
+        var keepLast = new Option<int?>("--keep-last") { Description = "Keep the newest N complete run sets per config (overrides Retention:KeepLast; 0 = no count rule)." };
+        var keepDays = new Option<double?>("--keep-days") { Description = "Keep complete run sets younger than D days (overrides Retention:KeepDays; 0 = no age rule)." };
+        var graceHours = new Option<double?>("--grace-hours") { Description = "Remove incomplete folders and temporary files after H hours without a write (overrides Retention:GraceHours)." };
+        var command = new Command(
+            "prune",
+            "Remove old run sets (never latest's target or the baseline set), stale incomplete folders and temporary files; settings DescentLab:Retention:KeepLast, KeepDays, GraceHours, DescentLab:ReportsDir.")
+        {
+            dryRun, keepLast, keepDays, graceHours,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parseResult, _) => CommandHost.RunAsync([.. parseResult.UnmatchedTokens], logToFile: false, (services, _) =>
+        {
+            var policy = services.GetRequiredService<IOptions<DescentLabSettings>>().Value.Retention;
+            policy.KeepLast = parseResult.GetValue(keepLast) ?? policy.KeepLast;
+            policy.KeepDays = parseResult.GetValue(keepDays) ?? policy.KeepDays;
+            policy.GraceHours = parseResult.GetValue(graceHours) ?? policy.GraceHours;
+            string root = HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>());
+            var pruner = services.GetRequiredService<ReportsPruner>();
+            return Task.FromResult(Execute(pruner, root, policy, parseResult.GetValue(dryRun), DescentLabCommandLine.OutputOf(parseResult)));
+        }));
+        return command;
+    }
+
+    /// <summary>Prunes <paramref name="reportsRoot"/> and prints one line per removal; exit 1 when a removal failed.</summary>
+    public static int Execute(ReportsPruner pruner, string reportsRoot, RetentionPolicy policy, bool dryRun, CliOutput output)
+    {
+        if (policy.Problem() is { } problem)
+        {
+            output.Error.WriteLine(problem);
+            return ExitCodes.BadInput;
+        }
+
+        output.Out.WriteLine($"{(dryRun ? "Dry run: " : string.Empty)}{policy.Describe()}");
+        PruneOutcome outcome;
+        try
+        {
+            outcome = pruner.Prune(reportsRoot, policy, dryRun);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            output.Error.WriteLine($"{reportsRoot}: cannot scan the reports folder: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        foreach (string note in outcome.Notes)
+        {
+            output.Error.WriteLine(note);
+        }
+
+        string verb = dryRun ? "would remove" : "removed";
+        foreach (var item in outcome.Removed)
+        {
+            output.Out.WriteLine($"{verb} {item.Path} ({item.Reason})");
+        }
+
+        foreach (var (item, error) in outcome.Failed)
+        {
+            output.Error.WriteLine($"could not remove {item.Path}: {error}");
+        }
+
+        long bytes = outcome.Removed.Sum(i => i.Bytes);
+        output.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{outcome.Removed.Count} {(dryRun ? "to remove" : "removed")} ({bytes / 1048576.0:0.0} MiB), {outcome.Failed.Count} failed"));
+        return outcome.Failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+}
