@@ -23,17 +23,17 @@ public sealed class ConfigLoaderErrorTests
 
         """;
 
-    private static readonly string AllKeys = "name, seeds, datasets, models, variants, init, stop, record, regression";
+    private static readonly string AllKeys = "name, seeds, datasets, models, variants, plugins, init, stop, record, regression";
 
     internal static IEnumerable<TestCaseData> Cases()
     {
         yield return Row("UnknownKey_Suggestion", "c.yaml", Base.Replace("- recipe:", "- recpie:"),
             "{file}:4:5: datasets[0].recpie: unknown key; did you mean 'recipe'?",
             "{file}:4:5: datasets[0]: missing required key 'recipe' or 'file'");
-        yield return Row("UnknownKey_PrefixSuggestion", "c.yaml", Base + "stop: { max: 10 }\n",
-            "{file}:9:9: stop.max: unknown key; did you mean 'max_epochs'?");
+        yield return Row("UnknownKey_PrefixSuggestion", "c.yaml", Base + "stop: { max_ep: 10 }\n",
+            "{file}:9:9: stop.max_ep: unknown key; did you mean 'max_epochs'?");
         yield return Row("UnknownKey_NoSuggestion", "c.yaml", Base + "stop: { banana: 1 }\n",
-            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor");
+            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor, max_seconds");
         yield return Row("UnknownTopLevelKey", "c.yaml", Base + "variant: []\n",
             "{file}:9:1: variant: unknown key; did you mean 'variants'?");
         yield return Row("WrongType_List", "c.yaml", Base.Replace("seeds: [1]", "seeds: one"),
