@@ -5,7 +5,8 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Experiments.Analysis;
 
-/// <summary>Compares a run set's summary with a baseline summary, run by run (SPEC §3 <c>regression</c>).</summary>
+/// <summary>Compares a run set's summary with a baseline summary (SPEC §3 <c>regression</c>): per setting across seeds
+/// (<see cref="SettingComparer"/>, which decides the gate) and run by run (kept in regression.csv).</summary>
 /// <remarks>
 /// Rows are matched by run_id. Per matched run, three metrics, each its own finding:
 /// <list type="bullet">
@@ -65,7 +66,10 @@ public static class RegressionComparer
             }
         }
 
-        return new RegressionReport(baselineSource, regressions, improvements, newRuns, missingRuns, unchanged);
+        return new RegressionReport(baselineSource, regressions, improvements, newRuns, missingRuns, unchanged)
+        {
+            Settings = SettingComparer.Compare(baseline, current, config),
+        };
     }
 
     /// <summary>Severity rank of a status: converged 0, not_converged 1, diverged 2, failed 3.</summary>

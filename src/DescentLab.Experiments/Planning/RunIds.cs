@@ -49,6 +49,15 @@ public static class RunIds
         return id.ToString();
     }
 
+    /// <summary>The variant setting of a run: its id without the trailing <c>_s{seed}</c>, so the runs of one problem ×
+    /// variant setting over all seeds share it.</summary>
+    public static string Setting(string runId)
+    {
+        int cut = runId.LastIndexOf("_s", StringComparison.Ordinal);
+        bool seedSuffix = cut > 0 && cut + 2 < runId.Length && !runId.AsSpan(cut + 2).ContainsAnyExceptInRange('0', '9');
+        return seedSuffix ? runId[..cut] : runId;
+    }
+
     /// <summary>Replaces every character outside [A-Za-z0-9._-] with '-'.</summary>
     public static string Sanitize(string text)
     {

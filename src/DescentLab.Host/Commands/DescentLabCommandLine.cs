@@ -15,6 +15,7 @@ public static class DescentLabCommandLine
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(VariantsCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());

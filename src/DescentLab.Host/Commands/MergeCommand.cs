@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DescentLab.Experiments.Config;
 using DescentLab.Output;
+using DescentLab.Output.Ci;
 using DescentLab.Output.Csv;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
@@ -19,18 +20,20 @@ public static class MergeCommand
         var runDirs = new Argument<string[]>("RUNDIR") { Arity = ArgumentArity.OneOrMore, Description = "Run folders of shards 1..N." };
         var outDir = new Option<string>("--out") { Description = "Folder for the merged run set.", Required = true };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
-        var command = new Command("merge", "Merge shard outputs into one run, then report it.") { runDirs, outDir, failOnRegression };
+        var junit = CiOptions.Junit();
+        var command = new Command("merge", "Merge shard outputs into one run, then report it.") { runDirs, outDir, failOnRegression, junit };
         command.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: true, (services, _) => Task.FromResult(Execute(
             services,
             parseResult.GetRequiredValue(runDirs),
             parseResult.GetRequiredValue(outDir),
             parseResult.GetValue(failOnRegression),
-            DescentLabCommandLine.OutputOf(parseResult)))));
+            DescentLabCommandLine.OutputOf(parseResult),
+            CiOptions.Outputs(parseResult.GetValue(junit))))));
         return command;
     }
 
     /// <summary>Merges, writes and records the run set; returns the exit code.</summary>
-    public static int Execute(IServiceProvider services, IReadOnlyList<string> runDirs, string outDir, bool failOnRegression, CliOutput output)
+    public static int Execute(IServiceProvider services, IReadOnlyList<string> runDirs, string outDir, bool failOnRegression, CliOutput output, CiOutputs? ci = null)
     {
         try
         {
@@ -38,18 +41,23 @@ public static class MergeCommand
             var folder = RunFolder.CreateExplicit(outDir);
             var regression = merged.Manifest.ResolvedConfig.Regression;
             using var history = HistoryStore.OpenInReportsRoot(HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()));
-            var published = services.GetRequiredService<ExperimentPipeline>().Publish(merged, folder, history, regression);
+            var pipeline = services.GetRequiredService<ExperimentPipeline>();
+            var published = pipeline.Publish(merged, folder, history, regression, failOnRegression, ci ?? CiOutputs.None);
+            bool junitWritten = pipeline.WriteJunit(ci?.JunitPath, [published.Set]);
             output.Out.WriteLine(folder.FullPath);
             if (published.BaselineError is { } baselineError)
             {
                 output.Error.WriteLine(baselineError);
-                return ExitCodes.BadInput;
             }
 
-            bool mustFail = failOnRegression || regression?.Fail == true;
-            return published.Set.Regression is { HasRegressions: true } && mustFail ? ExitCodes.Regression
-                : published.Set.Rows.Any(r => r.Status == Core.Training.RunStatus.Failed) ? ExitCodes.Failure
-                : ExitCodes.Success;
+            return published.Outcome switch
+            {
+                PipelineOutcome.Success when !junitWritten => ExitCodes.Failure,
+                PipelineOutcome.Success => ExitCodes.Success,
+                PipelineOutcome.Regression => ExitCodes.Regression,
+                PipelineOutcome.BadInput => ExitCodes.BadInput,
+                _ => ExitCodes.Failure,
+            };
         }
         catch (Exception ex) when (ex is MergeException or RunFileException or OutputFolderException or HistoryException)
         {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab run CONFIG... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression]</c>.</summary>
+/// <summary><c>descentlab run CONFIG... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression] [--junit FILE]</c>.</summary>
 public static class RunCommand
 {
     /// <summary>The command.</summary>
@@ -22,7 +22,8 @@ public static class RunCommand
         var parallel = new Option<int?>("--parallel") { Description = "Runs at once (default: the processor count)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the run matrix, e.g. 2/4; join the shards with 'merge'." };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
-        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression };
+        var junit = CiOptions.Junit();
+        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, junit };
         command.SetAction((parseResult, _) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
@@ -48,7 +49,10 @@ public static class RunCommand
                     parseResult.GetValue(outDir),
                     parseResult.GetValue(parallel) ?? (settings.Parallel > 0 ? settings.Parallel : Environment.ProcessorCount),
                     shardSpec,
-                    parseResult.GetValue(failOnRegression));
+                    parseResult.GetValue(failOnRegression))
+                {
+                    Ci = CiOptions.Outputs(parseResult.GetValue(junit)),
+                };
                 return Task.FromResult(Execute(services, request, settings.Limits, output, cancellationToken));
             });
         });

@@ -9,7 +9,8 @@ namespace DescentLab.Output.History;
 /// <param name="StartedUtc">When the run set started.</param>
 /// <param name="GitCommit">Git commit it ran from, if known.</param>
 /// <param name="Rows">Its summary rows.</param>
-public sealed record HistoryRunSet(long Id, string RunDir, DateTimeOffset StartedUtc, string? GitCommit, IReadOnlyList<SummaryRow> Rows)
+/// <param name="ConfigHash">SHA-256 of the config it ran from.</param>
+public sealed record HistoryRunSet(long Id, string RunDir, DateTimeOffset StartedUtc, string? GitCommit, IReadOnlyList<SummaryRow> Rows, string ConfigHash)
 {
     /// <summary>The baseline source text for a regression report: <c>previous: &lt;run folder&gt;</c>.</summary>
     public string Source => $"{RegressionConfig.Previous}: {RunDir}";

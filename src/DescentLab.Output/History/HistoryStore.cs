@@ -104,7 +104,7 @@ public sealed class HistoryStore : IDisposable
         {
             using var query = Command(
                 """
-                SELECT id, run_dir, started_utc, git_commit FROM run_sets
+                SELECT id, run_dir, started_utc, git_commit, config_hash FROM run_sets
                 WHERE config_name = $name AND complete = 1 AND shard IS NULL AND ($excluded IS NULL OR id <> $excluded)
                 ORDER BY id DESC LIMIT 1;
                 """);
@@ -120,7 +120,7 @@ public sealed class HistoryStore : IDisposable
             string runDir = reader.GetString(1);
             var started = ParseTime(reader.GetString(2));
             string? commit = reader.IsDBNull(3) ? null : reader.GetString(3);
-            return new HistoryRunSet(id, runDir, started, commit, HistoryRows.Read(_connection, id));
+            return new HistoryRunSet(id, runDir, started, commit, HistoryRows.Read(_connection, id), reader.GetString(4));
         });
     }
 

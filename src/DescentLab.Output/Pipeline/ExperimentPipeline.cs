@@ -7,6 +7,7 @@ using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
 using DescentLab.Output.Baselines;
+using DescentLab.Output.Ci;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
@@ -66,6 +67,7 @@ public sealed partial class ExperimentPipeline
 
         var outcome = PipelineOutcome.Success;
         var folders = new List<string>();
+        var published = new List<RunSet>();
         foreach (var (path, result) in loaded)
         {
             var config = result.Config!;
@@ -79,24 +81,58 @@ public sealed partial class ExperimentPipeline
 
             using var history = prepared.History;
             folders.Add(prepared.Folder!.FullPath);
-            var configOutcome = RunConfig(prepared.Plan!, environment(config, path), prepared.Folder, history, request, progress, cancellationToken);
-            outcome = (PipelineOutcome)Math.Max((int)outcome, (int)configOutcome);
+            var configPublished = RunConfig(prepared.Plan!, environment(config, path), prepared.Folder, history, request, progress, cancellationToken);
+            published.Add(configPublished.Set);
+            outcome = (PipelineOutcome)Math.Max((int)outcome, (int)configPublished.Outcome);
+        }
+
+        if (!WriteJunit(request.Ci.JunitPath, published))
+        {
+            outcome = (PipelineOutcome)Math.Max((int)outcome, (int)PipelineOutcome.Failure);
         }
 
         return new PipelineResult(outcome, [], folders);
     }
 
-    /// <summary>Compares with the baseline, records history, writes every exporter's files for <paramref name="set"/> and
-    /// moves <c>latest</c> (used by <c>run</c> and <c>merge</c>). An unreadable baseline does not stop the export; it is
-    /// returned so the caller can fail.</summary>
-    public Published Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression)
+    /// <summary>Writes the JUnit XML of <paramref name="sets"/> (one testsuite per config name) when
+    /// <paramref name="path"/> is given; false when it could not be written (logged).</summary>
+    public bool WriteJunit(string? path, IReadOnlyList<RunSet> sets)
     {
+        if (path is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            JunitReport.Write(path, [.. sets.Select(s => (s.Manifest.Name, s))]);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogCiFileFailed(path, ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Compares with the baseline, records history, writes every exporter's files for <paramref name="set"/>, moves
+    /// <c>latest</c>, appends the CI step summary and logs the counts as the last line (used by <c>run</c> and <c>merge</c>).
+    /// A missing (when the gate must fail) or unreadable baseline does not stop the export; it becomes the outcome.</summary>
+    /// <param name="set">The run set.</param>
+    /// <param name="folder">Its run folder.</param>
+    /// <param name="history">History, or null for a shard.</param>
+    /// <param name="regression">The config's regression block, or null.</param>
+    /// <param name="failOnRegression"><c>--fail-on-regression</c>: fail even when the config does not ask to.</param>
+    /// <param name="ci">CI files; only the step summary is written here (JUnit covers all configs: <see cref="WriteJunit"/>).</param>
+    public Published Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression, bool failOnRegression, CiOutputs ci)
+    {
+        bool mustFail = failOnRegression || regression?.Fail == true;
         string? baselineError = null;
         if (history is not null)
         {
             if (regression is not null)
             {
-                set = set with { Regression = Compare(set, history, regression, out baselineError) };
+                set = set with { Regression = Compare(set, history, regression, folder.FullPath, mustFail, out baselineError) };
             }
 
             history.Record(set, folder.FullPath);
@@ -104,7 +140,13 @@ public sealed partial class ExperimentPipeline
         }
         else if (regression is not null && regression.Baseline != RegressionConfig.Previous)
         {
-            set = set with { Regression = Compare(set, null, regression, out baselineError) };
+            set = set with { Regression = Compare(set, null, regression, folder.FullPath, mustFail, out baselineError) };
+        }
+
+        // A changed config is said before anything else the comparison found.
+        if (set.Regression?.ConfigChange is { } change)
+        {
+            LogConfigChanged(set.Manifest.Name, change);
         }
 
         foreach (var exporter in DefaultExporters.All)
@@ -115,12 +157,32 @@ public sealed partial class ExperimentPipeline
         }
 
         folder.PromoteToLatest();
-        foreach (var finding in set.Regression?.Regressions ?? [])
+        foreach (var comparison in set.Regression?.SettingRegressions ?? [])
         {
-            LogRegression(finding.RunId, finding.Metric, finding.Baseline, finding.Current, finding.Change);
+            LogRegression(comparison.Setting, comparison.Describe());
         }
 
-        return new Published(set, baselineError);
+        bool ciFailed = false;
+        if (ci.StepSummaryPath is { } stepSummary)
+        {
+            try
+            {
+                StepSummary.Append(stepSummary, set);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogCiFileFailed(stepSummary, ex.Message);
+                ciFailed = true;
+            }
+        }
+
+        var counts = GateCounts.From(set);
+        LogFinished(set.Manifest.Name, counts.ToString(), folder.FullPath);
+        var outcome = baselineError is not null ? PipelineOutcome.BadInput
+            : counts.Failed > 0 || ciFailed ? PipelineOutcome.Failure
+            : counts.Regressions > 0 && mustFail ? PipelineOutcome.Regression
+            : PipelineOutcome.Success;
+        return new Published(set, baselineError, outcome);
     }
 
     /// <summary>Everything that can fail on bad input happens here, before any run starts and before anything is written
@@ -153,7 +215,7 @@ public sealed partial class ExperimentPipeline
         }
     }
 
-    private PipelineOutcome RunConfig(
+    private Published RunConfig(
         ExperimentPlan plan,
         RunEnvironment environment,
         RunFolder folder,
@@ -179,68 +241,78 @@ public sealed partial class ExperimentPipeline
             throw;
         }
 
-        var published = Publish(
+        return Publish(
             RunSetAssembler.Assemble(plan, results, environment, started, _time.GetUtcNow(), complete: true),
             folder,
             history,
-            request.Shard is null ? config.Regression : null);
-        var set = published.Set;
-        int failed = results.Count(r => r.Status == RunStatus.Failed);
-        LogFinished(config.Name, results.Count, results.Count(r => r.Status == RunStatus.Converged), results.Count(r => r.Status == RunStatus.Diverged), failed, folder.FullPath);
-        if (published.BaselineError is not null)
-        {
-            return PipelineOutcome.BadInput;
-        }
-
-        if (failed > 0)
-        {
-            return PipelineOutcome.Failure;
-        }
-
-        bool mustFail = request.FailOnRegression || config.Regression?.Fail == true;
-        return set.Regression is { HasRegressions: true } && mustFail ? PipelineOutcome.Regression : PipelineOutcome.Success;
+            request.Shard is null ? config.Regression : null,
+            request.FailOnRegression,
+            request.Ci);
     }
 
-    private RegressionReport? Compare(RunSet set, HistoryStore? history, RegressionConfig regression, out string? error)
+    private RegressionReport Compare(RunSet set, HistoryStore? history, RegressionConfig regression, string runDir, bool mustFail, out string? error)
     {
         error = null;
+        string configHash = set.Manifest.ConfigHash;
         if (regression.Baseline == RegressionConfig.Previous)
         {
             var previous = history!.LatestComplete(set.Manifest.Name, null);
             if (previous is null)
             {
-                LogNoBaseline(set.Manifest.Name, "no earlier complete run set in history");
-                return null;
+                const string First = "No earlier run set to compare with; this one is the baseline for the next.";
+                LogFirstRunSet(set.Manifest.Name, First);
+                return RegressionReport.Skipped(RegressionConfig.Previous, First);
             }
 
-            return RegressionComparer.Compare(previous.Rows, set.Rows, regression, previous.Source);
+            return RegressionComparer.Compare(previous.Rows, set.Rows, regression, previous.Source) with
+            {
+                BaselineConfigHash = previous.ConfigHash,
+                ConfigHash = configHash,
+            };
         }
 
+        string create = BaselineStore.AcceptCommand(runDir, regression.Baseline);
         if (!File.Exists(regression.Baseline))
         {
-            LogNoBaseline(set.Manifest.Name, $"{regression.Baseline} does not exist yet (create it with 'descentlab baseline accept RUNDIR')");
-            return null;
+            string reason = $"the baseline {regression.Baseline} does not exist, so nothing was compared; make this run the baseline with: {create}";
+            if (mustFail)
+            {
+                error = reason;
+                LogBaselineUnreadable(set.Manifest.Name, reason);
+            }
+            else
+            {
+                LogNoBaseline(set.Manifest.Name, reason);
+            }
+
+            return RegressionReport.Skipped(regression.Baseline, Capitalized(reason));
         }
 
         try
         {
-            return RegressionComparer.Compare(BaselineStore.Load(regression.Baseline), set.Rows, regression, regression.Baseline);
+            return RegressionComparer.Compare(BaselineStore.Load(regression.Baseline), set.Rows, regression, regression.Baseline) with
+            {
+                BaselineConfigHash = BaselineStore.ConfigHashOf(regression.Baseline),
+                ConfigHash = configHash,
+            };
         }
         catch (RunFileException ex)
         {
-            error = $"the baseline cannot be read, so no regression check was made: {ex.Message}";
+            error = $"the baseline cannot be read, so no regression check was made: {ex.Message}; replace it with: {create}";
             LogBaselineUnreadable(set.Manifest.Name, error);
-            return null;
+            return RegressionReport.Skipped(regression.Baseline, Capitalized(error));
         }
     }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private sealed record Prepared(ExperimentPlan? Plan, HistoryStore? History, RunFolder? Folder, string? Error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: planned {Runs} runs (of {TotalRuns} in the matrix) into {Folder}")]
     private partial void LogPlanned(string config, int runs, int totalRuns, string folder);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Runs} runs, {Converged} converged, {Diverged} diverged, {Failed} failed; report in {Folder}")]
-    private partial void LogFinished(string config, int runs, int converged, int diverged, int failed, string folder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Counts}; report in {Folder}")]
+    private partial void LogFinished(string config, string counts, string folder);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Config}: {Runs} runs took {ElapsedMs:0} ms")]
     private partial void LogRan(string config, int runs, double elapsedMs);
@@ -248,8 +320,17 @@ public sealed partial class ExperimentPipeline
     [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files in {ElapsedMs:0} ms")]
     private partial void LogExported(string exporter, int files, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Regression in {RunId}: {Metric} {Baseline} -> {Current} ({Change})")]
-    private partial void LogRegression(string runId, string metric, string baseline, string current, string change);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Regression in {Setting}: {Comparison}")]
+    private partial void LogRegression(string setting, string comparison);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: {Change}")]
+    private partial void LogConfigChanged(string config, string change);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Message}")]
+    private partial void LogFirstRunSet(string config, string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot write {Path}: {Reason}")]
+    private partial void LogCiFileFailed(string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: no regression check: {Reason}")]
     private partial void LogNoBaseline(string config, string reason);

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Planning;
+using DescentLab.Output.Ci;
 
 namespace DescentLab.Output.Pipeline;
 
@@ -15,4 +16,8 @@ public sealed record RunRequest(
     string? OutDir,
     int Parallel,
     ShardSpec? Shard,
-    bool FailOnRegression);
+    bool FailOnRegression)
+{
+    /// <summary>JUnit XML and step summary files for CI.</summary>
+    public CiOutputs Ci { get; init; } = CiOutputs.None;
+}

@@ -24,7 +24,7 @@ public static class MarkdownReport
         WriteSummary(md, set);
         WriteLeaderboards(md, set, plots);
         WriteSharedPlots(md, plots);
-        RegressionSection.Write(md, set.Regression);
+        RegressionSection.Write(md, set);
         NotesSection.Write(md, set, plots);
         EnvironmentSection.Write(md, manifest);
     }

@@ -3,50 +3,87 @@ using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
 
-/// <summary>The regression check against the baseline: regressions first, then improvements, then counts.</summary>
+/// <summary>The regression check against the baseline: a changed config first, then regressions and improvements per
+/// problem × variant setting and metric, then counts.</summary>
 internal static class RegressionSection
 {
     private const int MaxListedIds = 10;
 
-    private static readonly string[] Headers = ["run", "metric", "baseline", "now", "change"];
+    private static readonly string[] Headers =
+        ["setting", "metric", "baseline median", "baseline worst", "now median", "now worst", "ratio", "tolerance"];
 
-    /// <summary>Writes the section; without a report it says that no baseline was configured.</summary>
-    public static void Write(MarkdownWriter md, RegressionReport? report)
+    /// <summary>Writes the section; without a report it says why nothing was compared.</summary>
+    public static void Write(MarkdownWriter md, RunSet set)
     {
         md.Heading(2, "Regression check");
-        if (report is null)
+        if (set.Regression is not { } report)
         {
-            md.Paragraph("No baseline was configured, so nothing was compared. Add a `regression:` block with a `baseline` to the config to check runs against one.");
+            md.Paragraph(WhyNoReport(set.Manifest));
             return;
         }
 
-        md.Paragraph("Baseline: " + MarkdownWriter.Code(report.BaselineSource) + ".");
-        WriteFindings(md, "Regressions", report.Regressions);
-        WriteFindings(md, "Improvements", report.Improvements);
+        if (report.NotCompared is { } reason)
+        {
+            md.Paragraph("Baseline: " + MarkdownWriter.Code(report.BaselineSource) + ". " + MarkdownWriter.Escape(reason));
+            return;
+        }
+
+        if (report.ConfigChange is { } change)
+        {
+            md.Paragraph("**Config changed:** " + MarkdownWriter.Escape(change));
+        }
+
+        md.Paragraph("Baseline: " + MarkdownWriter.Code(report.BaselineSource) + ". Each problem × variant setting is compared over "
+            + "the seeds both run sets have: a metric regresses when its median or its worst seed got worse beyond the tolerance. "
+            + "Per-seed rows are in `regression.csv`.");
+        WriteTables(md, report, 3);
         md.Bullets(
         [
+            Inv($"Setting × metric comparisons unchanged within tolerance: {report.Settings.Count(s => s.Direction == 0)}"),
+            Inv($"Per seed: {report.Regressions.Count} regressions, {report.Improvements.Count} improvements, {report.Unchanged} runs unchanged"),
             Inv($"New runs (not in the baseline): {report.NewRuns.Count}{Ids(report.NewRuns)}"),
             Inv($"Missing runs (in the baseline only): {report.MissingRuns.Count}{Ids(report.MissingRuns)}"),
-            Inv($"Unchanged within tolerance: {report.Unchanged}"),
         ]);
     }
 
-    private static void WriteFindings(MarkdownWriter md, string title, IReadOnlyList<RegressionFinding> findings)
+    /// <summary>The regressions and improvements tables, one row per setting and metric, under headings of <paramref name="level"/>.</summary>
+    public static void WriteTables(MarkdownWriter md, RegressionReport report, int level)
     {
-        md.Heading(3, Inv($"{title} ({findings.Count})"));
-        if (findings.Count == 0)
+        WriteComparisons(md, level, "Regressions", [.. report.SettingRegressions]);
+        WriteComparisons(md, level, "Improvements", [.. report.SettingImprovements]);
+    }
+
+    private static string WhyNoReport(RunManifest manifest)
+    {
+        if (manifest.Shard is not null)
+        {
+            return "This run set is one shard of the run matrix; the regression check runs when `descentlab merge` joins the shards.";
+        }
+
+        return manifest.ResolvedConfig.Regression is null
+            ? "No baseline is configured, so nothing was compared. Add a `regression:` block with a `baseline` to the config to check runs against one."
+            : "The config has a `regression:` block, but no comparison was recorded for this run set.";
+    }
+
+    private static void WriteComparisons(MarkdownWriter md, int level, string title, IReadOnlyList<SettingComparison> comparisons)
+    {
+        md.Heading(level, Inv($"{title} ({comparisons.Count})"));
+        if (comparisons.Count == 0)
         {
             md.Paragraph("None.");
             return;
         }
 
-        md.Table(Headers, "lllll", findings.Select(f => (IReadOnlyList<string>)
+        md.Table(Headers, "llrrrrrl", comparisons.Select(c => (IReadOnlyList<string>)
         [
-            MarkdownWriter.Code(f.RunId),
-            MarkdownWriter.Escape(f.Metric),
-            MarkdownWriter.Escape(f.Baseline),
-            MarkdownWriter.Escape(f.Current),
-            MarkdownWriter.Escape(f.Change),
+            MarkdownWriter.Code(c.Setting),
+            MarkdownWriter.Escape(c.Metric),
+            MarkdownWriter.Escape(c.BaselineMedian),
+            MarkdownWriter.Escape(c.BaselineWorst),
+            MarkdownWriter.Escape(c.CurrentMedian),
+            MarkdownWriter.Escape(c.CurrentWorst),
+            MarkdownWriter.Escape(c.Ratio),
+            MarkdownWriter.Escape(c.Tolerance),
         ]));
     }
 

@@ -108,6 +108,10 @@ public sealed class ConfigLoaderErrorTests
             "{file}:9:9: init.w1: unknown key; did you mean 'w'?");
         yield return Row("RegressionWithoutBaseline", "c.yaml", Base + "regression: { fail: true }\n",
             "{file}:9:13: regression: missing required key 'baseline' (a baseline summary.csv path or 'previous')");
+        yield return Row("RegressionAllowMissingNotABoolean", "c.yaml", Base + "regression: { baseline: previous, allow_missing: sometimes }\n",
+            "{file}:9:50: regression.allow_missing: expected true or false, got 'sometimes'");
+        yield return Row("RegressionAllowMissingTypo", "c.yaml", Base + "regression: { baseline: previous, allow_mising: true }\n",
+            "{file}:9:35: regression.allow_mising: unknown key; did you mean 'allow_missing'?");
         yield return Row("SyntaxError_Yaml", "c.yaml", "name: t\n seeds: [1]\n",
             "{file}:2:7: syntax error: while scanning a plain scalar value, found invalid mapping");
         yield return Row("SyntaxError_YamlUnclosedFlow", "c.yaml", "name: t\nseeds: [1, 2\nmodels: []\n",

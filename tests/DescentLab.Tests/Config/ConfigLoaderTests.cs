@@ -44,6 +44,7 @@ public sealed class ConfigLoaderTests
           gap_rel_tol: 0.001
           epochs_tol: 2
           fail: true
+          allow_missing: true
 
         """;
 
@@ -69,7 +70,7 @@ public sealed class ConfigLoaderTests
           "init": { "w2": 1, "b": -0.25, "w": 0.5 },
           "stop": { "max_epochs": 20, "target_gap": 1.0e-8, "stop_at_target": true, "diverge_factor": 1000 },
           "record": "step",
-          "regression": { "baseline": "baselines/nightly.csv", "gap_rel_tol": 0.001, "epochs_tol": 2, "fail": true },
+          "regression": { "baseline": "baselines/nightly.csv", "gap_rel_tol": 0.001, "epochs_tol": 2, "fail": true, "allow_missing": true },
         }
         """;
 
@@ -112,7 +113,7 @@ public sealed class ConfigLoaderTests
             Assert.That(config.Init, Is.EquivalentTo(new Dictionary<string, double> { ["w"] = 0.5, ["b"] = -0.25, ["w2"] = 1 }));
             Assert.That(config.Stop, Is.EqualTo(new StopConfig(20, 1e-8, true, 1000)));
             Assert.That(config.Record, Is.EqualTo(RecordMode.Step));
-            Assert.That(config.Regression, Is.EqualTo(new RegressionConfig(Path.Combine(folder.Root, "baselines", "nightly.csv"), 0.001, 1e-12, 2, true)));
+            Assert.That(config.Regression, Is.EqualTo(new RegressionConfig(Path.Combine(folder.Root, "baselines", "nightly.csv"), 0.001, 1e-12, 2, true, AllowMissing: true)));
         });
     }
 

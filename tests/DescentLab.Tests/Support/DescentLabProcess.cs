@@ -12,7 +12,11 @@ public static class DescentLabProcess
     public sealed record Result(int ExitCode, string Out, string Error);
 
     /// <summary>Starts <c>dotnet descentlab.dll ARGS</c> in <paramref name="workingDirectory"/> without waiting.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>As <see cref="Start(string, string[])"/>, with <paramref name="environment"/> set on top of this process's.</summary>
+    /// <remarks>GITHUB_STEP_SUMMARY is cleared unless given, so tests run under GitHub Actions never write the job's summary.</remarks>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +32,12 @@ public static class DescentLabProcess
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
@@ -39,9 +49,12 @@ public static class DescentLabProcess
     }
 
     /// <summary>Runs to the end and returns exit code and output.</summary>
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs to the end with <paramref name="environment"/> set, and returns exit code and output.</summary>
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Patience))

@@ -76,7 +76,19 @@ public static class TestRunSets
              new RegressionFinding(set.Rows[4].RunId, "status", "not_converged", "converged", "not_converged -> converged")],
             [set.Rows[^1].RunId],
             ["beans1-n30_origin_rmsprop_lr0.01_s1"],
-            set.Rows.Count - 4);
+            set.Rows.Count - 4)
+        {
+            Settings =
+            [
+                new SettingComparison(RunIds.Setting(set.Rows[2].RunId), "final_gap", "1.5E-07", "2E-07", "3.25E-07", "4E-07", "2.167", "1E-09 relative, 1E-12 absolute", 1),
+                new SettingComparison(RunIds.Setting(set.Rows[3].RunId), "epochs_to_target", "40", "45", "35", "38", "0.875", "0 epochs", -1),
+                new SettingComparison(RunIds.Setting(set.Rows[4].RunId), "status", "not_converged", "not_converged", "converged", "converged", "n/a", "any change", -1),
+                new SettingComparison(RunIds.Setting(set.Rows[5].RunId), "final_gap", "0.5", "0.5", "0.5", "0.5", "1", "1E-09 relative, 1E-12 absolute", 0),
+                new SettingComparison("beans1-n30_origin_rmsprop_lr0.01", "runs", "1 seed", "1 seed", "0 seeds", "0 seeds", "n/a", "allow_missing: false", 1),
+            ],
+            BaselineConfigHash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            ConfigHash = set.Manifest.ConfigHash,
+        };
         var trend = new List<TrendPoint>();
         for (int night = 0; night < 3; night++)
         {

@@ -112,7 +112,8 @@ public static class ConfigSchema
                     ["gap_rel_tol"] = () => Number("Relative tolerance on final_gap.", 0, true, regression.GapRelTol),
                     ["gap_abs_tol"] = () => Number("Absolute tolerance on final_gap.", 0, true, regression.GapAbsTol),
                     ["epochs_tol"] = () => Integer("Extra epochs to target that still pass.", 0, int.MaxValue, regression.EpochsTol),
-                    ["fail"] = () => Boolean("Exit with code 3 on a regression.", regression.Fail),
+                    ["fail"] = () => Boolean("Exit with code 3 on a regression, and 2 when the baseline file is missing.", regression.Fail),
+                    ["allow_missing"] = () => Boolean("Runs of the baseline missing from the run set are listed but are not regressions.", regression.AllowMissing),
                 },
                 required: ["baseline"]),
         };

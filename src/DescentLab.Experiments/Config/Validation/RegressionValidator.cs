@@ -6,7 +6,7 @@ namespace DescentLab.Experiments.Config.Validation;
 internal static class RegressionValidator
 {
     private const string Key = "regression";
-    private static readonly string[] Keys = ["baseline", "gap_rel_tol", "gap_abs_tol", "epochs_tol", "fail"];
+    private static readonly string[] Keys = ["baseline", "gap_rel_tol", "gap_abs_tol", "epochs_tol", "fail", "allow_missing"];
 
     /// <summary>The regression block at <paramref name="node"/>, or null when absent or its baseline is unusable.</summary>
     public static RegressionConfig? Read(ValidationContext context, ConfigNode? node, string configDirectory)
@@ -30,6 +30,7 @@ internal static class RegressionValidator
                 "gap_abs_tol" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? regression with { GapAbsTol = v } : regression,
                 "epochs_tol" => context.Integer(entry.Value, path, "an integer >= 0", 0, int.MaxValue) is { } v ? regression with { EpochsTol = (int)v } : regression,
                 "fail" => context.Boolean(entry.Value, path) is { } v ? regression with { Fail = v } : regression,
+                "allow_missing" => context.Boolean(entry.Value, path) is { } v ? regression with { AllowMissing = v } : regression,
                 _ => regression,
             };
         }

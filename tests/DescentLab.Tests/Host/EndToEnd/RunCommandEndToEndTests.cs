@@ -167,17 +167,25 @@ public sealed class RunCommandEndToEndTests
 
         var first = DescentLabProcess.Run(temp.FullPath, "run", good, "--out", "first");
         var accept = DescentLabProcess.Run(temp.FullPath, "baseline", "accept", "first");
-        File.Copy(temp.PathOf("good/baselines/gate.csv"), Directory.CreateDirectory(temp.PathOf("worse/baselines")).FullName + "/gate.csv");
+        Directory.CreateDirectory(temp.PathOf("worse/baselines"));
+        File.Copy(temp.PathOf("good/baselines/gate.csv"), temp.PathOf("worse/baselines/gate.csv"));
+        File.Copy(temp.PathOf("good/baselines/gate.csv.meta.json"), temp.PathOf("worse/baselines/gate.csv.meta.json"));
         var rerun = DescentLabProcess.Run(temp.FullPath, "run", good, "--out", "rerun");
         var regressed = DescentLabProcess.Run(temp.FullPath, "run", worse, "--out", "regressed");
 
-        Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+        Assert.That(first.ExitCode, Is.EqualTo(2), "fail: true with no baseline file must not pass: " + first.Error);
+        Assert.That(first.Error, Does.Contain(
+            $"the baseline {temp.PathOf("good/baselines/gate.csv")} does not exist, so nothing was compared; make this run the baseline with: descentlab baseline accept {temp.PathOf("first")} --to {temp.PathOf("good/baselines/gate.csv")}"));
         Assert.That(accept.ExitCode, Is.EqualTo(0), accept.Error);
         Assert.That(rerun.ExitCode, Is.EqualTo(0), rerun.Error);
+        Assert.That(rerun.Error, Does.Not.Contain("config"), "the same config file has the baseline's hash");
         Assert.That(regressed.ExitCode, Is.EqualTo(3), regressed.Error);
-        Assert.That(regressed.Error, Does.Contain("Regression in beans1-n40_origin_sgd_lr0.05_s1: final_gap"));
+        Assert.That(regressed.Error, Does.Contain("gate: The config differs from the baseline's"));
+        Assert.That(regressed.Error.IndexOf("config differs", StringComparison.Ordinal), Is.LessThan(regressed.Error.IndexOf("Regression in", StringComparison.Ordinal)));
+        Assert.That(regressed.Error, Does.Contain("Regression in beans1-n40_origin_sgd_lr0.05: final_gap: baseline median "));
+        Assert.That(regressed.Error.TrimEnd().Split('\n')[^1], Does.Contain("gate: 2 runs: 0 converged, 2 regressions, 0 improvements, 0 failed, 0 diverged; report in " + temp.PathOf("regressed")));
         Assert.That(File.ReadAllText(temp.PathOf("regressed/regression.csv")), Does.Contain("regression,beans1-n40_origin_batch_lr0.2_s1,final_gap"));
-        Assert.That(File.ReadAllText(temp.PathOf("regressed/report.md")), Does.Contain("beans1-n40_origin_sgd_lr0.05_s1"));
+        Assert.That(File.ReadAllText(temp.PathOf("regressed/report.md")), Does.Contain("| `beans1-n40_origin_sgd_lr0.05` | final\\_gap |"));
     }
 
     [Test]

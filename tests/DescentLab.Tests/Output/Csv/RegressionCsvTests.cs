@@ -18,11 +18,24 @@ public sealed class RegressionCsvTests
             [new("b", "epochs_to_target", "not reached", "4", "now reached")],
             ["c, with comma"],
             ["d", "e"],
-            17);
+            17)
+        {
+            Settings =
+            [
+                new SettingComparison("a-setting", "final_gap", "0.1", "0.3", "0.2", "0.4", "2", "1E-09 relative, 1E-12 absolute", 1),
+                new SettingComparison("b, setting", "epochs_to_target", "not reached", "not reached", "4", "6", "n/a", "0 epochs", -1),
+                new SettingComparison("c", "status", "converged", "converged", "converged", "converged", "n/a", "any change", 0),
+            ],
+            ConfigHash = "abc",
+        };
         string path = folder.Write("regression.csv", WriteText(report));
 
         var read = RegressionCsv.Read(path);
 
+        Assert.That(read.Settings, Is.EqualTo(report.Settings));
+        Assert.That(read.ConfigHash, Is.EqualTo("abc"));
+        Assert.That(read.BaselineConfigHash, Is.Null, "an unknown baseline config stays unknown");
+        Assert.That(read.NotCompared, Is.Null);
         Assert.That(read.BaselineSource, Is.EqualTo(report.BaselineSource));
         Assert.That(read.Regressions, Is.EqualTo(report.Regressions));
         Assert.That(read.Improvements, Is.EqualTo(report.Improvements));
@@ -37,7 +50,32 @@ public sealed class RegressionCsvTests
         string text = WriteText(new RegressionReport("previous: reports/nightly/20250101-000000", [], [], [], [], 3));
 
         Assert.That(text, Is.EqualTo(
-            "kind,run_id,metric,baseline,current,change\nsource,,,previous: reports/nightly/20250101-000000,,\nunchanged,,,,3,\n"));
+            "kind,run_id,metric,baseline,current,change,baseline_worst,current_worst,tolerance\n"
+            + "source,,,previous: reports/nightly/20250101-000000,,,,,\nunchanged,,,,3,,,,\n"));
+    }
+
+    [Test]
+    public void Read_NotCompared_KeepsTheReason()
+    {
+        using var folder = new TempFolder();
+        var report = RegressionReport.Skipped("previous", "No earlier run set to compare with; this one is the baseline for the next.");
+
+        var read = RegressionCsv.Read(folder.Write("regression.csv", WriteText(report)));
+
+        Assert.That(read.NotCompared, Is.EqualTo(report.NotCompared));
+        Assert.That(read.HasRegressions, Is.False);
+    }
+
+    [Test]
+    public void Read_SixColumnFileOfAnOlderRun_StillReads()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("regression.csv", "kind,run_id,metric,baseline,current,change\nsource,,,b.csv,,\nunchanged,,,,3,\nregression,a_s1,final_gap,1,2,+100 %\n");
+
+        var read = RegressionCsv.Read(path);
+
+        Assert.That(read.Regressions, Is.EqualTo(new[] { new RegressionFinding("a_s1", "final_gap", "1", "2", "+100 %") }));
+        Assert.That(read.Settings, Is.Empty);
     }
 
     [Test]
@@ -48,7 +86,7 @@ public sealed class RegressionCsvTests
 
         var error = Assert.Throws<RunFileException>(() => RegressionCsv.Read(path));
 
-        Assert.That(error.Message, Is.EqualTo(path + ":3: column kind: expected source, unchanged, regression, improvement, new or missing but found 'worse'"));
+        Assert.That(error.Message, Is.EqualTo(path + ":3: column kind: expected source, unchanged, config, not_compared, setting_regression, setting_improvement, setting_unchanged, regression, improvement, new or missing but found 'worse'"));
     }
 
     [Test]

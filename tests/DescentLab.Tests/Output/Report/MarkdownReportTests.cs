@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using DescentLab.Output.Report;
 using DescentLab.Tests.Support;
@@ -90,29 +91,32 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
-    public void Regression_RegressionsBeforeImprovements_PipesInCellsEscaped()
+    public void Regression_ConfigChangeFirst_RegressionsBeforeImprovements_PipesInCellsEscaped()
     {
-        var finding = new DescentLab.Experiments.Results.RegressionFinding("odd|run", "final_gap", "1", "2", "+100%");
-        var set = TestRunSets.Small with { Regression = TestRunSets.Small.Regression! with { Regressions = [finding] } };
+        var small = TestRunSets.Small.Regression!;
+        var odd = new SettingComparison("odd|setting", "final_gap", "1", "1", "2", "3", "2", "1E-09 relative, 1E-12 absolute", 1);
+        var set = TestRunSets.Small with { Regression = small with { Settings = [.. small.Settings.Where(s => s.Direction <= 0), odd] } };
 
         string markdown = MarkdownReport.ToMarkdown(set, []);
-        var table = Tables(markdown).First(t => Cells(t, 0)[0] == "run" && Cells(t, 0)[1] == "metric");
+        var table = Tables(markdown).First(t => Cells(t, 0)[0] == "setting" && Cells(t, 0)[1] == "metric");
 
         Assert.Multiple(() =>
         {
+            Assert.That(markdown.IndexOf("## Regression check\n\n**Config changed:** The config differs from the baseline's (baseline config SHA-256 0123456789ab, now ", StringComparison.Ordinal), Is.GreaterThan(0));
             Assert.That(markdown.IndexOf("### Regressions (1)", StringComparison.Ordinal), Is.LessThan(markdown.IndexOf("### Improvements (2)", StringComparison.Ordinal)));
-            Assert.That(Cells(table, 1), Is.EqualTo(new[] { "odd|run", "final_gap", "1", "2", "+100%" }));
-            Assert.That(markdown, Does.Contain("- Unchanged within tolerance: 48"));
+            Assert.That(Cells(table, 1), Is.EqualTo(new[] { "odd|setting", "final_gap", "1", "1", "2", "3", "2", "1E-09 relative, 1E-12 absolute" }));
+            Assert.That(markdown, Does.Contain("- Setting × metric comparisons unchanged within tolerance: 1"));
+            Assert.That(markdown, Does.Contain("- Per seed: 1 regressions, 2 improvements, 48 runs unchanged"));
         });
     }
 
     [Test]
-    public void Regression_NoBaseline_SaysSo()
+    public void Regression_NoRegressionBlock_AdvisesAddingOne()
     {
         string markdown = MarkdownReport.ToMarkdown(TestRunSets.SmallWithoutBaseline, []);
         Assert.Multiple(() =>
         {
-            Assert.That(markdown, Does.Contain("No baseline was configured"));
+            Assert.That(markdown, Does.Contain("No baseline is configured, so nothing was compared. Add a `regression:` block"));
             Assert.That(markdown, Does.Not.Contain("### Regressions"));
         });
     }

@@ -1,0 +1,29 @@
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Results;
+
+namespace DescentLab.Experiments.Analysis;
+
+/// <summary>The counts a run set ends with: what the last log line, the CI summary and <c>compare</c> say.</summary>
+/// <param name="Runs">Runs in the set.</param>
+/// <param name="Converged">Runs that reached their target.</param>
+/// <param name="Regressions">Setting × metric comparisons that got worse than the baseline (missing seeds included).</param>
+/// <param name="Improvements">Setting × metric comparisons that got better.</param>
+/// <param name="Failed">Runs that could not be carried out.</param>
+/// <param name="Diverged">Runs that diverged.</param>
+public sealed record GateCounts(int Runs, int Converged, int Regressions, int Improvements, int Failed, int Diverged)
+{
+    /// <summary>The counts of <paramref name="set"/>.</summary>
+    public static GateCounts From(RunSet set) => new(
+        set.Rows.Count,
+        set.Rows.Count(r => r.Status == RunStatus.Converged),
+        set.Regression?.SettingRegressions.Count() ?? 0,
+        set.Regression?.SettingImprovements.Count() ?? 0,
+        set.Rows.Count(r => r.Status == RunStatus.Failed),
+        set.Rows.Count(r => r.Status == RunStatus.Diverged));
+
+    /// <summary>"525 runs: 300 converged, 2 regressions, 1 improvement, 0 failed, 4 diverged".</summary>
+    public override string ToString() =>
+        $"{Runs} runs: {Converged} converged, {Plural(Regressions, "regression")}, {Plural(Improvements, "improvement")}, {Failed} failed, {Diverged} diverged";
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

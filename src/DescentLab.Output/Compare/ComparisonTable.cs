@@ -1,0 +1,45 @@
+using System.Globalization;
+using DescentLab.Experiments.Results;
+
+namespace DescentLab.Output.Compare;
+
+/// <summary>The text <c>descentlab compare</c> prints: one line per setting × metric with before / after (median and worst
+/// seed) and the ratio of the medians, flagged <c>+</c> when worse beyond tolerance and <c>-</c> when better (asv's marks).</summary>
+public static class ComparisonTable
+{
+    private static readonly string[] Headers = ["", "before", "after", "ratio", "metric", "setting"];
+
+    /// <summary>Writes <paramref name="comparison"/>: a changed config first, then the table, then the counts.</summary>
+    public static void Write(TextWriter writer, FolderComparison comparison)
+    {
+        var report = comparison.Report;
+        var t = comparison.Tolerances;
+        writer.WriteLine(Inv($"Comparing {comparison.Before} (before) with {comparison.After} (after); tolerances: gap {t.GapRelTol:R} relative, {t.GapAbsTol:R} absolute; epochs {t.EpochsTol}; allow_missing {(t.AllowMissing ? "true" : "false")}."));
+        if (report.ConfigChange is { } change)
+        {
+            writer.WriteLine(change);
+        }
+
+        writer.WriteLine("Before and after are the median over seeds, then the worst seed in brackets.");
+        var rows = report.Settings.Select(s => new[]
+        {
+            s.Direction > 0 ? "+" : s.Direction < 0 ? "-" : string.Empty,
+            $"{s.BaselineMedian} [{s.BaselineWorst}]",
+            $"{s.CurrentMedian} [{s.CurrentWorst}]",
+            s.Ratio,
+            s.Metric,
+            s.Setting,
+        }).Prepend(Headers).ToList();
+        int[] widths = [.. Enumerable.Range(0, Headers.Length).Select(c => rows.Max(r => r[c].Length))];
+        foreach (var row in rows)
+        {
+            writer.WriteLine(string.Join("  ", row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd());
+        }
+
+        int regressions = report.SettingRegressions.Count();
+        int improvements = report.SettingImprovements.Count();
+        writer.WriteLine(Inv($"{regressions} regressions, {improvements} improvements, {report.Settings.Count - regressions - improvements} unchanged (setting × metric); {report.NewRuns.Count} new runs, {report.MissingRuns.Count} missing runs."));
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
