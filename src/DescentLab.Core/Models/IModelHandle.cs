@@ -32,6 +32,9 @@ public interface IModelHandle
     /// <summary>Mean loss over all of <paramref name="data"/>.</summary>
     double Loss(Dataset data, ReadOnlySpan<double> theta);
 
+    /// <summary>Accuracy at <paramref name="theta"/> over all of <paramref name="data"/> (see <see cref="Metrics.Accuracy"/>).</summary>
+    double Accuracy(Dataset data, ReadOnlySpan<double> theta);
+
     /// <summary>L* of <paramref name="data"/> for this model (SPEC §5).</summary>
     Optimum SolveReference(Dataset data);
 

@@ -45,6 +45,9 @@ public sealed class ModelHandle<TModel> : IModelHandle
     double IModelHandle.Loss(Dataset data, ReadOnlySpan<double> theta) => _model.Loss(data.Samples, 0, data.Count, theta);
 
     /// <inheritdoc/>
+    public double Accuracy(Dataset data, ReadOnlySpan<double> theta) => Metrics.Accuracy.Of(_model, data.Samples, theta);
+
+    /// <inheritdoc/>
     public Optimum SolveReference(Dataset data) => ReferenceSolver.Solve(_model, data.Samples);
 
     /// <inheritdoc/>

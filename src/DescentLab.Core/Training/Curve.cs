@@ -5,10 +5,19 @@ namespace DescentLab.Core.Training;
 public sealed class Curve
 {
     /// <summary>Wraps finished columns (not copied).</summary>
-    public Curve(IReadOnlyList<string> parameterNames, int[] epoch, long[] step, double[] loss, double[] gap, double[] gradNorm, double[] parameters)
+    public Curve(
+        IReadOnlyList<string> parameterNames,
+        int[] epoch,
+        long[] step,
+        double[] loss,
+        double[] gap,
+        double[] gradNorm,
+        double[] parameters,
+        double[]? accuracy = null)
     {
         int rows = epoch.Length;
-        if (step.Length != rows || loss.Length != rows || gap.Length != rows || gradNorm.Length != rows || parameters.Length != rows * parameterNames.Count)
+        if (step.Length != rows || loss.Length != rows || gap.Length != rows || gradNorm.Length != rows || parameters.Length != rows * parameterNames.Count
+            || (accuracy is not null && accuracy.Length != rows))
         {
             throw new ArgumentException("Curve columns must have the same number of rows.");
         }
@@ -20,6 +29,7 @@ public sealed class Curve
         Gap = gap;
         GradNorm = gradNorm;
         Parameters = parameters;
+        Accuracy = accuracy;
     }
 
     /// <summary>Names of the parameter columns.</summary>
@@ -42,6 +52,9 @@ public sealed class Curve
 
     /// <summary>Euclidean norm of the full-data gradient.</summary>
     public double[] GradNorm { get; }
+
+    /// <summary>Accuracy of each row's state (classification problems), or null.</summary>
+    public double[]? Accuracy { get; }
 
     /// <summary>Parameters, row-major.</summary>
     public double[] Parameters { get; }

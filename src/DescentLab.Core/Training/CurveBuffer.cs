@@ -11,10 +11,12 @@ public sealed class CurveBuffer
     private readonly double[] _gap;
     private readonly double[] _gradNorm;
     private readonly double[] _parameters;
+    private readonly double[]? _accuracy;
 
-    /// <summary>Reserves <paramref name="capacity"/> rows.</summary>
-    public CurveBuffer(IReadOnlyList<string> parameterNames, int capacity)
+    /// <summary>Reserves <paramref name="capacity"/> rows, with an accuracy column if <paramref name="trackAccuracy"/>.</summary>
+    public CurveBuffer(IReadOnlyList<string> parameterNames, int capacity, bool trackAccuracy = false)
     {
+        _accuracy = trackAccuracy ? new double[capacity] : null;
         _names = parameterNames;
         _p = parameterNames.Count;
         _epoch = new int[capacity];
@@ -41,11 +43,20 @@ public sealed class CurveBuffer
         Count = row + 1;
     }
 
+    /// <summary>Sets the accuracy of the last row added (ignored without an accuracy column).</summary>
+    public void SetAccuracy(double accuracy)
+    {
+        if (_accuracy is not null)
+        {
+            _accuracy[Count - 1] = accuracy;
+        }
+    }
+
     /// <summary>The rows written, as a curve of exactly that length.</summary>
     /// <remarks>A full buffer hands its columns over instead of copying them (it cannot take another row anyway), so a run
     /// that uses all its epochs keeps one copy of a long step-mode curve, not two.</remarks>
     public Curve ToCurve() => Count == _epoch.Length
-        ? new(_names, _epoch, _step, _loss, _gap, _gradNorm, _parameters)
+        ? new(_names, _epoch, _step, _loss, _gap, _gradNorm, _parameters, _accuracy)
         : new(
             _names,
             _epoch[..Count],
@@ -53,5 +64,6 @@ public sealed class CurveBuffer
             _loss[..Count],
             _gap[..Count],
             _gradNorm[..Count],
-            _parameters[..(Count * _p)]);
+            _parameters[..(Count * _p)],
+            _accuracy?[..Count]);
 }

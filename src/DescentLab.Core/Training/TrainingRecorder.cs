@@ -1,5 +1,6 @@
 using System.Globalization;
 using DescentLab.Core.Datasets;
+using DescentLab.Core.Metrics;
 using DescentLab.Core.Models;
 
 namespace DescentLab.Core.Training;
@@ -31,7 +32,7 @@ public sealed class TrainingRecorder<TModel>
         _model = model;
         _samples = samples;
         _options = options;
-        _curve = new CurveBuffer(model.ParameterNames, (int)capacity);
+        _curve = new CurveBuffer(model.ParameterNames, (int)capacity, options.TrackAccuracy);
         _gradient = new double[model.ParameterCount];
     }
 
@@ -51,6 +52,7 @@ public sealed class TrainingRecorder<TModel>
         double gap = loss - _options.OptimumLoss;
         bool first = _curve.Count == 0;
         _curve.Add(epoch, step, loss, gap, Math.Sqrt(sumSq), theta);
+        double accuracy = RecordAccuracy(theta);
         if (first)
         {
             // A zero initial loss would make every later loss "too large"; keep the factor meaningful.
@@ -71,7 +73,7 @@ public sealed class TrainingRecorder<TModel>
             return true;
         }
 
-        if (_epochsToTarget is null && gap <= _options.TargetGap)
+        if (_epochsToTarget is null && MeetsTargets(loss, gap, accuracy))
         {
             _epochsToTarget = epoch;
             _gradEvalsToTarget = gradEvals;
@@ -79,6 +81,45 @@ public sealed class TrainingRecorder<TModel>
         }
 
         return false;
+    }
+
+    /// <summary>Every target that is set is met; false when none is set.</summary>
+    private bool MeetsTargets(double loss, double gap, double accuracy)
+    {
+        bool any = false;
+        bool met = true;
+        if (!double.IsNaN(_options.TargetGap))
+        {
+            any = true;
+            met &= gap <= _options.TargetGap;
+        }
+
+        if (!double.IsNaN(_options.TargetLoss))
+        {
+            any = true;
+            met &= loss <= _options.TargetLoss;
+        }
+
+        if (!double.IsNaN(_options.TargetAccuracy))
+        {
+            any = true;
+            met &= accuracy >= _options.TargetAccuracy;
+        }
+
+        return any && met;
+    }
+
+    /// <summary>The accuracy of <paramref name="theta"/> into the curve row just added; NaN when not tracked or not needed.</summary>
+    private double RecordAccuracy(ReadOnlySpan<double> theta)
+    {
+        if (!_options.TrackAccuracy && double.IsNaN(_options.TargetAccuracy))
+        {
+            return double.NaN;
+        }
+
+        double accuracy = Accuracy.Of(_model, _samples, theta);
+        _curve.SetAccuracy(accuracy);
+        return accuracy;
     }
 
     /// <summary>The result after the last observed state.</summary>
@@ -98,6 +139,7 @@ public sealed class TrainingRecorder<TModel>
             _gradEvalsToTarget,
             curve.Loss[last],
             curve.Gap[last],
-            curve.ParametersAt(last).ToArray());
+            curve.ParametersAt(last).ToArray(),
+            curve.Accuracy?[last] ?? double.NaN);
     }
 }

@@ -7,11 +7,12 @@ namespace DescentLab.Core.Training;
 /// <param name="Epochs">Epochs completed (the last one may be partial in step mode).</param>
 /// <param name="Steps">Parameter updates made.</param>
 /// <param name="GradEvals">Per-sample gradient evaluations made by the optimizer (monitoring not counted).</param>
-/// <param name="EpochsToTarget">First epoch whose state met the target gap, or null.</param>
+/// <param name="EpochsToTarget">First epoch whose state met every target set, or null.</param>
 /// <param name="GradEvalsToTarget">Gradient evaluations spent when the target was first met, or null.</param>
 /// <param name="FinalLoss">Loss of the last recorded state.</param>
 /// <param name="FinalGap">Gap of the last recorded state.</param>
 /// <param name="FinalTheta">Parameters of the last recorded state.</param>
+/// <param name="FinalAccuracy">Accuracy of the last recorded state; NaN where accuracy is not tracked.</param>
 public sealed record TrainingResult(
     RunStatus Status,
     string Message,
@@ -23,4 +24,5 @@ public sealed record TrainingResult(
     long? GradEvalsToTarget,
     double FinalLoss,
     double FinalGap,
-    double[] FinalTheta);
+    double[] FinalTheta,
+    double FinalAccuracy = double.NaN);

@@ -11,4 +11,10 @@ public sealed record DatasetConfig(string? Recipe, int N, string? File, string? 
 {
     /// <summary>Readable, path-safe name: the recipe, or the file name without extension.</summary>
     public string Name => Recipe ?? Path.GetFileNameWithoutExtension(File!);
+
+    /// <summary>This dataset's target loss (overrides <see cref="StopConfig.TargetLoss"/>), or null.</summary>
+    public double? TargetLoss { get; init; }
+
+    /// <summary>This dataset's target accuracy (overrides <see cref="StopConfig.TargetAccuracy"/>), or null.</summary>
+    public double? TargetAccuracy { get; init; }
 }

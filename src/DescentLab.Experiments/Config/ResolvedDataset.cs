@@ -8,12 +8,32 @@ namespace DescentLab.Experiments.Config;
 /// <param name="N">Samples.</param>
 /// <param name="Dimension">Input dimension.</param>
 /// <param name="Models">The models fitted to it.</param>
-public sealed record ResolvedDataset(string Name, string? Recipe, string? File, string? FullPath, int N, int Dimension, IReadOnlyList<ResolvedModel> Models)
+/// <param name="TargetLoss">Its own target loss, or null.</param>
+/// <param name="TargetAccuracy">Its own target accuracy, or null.</param>
+public sealed record ResolvedDataset(
+    string Name,
+    string? Recipe,
+    string? File,
+    string? FullPath,
+    int N,
+    int Dimension,
+    IReadOnlyList<ResolvedModel> Models,
+    double? TargetLoss = null,
+    double? TargetAccuracy = null)
 {
     /// <summary>The resolved form of <paramref name="dataset"/> fitted with <paramref name="models"/>.</summary>
     public static ResolvedDataset From(DatasetConfig dataset, IReadOnlyList<ModelConfig> models)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return new(dataset.Name, dataset.Recipe, dataset.File, dataset.FullPath, dataset.N, dataset.Dimension, [.. models.Select(ResolvedModel.From)]);
+        return new(
+            dataset.Name,
+            dataset.Recipe,
+            dataset.File,
+            dataset.FullPath,
+            dataset.N,
+            dataset.Dimension,
+            [.. models.Select(ResolvedModel.From)],
+            dataset.TargetLoss,
+            dataset.TargetAccuracy);
     }
 }

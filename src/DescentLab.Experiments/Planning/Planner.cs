@@ -67,7 +67,7 @@ public static class Planner
     {
         private readonly Dictionary<string, PlannedDataset> _datasets = new(StringComparer.Ordinal);
         private readonly List<PlannedDataset> _usedDatasets = [];
-        private readonly Dictionary<(string Key, ModelConfig Model), Optimum> _optima = [];
+        private readonly Dictionary<(string Key, ModelConfig Model), (Optimum Optimum, ConvergenceTargets Targets)> _optima = [];
         private readonly List<ProblemInfo> _problems = [];
         private readonly List<RunSpec> _runs = [];
         private readonly HashSet<string> _runIds = new(StringComparer.Ordinal);
@@ -108,7 +108,7 @@ public static class Planner
                     }
 
                     var dataset = Dataset(datasetConfig, seed);
-                    var optimum = Optimum(dataset, model, modelConfig);
+                    var (optimum, targets) = Optimum(dataset, datasetConfig, model, modelConfig);
                     int batchSize = variant.BatchMode switch
                     {
                         BatchMode.One => 1,
@@ -121,11 +121,14 @@ public static class Planner
                         variantConfig.Shuffle,
                         ShuffleSeed(seed),
                         config.Stop.MaxEpochs,
-                        config.Stop.TargetGap,
+                        targets.Gap,
                         config.Stop.StopAtTarget,
                         config.Stop.DivergeFactor,
                         config.Record,
                         optimum.Loss,
+                        targets.Loss,
+                        targets.Accuracy,
+                        targets.TrackAccuracy,
                         runId,
                         seed);
                     _runs.Add(new RunSpec(index, runId, dataset, seed, model, variant, hyperParameters, options, optimum));
@@ -153,12 +156,27 @@ public static class Planner
             return planned;
         }
 
-        private Optimum Optimum(PlannedDataset dataset, IModelHandle model, ModelConfig modelConfig)
+        private (Optimum Optimum, ConvergenceTargets Targets) Optimum(
+            PlannedDataset dataset,
+            DatasetConfig datasetConfig,
+            IModelHandle model,
+            ModelConfig modelConfig)
         {
-            if (!_optima.TryGetValue((dataset.Key, modelConfig), out var optimum))
+            if (!_optima.TryGetValue((dataset.Key, modelConfig), out var problem))
             {
-                optimum = model.SolveReference(dataset.Data);
-                _optima.Add((dataset.Key, modelConfig), optimum);
+                var optimum = model.SolveReference(dataset.Data);
+                // A model that can take cross-entropy outputs a probability; with 0/1 labels it is a classifier.
+                bool classification = ModelCatalog.Find(modelConfig.Name)!.Losses.Contains(LossKind.CrossEntropy)
+                    && Accuracy.HasBinaryLabels(dataset.Data.Samples);
+                double referenceAccuracy = classification ? model.Accuracy(dataset.Data, optimum.Theta) : double.NaN;
+                var targets = ConvergenceTargets.Resolve(optimum.Kind, classification, config.Stop, datasetConfig, referenceAccuracy);
+                if (!classification && (datasetConfig.TargetAccuracy ?? config.Stop.TargetAccuracy) is not null)
+                {
+                    Note($"target_accuracy does not apply to {datasetConfig.Name}/{model.Name}: not a classification problem (a probability output and 0/1 labels).");
+                }
+
+                problem = (optimum, targets);
+                _optima.Add((dataset.Key, modelConfig), problem);
                 _problems.Add(new ProblemInfo(
                     dataset.Key,
                     model.Name,
@@ -166,10 +184,12 @@ public static class Planner
                     optimum.Loss,
                     optimum.Attained,
                     optimum.Method,
-                    [.. model.ParameterNames.Select((name, j) => new KeyValuePair<string, double>(name, optimum.Theta[j]))]));
+                    [.. model.ParameterNames.Select((name, j) => new KeyValuePair<string, double>(name, optimum.Theta[j]))],
+                    optimum.Kind,
+                    targets.Describe()));
             }
 
-            return optimum;
+            return problem;
         }
 
         private void Note(string note)

@@ -1,3 +1,4 @@
+using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 
 namespace DescentLab.Experiments.Results;
@@ -62,13 +63,20 @@ public sealed record SummaryRow
     /// <summary>L* of the dataset and model.</summary>
     public required double OptimumLoss { get; init; }
 
-    /// <summary>False where L* is an infimum that is not attained.</summary>
+    /// <summary>What kind of reference L* is (exact, infimum, best_known); null only in rows read from files written before
+    /// kinds were recorded.</summary>
+    public ReferenceKind? OptimumKind { get; init; }
+
+    /// <summary>True only where L* is attained at a verified stationary point.</summary>
     public required bool OptimumAttained { get; init; }
 
     /// <summary>FinalLoss - L*.</summary>
     public required double FinalGap { get; init; }
 
-    /// <summary>First epoch whose state met target_gap, or null.</summary>
+    /// <summary>Accuracy of the final state (classification problems); null for regression problems.</summary>
+    public double? Accuracy { get; init; }
+
+    /// <summary>First epoch whose state met the targets that decide convergence for the problem's kind, or null.</summary>
     public int? EpochsToTarget { get; init; }
 
     /// <summary>Per-sample gradient evaluations spent when the target was met, or null.</summary>

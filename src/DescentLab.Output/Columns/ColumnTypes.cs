@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Csv;
@@ -88,6 +89,24 @@ internal static class ColumnTypes
 
     /// <summary>A run status key.</summary>
     public static ColumnType<RunStatus> Status { get; } = Keyed<RunStatus>("converged, not_converged, diverged or failed", s => s.ToKey(), RunStatusKeys.TryParse);
+
+    /// <summary>A reference kind key (<c>exact</c>, <c>infimum</c>, <c>best_known</c>), or empty where a file written before
+    /// kinds were recorded does not say.</summary>
+    public static ColumnType<ReferenceKind?> Kind { get; } = Keyed<ReferenceKind?>(
+        "exact, infimum or best_known",
+        v => v?.ToKey() ?? string.Empty,
+        (string t, out ReferenceKind? v) =>
+        {
+            v = null;
+            if (t.Length == 0)
+            {
+                return true;
+            }
+
+            bool ok = ReferenceKindKeys.TryParse(t, out var kind);
+            v = kind;
+            return ok;
+        });
 
     /// <summary>Hyper-parameters as <c>name=value</c> pairs joined by <c>;</c>.</summary>
     public static ColumnType<HyperValues> Hyper { get; } = Keyed<HyperValues>("name=value pairs joined by ';'", v => v.ToString(), HyperValues.TryParse);

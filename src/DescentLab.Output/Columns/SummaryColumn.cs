@@ -9,10 +9,17 @@ namespace DescentLab.Output.Columns;
 public abstract class SummaryColumn
 {
     /// <summary>A column named <paramref name="name"/>.</summary>
-    private protected SummaryColumn(string name) => Name = name;
+    private protected SummaryColumn(string name, bool optional)
+    {
+        Name = name;
+        Optional = optional;
+    }
 
     /// <summary>The CSV header and SQLite column name.</summary>
     public string Name { get; }
+
+    /// <summary>Added after summary.csv files were first written: a file without it reads as the blank row's value.</summary>
+    public bool Optional { get; }
 
     /// <summary>The SQLite column type.</summary>
     public abstract string SqlType { get; }

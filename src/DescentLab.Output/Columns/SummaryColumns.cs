@@ -32,8 +32,10 @@ public static class SummaryColumns
         Column("steps", ColumnTypes.Int64, r => r.Steps, (r, v) => r with { Steps = v }),
         Column("final_loss", ColumnTypes.Double, r => r.FinalLoss, (r, v) => r with { FinalLoss = v }),
         Column("optimum_loss", ColumnTypes.Double, r => r.OptimumLoss, (r, v) => r with { OptimumLoss = v }),
+        Added("optimum_kind", ColumnTypes.Kind, r => r.OptimumKind, (r, v) => r with { OptimumKind = v }),
         Column("optimum_attained", ColumnTypes.Boolean, r => r.OptimumAttained, (r, v) => r with { OptimumAttained = v }),
         Column("final_gap", ColumnTypes.Double, r => r.FinalGap, (r, v) => r with { FinalGap = v }),
+        Added("accuracy", ColumnTypes.NullableDouble, r => r.Accuracy, (r, v) => r with { Accuracy = v }),
         Column("epochs_to_target", ColumnTypes.NullableInt32, r => r.EpochsToTarget, (r, v) => r with { EpochsToTarget = v }),
         Column("grad_evals_to_target", ColumnTypes.NullableInt64, r => r.GradEvalsToTarget, (r, v) => r with { GradEvalsToTarget = v }),
         Column("grad_evals", ColumnTypes.Int64, r => r.GradEvals, (r, v) => r with { GradEvals = v }),
@@ -78,5 +80,9 @@ public static class SummaryColumns
     };
 
     private static TypedSummaryColumn<T> Column<T>(string name, ColumnType<T> type, Func<SummaryRow, T> get, Func<SummaryRow, T, SummaryRow> set) =>
-        new(name, type, get, set);
+        new(name, type, get, set, optional: false);
+
+    /// <summary>A column added after summary.csv files were first written (older files read as the blank value).</summary>
+    private static TypedSummaryColumn<T> Added<T>(string name, ColumnType<T> type, Func<SummaryRow, T> get, Func<SummaryRow, T, SummaryRow> set) =>
+        new(name, type, get, set, optional: true);
 }

@@ -13,8 +13,8 @@ internal sealed class TypedSummaryColumn<T> : SummaryColumn
 
     /// <summary>Column <paramref name="name"/> of <paramref name="type"/>, reading the row with <paramref name="get"/> and
     /// giving a row with the value with <paramref name="set"/>.</summary>
-    public TypedSummaryColumn(string name, ColumnType<T> type, Func<SummaryRow, T> get, Func<SummaryRow, T, SummaryRow> set)
-        : base(name)
+    public TypedSummaryColumn(string name, ColumnType<T> type, Func<SummaryRow, T> get, Func<SummaryRow, T, SummaryRow> set, bool optional)
+        : base(name, optional)
     {
         _type = type;
         _get = get;

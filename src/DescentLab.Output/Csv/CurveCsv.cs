@@ -3,7 +3,8 @@ using DescentLab.Core.Training;
 namespace DescentLab.Output.Csv;
 
 /// <summary>curves/&lt;run_id&gt;.csv: one row per epoch (or step) of a run (SPEC §7).</summary>
-/// <remarks>Columns <c>epoch,step,loss,gap,grad_norm</c> then one column per parameter. Row 0 is the initial state.
+/// <remarks>Columns <c>epoch,step,loss,gap,grad_norm</c>, then <c>accuracy</c> for classification problems (curves that
+/// track it), then one column per parameter. Row 0 is the initial state.
 /// Numbers are invariant and round-trip exact, so reading gives back the curve bit for bit.</remarks>
 public static class CurveCsv
 {
@@ -16,11 +17,14 @@ public static class CurveCsv
     /// <summary>The columns before the parameter columns, in order.</summary>
     public static IReadOnlyList<string> LeadingColumns { get; } = ["epoch", "step", "loss", "gap", "grad_norm"];
 
+    /// <summary>The column after <see cref="LeadingColumns"/> in curves of classification problems.</summary>
+    public const string AccuracyColumn = "accuracy";
+
     /// <summary>Writes <paramref name="curve"/> with a header.</summary>
     public static void Write(TextWriter writer, Curve curve)
     {
         using var csv = new CsvTableWriter(writer);
-        csv.Header([.. LeadingColumns, .. curve.ParameterNames]);
+        csv.Header([.. LeadingColumns, .. (curve.Accuracy is null ? Array.Empty<string>() : [AccuracyColumn]), .. curve.ParameterNames]);
         for (int row = 0; row < curve.Count; row++)
         {
             csv.Field(curve.Epoch[row]);
@@ -28,6 +32,11 @@ public static class CurveCsv
             csv.Field(curve.Loss[row]);
             csv.Field(curve.Gap[row]);
             csv.Field(curve.GradNorm[row]);
+            if (curve.Accuracy is { } accuracy)
+            {
+                csv.Field(accuracy[row]);
+            }
+
             foreach (double value in curve.ParametersAt(row))
             {
                 csv.Field(value);
@@ -43,6 +52,12 @@ public static class CurveCsv
     {
         using var csv = CsvTableReader.Open(path);
         int first = csv.ExpectColumns(LeadingColumns);
+        bool hasAccuracy = first < csv.Header.Count && csv.Header[first] == AccuracyColumn;
+        if (hasAccuracy)
+        {
+            first++;
+        }
+
         var names = new List<string>();
         for (int column = first; column < csv.Header.Count; column++)
         {
@@ -61,6 +76,7 @@ public static class CurveCsv
         var gap = new List<double>();
         var gradNorm = new List<double>();
         var parameters = new List<double>();
+        var accuracy = new List<double>();
         while (csv.Read())
         {
             epoch.Add(csv.Int32(0));
@@ -68,12 +84,17 @@ public static class CurveCsv
             loss.Add(csv.Double(2));
             gap.Add(csv.Double(3));
             gradNorm.Add(csv.Double(4));
+            if (hasAccuracy)
+            {
+                accuracy.Add(csv.Double(5));
+            }
+
             for (int column = first; column < first + names.Count; column++)
             {
                 parameters.Add(csv.Double(column));
             }
         }
 
-        return new Curve(names, [.. epoch], [.. step], [.. loss], [.. gap], [.. gradNorm], [.. parameters]);
+        return new Curve(names, [.. epoch], [.. step], [.. loss], [.. gap], [.. gradNorm], [.. parameters], hasAccuracy ? [.. accuracy] : null);
     }
 }

@@ -51,7 +51,7 @@ public static class SummaryCsv
     public static IReadOnlyList<SummaryRow> Read(string path)
     {
         using var csv = CsvTableReader.Open(path);
-        int first = csv.ExpectColumns(LeadingColumns);
+        var leading = MatchLeading(csv, out int first);
         int last = csv.Header.Count - TrailingColumns.Count;
         if (last < first)
         {
@@ -64,7 +64,7 @@ public static class SummaryCsv
         var runIds = new HashSet<string>(StringComparer.Ordinal);
         while (csv.Read())
         {
-            var row = ReadRow(csv, parameters, first, last);
+            var row = ReadRow(csv, leading, parameters, first, last);
             if (!runIds.Add(row.RunId))
             {
                 throw csv.Error($"run_id '{row.RunId}' appears twice");
@@ -118,13 +118,50 @@ public static class SummaryCsv
         }
     }
 
-    // Leading columns sit at 0..first-1, the parameter columns at first..last-1, the trailing ones from last.
-    private static SummaryRow ReadRow(CsvTableReader csv, IReadOnlyList<string> parameterNames, int first, int last)
+    /// <summary>The field of each leading column, or -1 for an optional column the file lacks (it was written before the
+    /// column existed); <paramref name="first"/> receives the first field after them.</summary>
+    private static int[] MatchLeading(CsvTableReader csv, out int first)
+    {
+        var header = csv.Header;
+        if (header.Count == 0)
+        {
+            csv.ExpectColumns(LeadingColumns);
+        }
+
+        var fields = new int[SummaryColumns.Leading.Count];
+        int field = 0;
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var column = SummaryColumns.Leading[i];
+            if (field < header.Count && header[field] == column.Name)
+            {
+                fields[i] = field++;
+            }
+            else if (column.Optional)
+            {
+                fields[i] = -1;
+            }
+            else
+            {
+                string found = field < header.Count ? $"'{header[field]}'" : "the end of the header";
+                throw new RunFileException(csv.Path, 1, $"expected column '{column.Name}' at position {field + 1} but found {found}");
+            }
+        }
+
+        first = field;
+        return fields;
+    }
+
+    // Leading columns sit at the fields matched, the parameter columns at first..last-1, the trailing ones from last.
+    private static SummaryRow ReadRow(CsvTableReader csv, int[] leading, IReadOnlyList<string> parameterNames, int first, int last)
     {
         var row = SummaryColumns.Blank;
-        for (int i = 0; i < first; i++)
+        for (int i = 0; i < leading.Length; i++)
         {
-            row = SummaryColumns.Leading[i].Read(row, csv, i);
+            if (leading[i] >= 0)
+            {
+                row = SummaryColumns.Leading[i].Read(row, csv, leading[i]);
+            }
         }
 
         for (int i = 0; i < SummaryColumns.Trailing.Count; i++)

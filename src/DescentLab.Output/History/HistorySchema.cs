@@ -61,6 +61,12 @@ internal static class HistorySchema
         ALTER TABLE runs ADD COLUMN message TEXT;
         ALTER TABLE runs ADD COLUMN wall_ms REAL;
         """,
+
+        // v3: the reference kind and the final accuracy (rows recorded before read both as unknown).
+        """
+        ALTER TABLE runs ADD COLUMN optimum_kind TEXT;
+        ALTER TABLE runs ADD COLUMN accuracy REAL;
+        """,
     ];
 
     /// <summary>The version a fresh or migrated database ends at.</summary>

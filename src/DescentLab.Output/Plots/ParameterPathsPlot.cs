@@ -71,7 +71,7 @@ public sealed class ParameterPathsPlot : IPlot
             if (optimum is not null)
             {
                 var star = plot.Add.Marker(optimum[0], optimum[1], MarkerShape.FilledDiamond, 12, Colors.Black);
-                star.LegendText = context.Optimum!.Attained ? "optimum" : "best found (infimum not attained)";
+                star.LegendText = Report.ReferenceKindWords.Legend(context.Optimum!.Kind);
             }
 
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");

@@ -80,6 +80,7 @@ public static class MarkdownReport
         foreach (var board in boards)
         {
             md.Heading(3, board.Problem.Label);
+            md.Paragraph(ReferenceLine(set, board.Problem));
             md.Table(LeaderboardHeaders, "rlrrrrrrr", board.Entries.Select(e => (IReadOnlyList<string>)
             [
                 Count(e.Rank),
@@ -97,6 +98,18 @@ public static class MarkdownReport
                 WritePlot(md, plot, 4);
             }
         }
+    }
+
+    /// <summary>The reference kind(s) of a problem across its dataset instances and the targets that decide "converged".</summary>
+    private static string ReferenceLine(RunSet set, ProblemKey problem)
+    {
+        var instances = set.Rows.Where(r => ProblemKey.From(r) == problem).Select(r => (r.DatasetKey, r.Model, r.Loss)).ToHashSet();
+        var infos = set.Manifest.Problems.Where(p => instances.Contains((p.DatasetKey, p.Model, p.Loss))).ToList();
+        var groups = infos.GroupBy(p => p.Kind).OrderBy(g => g.Key).ToList();
+        string kinds = string.Join(", ", groups.Select(g =>
+            (g.Key?.ToKey() ?? "unknown") + (groups.Count > 1 ? Inv($" on {g.Count()} of {infos.Count} instances") : string.Empty)));
+        string targets = string.Join("; ", infos.Select(p => p.Targets ?? "not recorded").Distinct());
+        return "Reference L\\*: " + MarkdownWriter.Escape(kinds) + ". Converged means: " + MarkdownWriter.Escape(targets) + " (see Notes).";
     }
 
     private static void WriteSharedPlots(MarkdownWriter md, IReadOnlyList<PlotFile> plots)

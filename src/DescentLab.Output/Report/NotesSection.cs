@@ -1,3 +1,4 @@
+using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
@@ -6,7 +7,8 @@ using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
 
-/// <summary>Things a reader must know to trust the numbers: unattained optima, skipped pairs, plots that failed, and
+/// <summary>Things a reader must know to trust the numbers: what each reference kind means and where it applies, runs that
+/// beat a best-known reference, skipped pairs, plots that failed, and
 /// the runs that diverged or failed with their messages.</summary>
 internal static class NotesSection
 {
@@ -17,7 +19,8 @@ internal static class NotesSection
     {
         md.Heading(2, "Notes");
         var notes = new List<string>();
-        notes.AddRange(UnattainedOptima(set));
+        notes.AddRange(ReferenceKinds(set));
+        notes.AddRange(BeatenReferences(set));
         notes.AddRange(set.Manifest.Notes.Select(MarkdownWriter.Escape));
         notes.AddRange(plots.Where(p => p.Error is not null).Select(p => "Plot " + MarkdownWriter.Code(p.RelativePath) + " could not be rendered: " + MarkdownWriter.Escape(p.Error!)));
         if (notes.Count > 0)
@@ -47,8 +50,8 @@ internal static class NotesSection
         }
     }
 
-    /// <summary>One note per problem whose reference optimum is an infimum that is not attained on some dataset instance.</summary>
-    private static IEnumerable<string> UnattainedOptima(RunSet set)
+    /// <summary>One note per reference kind in the run set: what it means and on which problems it holds.</summary>
+    private static IEnumerable<string> ReferenceKinds(RunSet set)
     {
         var problemOf = new Dictionary<(string, string, string), ProblemKey>();
         foreach (var row in set.Rows)
@@ -57,10 +60,28 @@ internal static class NotesSection
         }
 
         return set.Manifest.Problems
-            .Where(p => !p.Attained && problemOf.ContainsKey((p.DatasetKey, p.Model, p.Loss)))
-            .GroupBy(p => problemOf[(p.DatasetKey, p.Model, p.Loss)])
-            .Select(g => MarkdownWriter.Escape(g.Key.Label) + ": infimum not attained on "
-                + string.Join(", ", g.Select(p => MarkdownWriter.Code(p.DatasetKey)))
-                + " (the loss keeps falling as the weights grow); L\\* is the best loss found, so gaps may be negative.");
+            .Where(p => problemOf.ContainsKey((p.DatasetKey, p.Model, p.Loss)))
+            .GroupBy(p => p.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => "Reference " + ReferenceKindWords.Meaning(g.Key) + " Problems: "
+                + string.Join("; ", g.GroupBy(p => problemOf[(p.DatasetKey, p.Model, p.Loss)]).Select(Describe)) + ".");
+
+        static string Describe(IGrouping<ProblemKey, ProblemInfo> problems) =>
+            MarkdownWriter.Escape(problems.Key.Label) + " on " + string.Join(", ", problems.Select(p => MarkdownWriter.Code(p.DatasetKey)))
+            + (problems.Select(p => p.Targets).Distinct().ToList() is [{ } targets] ? " (converged: " + MarkdownWriter.Escape(targets) + ")" : string.Empty);
+    }
+
+    /// <summary>Runs whose final loss is below a best_known reference: they beat it, and the note says so.</summary>
+    private static IEnumerable<string> BeatenReferences(RunSet set)
+    {
+        var beating = set.Rows.Where(r => r.OptimumKind == ReferenceKind.BestKnown && r.FinalGap < 0).ToList();
+        if (beating.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Inv($"{beating.Count} run(s) beat their best_known reference (final loss below L\\*): ")
+            + string.Join(", ", beating.Take(MaxListedRuns).Select(r => MarkdownWriter.Code(r.RunId) + " by " + Gap(-r.FinalGap)))
+            + (beating.Count > MaxListedRuns ? "; summary.csv lists them all" : string.Empty) + ".";
     }
 }

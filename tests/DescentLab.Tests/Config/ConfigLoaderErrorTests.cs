@@ -33,7 +33,28 @@ public sealed class ConfigLoaderErrorTests
         yield return Row("UnknownKey_PrefixSuggestion", "c.yaml", Base + "stop: { max_ep: 10 }\n",
             "{file}:9:9: stop.max_ep: unknown key; did you mean 'max_epochs'?");
         yield return Row("UnknownKey_NoSuggestion", "c.yaml", Base + "stop: { banana: 1 }\n",
-            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor, max_seconds");
+            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor, target_loss, target_accuracy, max_seconds");
+        yield return Row("TargetAccuracy_OutOfRange", "c.yaml", Base + "stop: { target_accuracy: 1.5 }\n",
+            "{file}:9:26: stop.target_accuracy: expected a fraction of samples in (0, 1], got 1.5");
+        yield return Row("TargetAccuracy_Misspelt", "c.yaml", Base + "stop: { target_acuracy: 1 }\n",
+            "{file}:9:9: stop.target_acuracy: unknown key; did you mean 'target_accuracy'?");
+        yield return Row("TargetLoss_Negative_OnADataset", "c.yaml", Base.Replace("    n: 100\n", "    n: 100\n    target_loss: -1\n"),
+            "{file}:6:18: datasets[0].target_loss: expected a number >= 0 (range [0, inf)), got -1");
+        yield return Row("TargetLoss_Misspelt_OnADataset", "c.yaml", Base.Replace("    n: 100\n", "    n: 100\n    target_los: 1\n"),
+            "{file}:6:5: datasets[0].target_los: unknown key; did you mean 'target_loss'?");
+        yield return Row("Json_TargetAccuracy_Zero", "c.json",
+            """
+            {
+              "name": "t",
+              "seeds": [1],
+              "datasets": [{"recipe": "beans5", "n": 100, "target_accuracy": 0}],
+              "models": ["logistic"],
+              "variants": ["batch"],
+              "stop": {"target_loss": "low"}
+            }
+            """,
+            "{file}:4:66: datasets[0].target_accuracy: expected a fraction of samples in (0, 1], got 0",
+            "{file}:7:27: stop.target_loss: expected a number >= 0 (range [0, inf)), got 'low'");
         yield return Row("UnknownTopLevelKey", "c.yaml", Base + "variant: []\n",
             "{file}:9:1: variant: unknown key; did you mean 'variants'?");
         yield return Row("WrongType_List", "c.yaml", Base.Replace("seeds: [1]", "seeds: one"),

@@ -38,7 +38,9 @@ public sealed class ResolvedConfigJsonTests
                       "name": "origin",
                       "loss": "mse"
                     }
-                  ]
+                  ],
+                  "target_loss": null,
+                  "target_accuracy": null
                 }
               ],
               "models": [
@@ -110,7 +112,9 @@ public sealed class ResolvedConfigJsonTests
                 "max_epochs": 100,
                 "target_gap": 1E-06,
                 "stop_at_target": false,
-                "diverge_factor": 1000000
+                "diverge_factor": 1000000,
+                "target_loss": null,
+                "target_accuracy": null
               },
               "record": "epoch",
               "regression": null

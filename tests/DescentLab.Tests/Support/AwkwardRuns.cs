@@ -1,4 +1,5 @@
 using DescentLab.Core.Datasets;
+using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
@@ -31,6 +32,7 @@ public static class AwkwardRuns
         Steps = 2000,
         FinalLoss = 0.30000000000000004,
         OptimumLoss = 1E-300,
+        OptimumKind = ReferenceKind.Exact,
         OptimumAttained = true,
         FinalGap = 5E-324,
         EpochsToTarget = 7,
@@ -60,6 +62,7 @@ public static class AwkwardRuns
         Steps = 50,
         FinalLoss = 123456789.12345679,
         OptimumLoss = 0.1,
+        OptimumKind = ReferenceKind.BestKnown,
         OptimumAttained = true,
         FinalGap = 1.7976931348623157E+308,
         GradEvals = 1000,
@@ -89,6 +92,8 @@ public static class AwkwardRuns
         Steps = 3,
         FinalLoss = double.NaN,
         OptimumLoss = 0.25,
+        OptimumKind = ReferenceKind.Infimum,
+        Accuracy = 2.0 / 3,
         OptimumAttained = false,
         FinalGap = double.PositiveInfinity,
         GradEvals = 9,

@@ -34,6 +34,7 @@ public static class Bits
             "gap=" + Value(curve.Gap),
             "grad_norm=" + Value(curve.GradNorm),
             "parameters=" + Value(curve.Parameters),
+            "accuracy=" + Value(curve.Accuracy),
         ]);
 
     /// <summary>Every value of <paramref name="values"/>, bit for bit.</summary>

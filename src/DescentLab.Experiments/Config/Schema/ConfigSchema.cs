@@ -82,8 +82,10 @@ public static class ConfigSchema
                 new Dictionary<string, Func<JsonNode>>
                 {
                     ["max_epochs"] = () => Integer("Epochs to run at most.", 0, int.MaxValue, stop.MaxEpochs),
-                    ["target_gap"] = () => Number("Loss gap to the optimum that counts as converged.", 0, true, stop.TargetGap),
-                    ["stop_at_target"] = () => Boolean("Stop a run as soon as it reaches target_gap.", stop.StopAtTarget),
+                    ["target_gap"] = () => Number("Loss gap to the optimum that counts as converged (exact and best_known problems).", 0, true, stop.TargetGap),
+                    ["stop_at_target"] = () => Boolean("Stop a run as soon as it reaches the targets that decide convergence.", stop.StopAtTarget),
+                    ["target_loss"] = TargetLoss,
+                    ["target_accuracy"] = TargetAccuracy,
                     ["diverge_factor"] = () => Number("A run diverges when its loss exceeds this factor times the initial loss.", 1, false, stop.DivergeFactor),
                     ["max_seconds"] = () => new JsonObject
                     {
@@ -152,6 +154,8 @@ public static class ConfigSchema
             ["n"] = () => Integer("Samples to generate (also bounded by the DescentLab:MaxSamples setting).", 1, int.MaxValue, null),
             ["file"] = () => new JsonObject { ["description"] = "A CSV file with header x,y or x1,x2,y, relative to the config.", ["type"] = "string", ["minLength"] = 1 },
             ["models"] = () => Ref("models"),
+            ["target_loss"] = TargetLoss,
+            ["target_accuracy"] = TargetAccuracy,
         };
         string[] keys = [.. DatasetsValidator.ValidKeys];
         return new JsonObject
@@ -305,6 +309,21 @@ public static class ConfigSchema
             ["anyOf"] = new JsonArray(single, new JsonObject { ["type"] = "array", ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = single.DeepClone() }),
         };
     }
+
+    private static JsonObject TargetLoss() => new()
+    {
+        ["description"] = "Loss at or below which a run has converged (every problem; a dataset's value overrides stop's).",
+        ["type"] = "number",
+        ["minimum"] = 0,
+    };
+
+    private static JsonObject TargetAccuracy() => new()
+    {
+        ["description"] = "Accuracy (predictions thresholded at 0.5) at or above which a run has converged (classification problems; a dataset's value overrides stop's).",
+        ["type"] = "number",
+        ["exclusiveMinimum"] = 0,
+        ["maximum"] = 1,
+    };
 
     private static JsonObject Number(string description, double min, bool minInclusive, double defaultValue)
     {

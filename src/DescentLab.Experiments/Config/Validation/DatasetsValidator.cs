@@ -10,7 +10,7 @@ namespace DescentLab.Experiments.Config.Validation;
 internal sealed class DatasetsValidator(ValidationContext context, string configDirectory, ConfigLimits limits)
 {
     private const string ListKey = "datasets";
-    private static readonly string[] EntryKeys = ["recipe", "n", "file", "models"];
+    private static readonly string[] EntryKeys = ["recipe", "n", "file", "models", "target_loss", "target_accuracy"];
 
     private long MaxSamples => Math.Min(limits.MaxSamples, int.MaxValue);
 
@@ -55,7 +55,15 @@ internal sealed class DatasetsValidator(ValidationContext context, string config
                 continue;
             }
 
-            datasets.Add(new ParsedDataset(config with { Models = models?.Select(m => m.Config).ToArray() }, mapping, path, models));
+            config = config with
+            {
+                Models = models?.Select(m => m.Config).ToArray(),
+                TargetLoss = keys.TryGetValue("target_loss", out var loss) ? StopValidator.TargetLoss(context, loss.Value, KeyPath.Child(path, "target_loss")) : null,
+                TargetAccuracy = keys.TryGetValue("target_accuracy", out var accuracy)
+                    ? StopValidator.TargetAccuracy(context, accuracy.Value, KeyPath.Child(path, "target_accuracy"))
+                    : null,
+            };
+            datasets.Add(new ParsedDataset(config, mapping, path, models));
         }
 
         return datasets;

@@ -6,7 +6,7 @@ namespace DescentLab.Experiments.Config.Validation;
 internal static class StopValidator
 {
     private const string Key = "stop";
-    private static readonly string[] Keys = ["max_epochs", "target_gap", "stop_at_target", "diverge_factor", "max_seconds"];
+    private static readonly string[] Keys = ["max_epochs", "target_gap", "stop_at_target", "diverge_factor", "target_loss", "target_accuracy", "max_seconds"];
 
     /// <summary>The stop rules at <paramref name="node"/> (null: all defaults).</summary>
     public static StopConfig Read(ValidationContext context, ConfigNode? node)
@@ -25,6 +25,8 @@ internal static class StopValidator
                 "max_epochs" => context.Integer(entry.Value, path, "an integer >= 0", 0, int.MaxValue) is { } v ? stop with { MaxEpochs = (int)v } : stop,
                 "target_gap" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? stop with { TargetGap = v } : stop,
                 "stop_at_target" => context.Boolean(entry.Value, path) is { } v ? stop with { StopAtTarget = v } : stop,
+                "target_loss" => TargetLoss(context, entry.Value, path) is { } v ? stop with { TargetLoss = v } : stop,
+                "target_accuracy" => TargetAccuracy(context, entry.Value, path) is { } v ? stop with { TargetAccuracy = v } : stop,
                 "max_seconds" => context.Number(entry.Value, path, "a number of seconds > 0", x => x > 0 && x <= 1e6) is { } v ? stop with { MaxSeconds = v } : stop,
                 _ => context.Number(entry.Value, path, "a number > 1", x => x > 1) is { } v ? stop with { DivergeFactor = v } : stop,
             };
@@ -32,6 +34,14 @@ internal static class StopValidator
 
         return stop;
     }
+
+    /// <summary>A target loss: a number &gt;= 0 (both losses are), or null after an error.</summary>
+    public static double? TargetLoss(ValidationContext context, ConfigNode node, string path) =>
+        context.Number(node, path, "a number >= 0 (range [0, inf))", x => x >= 0);
+
+    /// <summary>A target accuracy: a fraction in (0, 1], or null after an error.</summary>
+    public static double? TargetAccuracy(ValidationContext context, ConfigNode node, string path) =>
+        context.Number(node, path, "a fraction of samples in (0, 1]", x => x > 0 && x <= 1);
 
     /// <summary>The keys of <c>stop</c> (read by the JSON Schema).</summary>
     internal static IReadOnlyList<string> ValidKeys => Keys;

@@ -81,6 +81,27 @@ public sealed class SummaryColumnsTests
     }
 
     [Test]
+    public void SummaryCsv_FileWrittenBeforeTheOptionalColumns_ReadsThemAsBlank()
+    {
+        using var folder = new TempFolder();
+        var optional = SummaryColumns.Leading.Where(c => c.Optional).Select(c => c.Name).ToHashSet();
+        var header = SummaryCsv.LeadingColumns.Where(c => !optional.Contains(c)).Concat(["w", "message", "wall_ms"]);
+        string row = "r1,beans1,beans1-n3-s1,beans1,3,1,origin,mse,batch,0.1,,3,false,,converged,5,5,0.5,0.25,true,0.25,2,6,15,1.5,,1";
+        string path = folder.Write(SummaryCsv.FileName, string.Join(',', header) + "\n" + row + "\n");
+
+        var read = SummaryCsv.Read(path).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(optional, Is.EquivalentTo(new[] { "optimum_kind", "accuracy" }));
+            Assert.That(read.OptimumKind, Is.Null);
+            Assert.That(read.Accuracy, Is.Null);
+            Assert.That(read.FinalGap, Is.EqualTo(0.25));
+            Assert.That(read.FinalParameters.Single(), Is.EqualTo(new KeyValuePair<string, double>("w", 1.5)));
+        });
+    }
+
+    [Test]
     public void Names_AreUniqueSnakeCase()
     {
         var names = SummaryColumns.History.Select(c => c.Name).ToList();

@@ -1,3 +1,4 @@
+using DescentLab.Core.Models;
 using DescentLab.Core.Training;
 using DescentLab.Output;
 using DescentLab.Output.Csv;
@@ -40,6 +41,24 @@ public sealed class CurveCsvTests
         string path = folder.Write("curve.csv", WriteText(trained));
 
         Assert.That(Bits.Of(CurveCsv.Read(path)), Is.EqualTo(Bits.Of(trained)));
+    }
+
+    [Test]
+    public void Read_ClassificationCurve_RoundTripsItsAccuracyColumn()
+    {
+        using var folder = new TempFolder();
+        var config = TestConfigs.Create(
+            [TestConfigs.Recipe("beans5", 20, 2)], [TestConfigs.Variant("batch")], models: [TestConfigs.Model("logistic", LossKind.CrossEntropy)], maxEpochs: 5);
+        var trained = TestRunSets.Run(config).Curves.Values.Single();
+        string text = WriteText(trained);
+        string path = folder.Write("curve.csv", text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.StartWith("epoch,step,loss,gap,grad_norm,accuracy,w1,w2,b\n"));
+            Assert.That(trained.Accuracy, Has.Length.EqualTo(6));
+            Assert.That(Bits.Of(CurveCsv.Read(path)), Is.EqualTo(Bits.Of(trained)));
+        });
     }
 
     [Test]

@@ -64,7 +64,7 @@ public sealed class SummaryCsvTests
 
         Assert.That(header, Is.EqualTo(
             "run_id,dataset,dataset_key,recipe,n,seed,model,loss,variant,lr,step,batch,shuffle,hyper,status,epochs,steps,final_loss," +
-            "optimum_loss,optimum_attained,final_gap,epochs_to_target,grad_evals_to_target,grad_evals,w,w1,w2,b,message,wall_ms"));
+            "optimum_loss,optimum_kind,optimum_attained,final_gap,accuracy,epochs_to_target,grad_evals_to_target,grad_evals,w,w1,w2,b,message,wall_ms"));
     }
 
     [Test]

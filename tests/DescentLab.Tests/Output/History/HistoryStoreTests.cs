@@ -1,3 +1,4 @@
+using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.History;
@@ -132,7 +133,7 @@ public sealed class HistoryStoreTests
         var old = store.LatestComplete("nightly", null);
         long added = store.Record(Set("nightly", [AwkwardRuns.Logistic()]), "new");
 
-        Assert.That(store.SchemaVersion, Is.EqualTo(2));
+        Assert.That(store.SchemaVersion, Is.EqualTo(3));
         Assert.That(old!.Id, Is.EqualTo(1));
         Assert.That(old.RunDir, Is.EqualTo("reports/nightly/20240101-020000"));
         Assert.That(old.GitCommit, Is.Null);
@@ -143,6 +144,7 @@ public sealed class HistoryStoreTests
         }));
         Assert.That(old.Rows.Select(r => r.FinalGap), Is.EqualTo(new[] { 1e-7, double.NaN }));
         Assert.That(old.Rows[0].FinalParameters, Is.Empty);
+        Assert.That(old.Rows.Select(r => (r.OptimumKind, r.Accuracy)), Has.All.EqualTo(((ReferenceKind?)null, (double?)null)));
         Assert.That(store.LatestComplete("nightly", null)!.Id, Is.EqualTo(added));
     }
 
@@ -194,7 +196,7 @@ public sealed class HistoryStoreTests
 
         var error = Assert.Throws<HistoryException>(() => new HistoryStore(path).Dispose());
 
-        Assert.That(error.Message, Is.EqualTo(path + ": history schema version 99 is newer than this DescentLab understands (2); upgrade DescentLab"));
+        Assert.That(error.Message, Is.EqualTo(path + ": history schema version 99 is newer than this DescentLab understands (3); upgrade DescentLab"));
     }
 
     [Test]

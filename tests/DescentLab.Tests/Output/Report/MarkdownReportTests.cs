@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Core.Metrics;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using DescentLab.Output.Report;
@@ -122,10 +123,12 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
-    public void Notes_UnattainedInfimum_SkippedPairs_FailedPlots()
+    public void Notes_ReferenceKinds_SkippedPairs_FailedPlots()
     {
         var small = TestRunSets.SmallWithoutBaseline;
-        var problems = small.Manifest.Problems.Select(p => p.DatasetKey == "beans3-n30-s2" ? p with { Attained = false } : p).ToList();
+        var problems = small.Manifest.Problems
+            .Select(p => p.DatasetKey.StartsWith("beans3", StringComparison.Ordinal) ? p with { Attained = false, Kind = ReferenceKind.Infimum, Targets = "target_accuracy 1" } : p)
+            .ToList();
         var set = small with { Manifest = small.Manifest with { Problems = problems } };
         PlotFile[] plots = [new("plots/broken.png", "Broken", "alt", null) { Error = "InvalidOperationException: boom" }];
 
@@ -133,8 +136,10 @@ public sealed class MarkdownReportTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(markdown, Does.Contain("- beans3 n=30, logistic, mse: infimum not attained on `beans3-n30-s1`, `beans3-n30-s2`"));
-            Assert.That(markdown, Does.Contain("gaps may be negative"));
+            Assert.That(markdown, Does.Contain("- Reference infimum: the loss approaches L\\* but no finite parameters reach it"));
+            Assert.That(markdown, Does.Contain("Problems: beans3 n=30, logistic, mse on `beans3-n30-s1`, `beans3-n30-s2` (converged: target\\_accuracy 1)"));
+            Assert.That(markdown, Does.Contain("### beans3 n=30, logistic, mse\n\nReference L\\*: infimum. Converged means: target\\_accuracy 1 (see Notes)."));
+            Assert.That(markdown, Does.Not.Contain("attained"));
             Assert.That(markdown, Does.Contain("- closed\\_form skipped for model logistic"));
             Assert.That(markdown, Does.Contain("*Not rendered:* InvalidOperationException: boom"));
             Assert.That(markdown, Does.Not.Contain("![alt]"));
