@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK: Chromium (report.html is checked in a real browser) and the
-# DejaVu fonts the plots use. Debian packages; needs root or sudo when something is missing.
+# DejaVu fonts the plots use, and python3 (the external-process example and protocol tests). Debian packages; needs root or sudo when something is missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing test tools: ${missing[*]}"

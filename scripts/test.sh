@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the NUnit suite (already built), then the SIMD kernel tests again with hardware intrinsics off, and prints
+# Runs the NUnit suite (already built), then the SIMD kernel tests again with hardware intrinsics off, then the C#
+# plug-in example's tests, and prints
 # "N passed, N failed" from dotnet test's summary lines. Fails when a test fails or when no test ran at all
 # (dotnet test would exit 0 then). A test hanging for 5 minutes fails the run instead of stalling CI.
 set -uo pipefail
@@ -14,6 +15,9 @@ main_status=${PIPESTATUS[0]}
 DOTNET_EnableHWIntrinsic=0 dotnet test "$project" -c "$configuration" --no-build -nologo \
   --filter "Category=Kernels" 2>&1 | tee -a "$log"
 scalar_status=${PIPESTATUS[0]}
+# The C# plug-in example carries its own first-updates tests.
+dotnet test examples/plugin-csharp/Lion.Tests/Lion.Tests.csproj -c "$configuration" --no-build -nologo 2>&1 | tee -a "$log"
+example_status=${PIPESTATUS[0]}
 
 passed=0; failed=0; skipped=0; summaries=0
 while read -r line; do
@@ -23,10 +27,10 @@ while read -r line; do
 done < <(grep -E '^(Passed|Failed)! +- ' "$log")
 
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
-if [ "$summaries" -lt 2 ] || [ "$passed" -eq 0 ]; then
+if [ "$summaries" -lt 3 ] || [ "$passed" -eq 0 ]; then
   echo "error: a test run printed no summary or ran no test" >&2
   exit 1
 fi
-if [ "$main_status" -ne 0 ] || [ "$scalar_status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+if [ "$main_status" -ne 0 ] || [ "$scalar_status" -ne 0 ] || [ "$example_status" -ne 0 ] || [ "$failed" -ne 0 ]; then
   exit 1
 fi

@@ -3,8 +3,8 @@ using DescentLab.Core.Models;
 
 namespace DescentLab.Core.Training;
 
-/// <summary>An <see cref="ILossProbe"/> over one contiguous batch of samples.</summary>
-public readonly struct BatchProbe<TModel> : ILossProbe
+/// <summary>An <see cref="IGradientProbe"/> over one contiguous batch of samples.</summary>
+public readonly struct BatchProbe<TModel> : IGradientProbe
     where TModel : struct, IModel
 {
     private readonly TModel _model;
@@ -22,5 +22,11 @@ public readonly struct BatchProbe<TModel> : ILossProbe
     }
 
     /// <inheritdoc/>
+    public int Count => _count;
+
+    /// <inheritdoc/>
     public double LossAt(ReadOnlySpan<double> theta) => _model.Loss(_samples, _start, _count, theta);
+
+    /// <inheritdoc/>
+    public double LossGradientAt(ReadOnlySpan<double> theta, Span<double> gradient) => _model.LossGradient(_samples, _start, _count, theta, gradient);
 }

@@ -15,6 +15,8 @@ namespace DescentLab.Core.Training;
 /// <param name="TargetAccuracy">Target accuracy (<see cref="Metrics.Accuracy"/>) <c>&gt;= TargetAccuracy</c>; NaN for none.</param>
 /// <param name="TrackAccuracy">Record the accuracy of every recorded state (classification problems only).</param>
 /// <remarks>A run has converged at the first recorded state that meets every target that is set; with no target set it never does.</remarks>
+/// <param name="RunId">The run's id, for rules that tell someone else which run they serve (empty outside a plan).</param>
+/// <param name="Seed">The run's seed, likewise.</param>
 public sealed record TrainingOptions(
     double[] InitialTheta,
     int BatchSize,
@@ -28,7 +30,9 @@ public sealed record TrainingOptions(
     double OptimumLoss,
     double TargetLoss = double.NaN,
     double TargetAccuracy = double.NaN,
-    bool TrackAccuracy = false)
+    bool TrackAccuracy = false,
+    string RunId = "",
+    ulong Seed = 0)
 {
     /// <summary>Curve rows to reserve for <paramref name="sampleCount"/> samples.</summary>
     public long CurveCapacity(int sampleCount) =>

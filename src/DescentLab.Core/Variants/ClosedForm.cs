@@ -16,6 +16,12 @@ public sealed class ClosedForm : IVariant
     public string Description => "normal equation: the exact least-squares solution in one step (origin, affine)";
 
     /// <inheritdoc/>
+    public string Family => VariantFamily.Plain;
+
+    /// <inheritdoc/>
+    public string Colour => "#000000";
+
+    /// <inheritdoc/>
     public IReadOnlyList<HyperParameter> Parameters { get; } = [];
 
     /// <inheritdoc/>

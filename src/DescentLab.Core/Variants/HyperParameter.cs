@@ -31,5 +31,5 @@ public sealed record HyperParameter(string Name, double Default, double Min, boo
         && (MinInclusive ? value >= Min : value > Min)
         && (MaxInclusive ? value <= Max : value < Max);
 
-    private static string Format(double v) => double.IsPositiveInfinity(v) ? "inf" : v.ToString("R", CultureInfo.InvariantCulture);
+    private static string Format(double v) => double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("R", CultureInfo.InvariantCulture);
 }

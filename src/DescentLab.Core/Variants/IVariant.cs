@@ -5,7 +5,7 @@ using DescentLab.Core.Training;
 namespace DescentLab.Core.Variants;
 
 /// <summary>A descent variant: its config key, hyper-parameters and how it trains a model.</summary>
-/// <remarks>Add one by writing a file with the variant, its update rule and state, and one line in <see cref="VariantCatalog"/>.</remarks>
+/// <remarks>Add one by writing a file with its update rule and state, and one <see cref="RuleVariant{TRule}"/> line in <see cref="VariantCatalog"/>.</remarks>
 public interface IVariant
 {
     /// <summary>Config key, e.g. <c>adam</c>.</summary>
@@ -13,6 +13,12 @@ public interface IVariant
 
     /// <summary>One line for <c>descentlab variants</c>.</summary>
     string Description { get; }
+
+    /// <summary>Plot panel the variant is drawn in (<see cref="VariantFamily"/> or a name of its own).</summary>
+    string Family { get; }
+
+    /// <summary>Base colour in plots, <c>#rrggbb</c>.</summary>
+    string Colour { get; }
 
     /// <summary>Hyper-parameters with defaults and ranges.</summary>
     IReadOnlyList<HyperParameter> Parameters { get; }

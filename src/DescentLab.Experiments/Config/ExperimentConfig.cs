@@ -26,6 +26,9 @@ public sealed record ExperimentConfig
     /// <summary>Variants, in config order (the same variant may appear twice with other settings).</summary>
     public required IReadOnlyList<VariantConfig> Variants { get; init; }
 
+    /// <summary>.NET plug-ins named under <c>plugins</c>, in config order.</summary>
+    public IReadOnlyList<LoadedPlugin> Plugins { get; init; } = [];
+
     /// <summary>Initial parameter values by name (default w = 0.1, b = 0.0; w1 and w2 fall back to w).</summary>
     public required IReadOnlyDictionary<string, double> Init { get; init; }
 

@@ -13,7 +13,7 @@ public sealed record ResolvedVariant(string Name, IReadOnlyDictionary<string, IR
     public static ResolvedVariant From(VariantConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var variant = VariantCatalog.Find(config.Name) ?? throw new ArgumentException($"Unknown variant '{config.Name}'.", nameof(config));
+        var variant = config.Variant;
         var parameters = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         foreach (var parameter in variant.Parameters)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DescentLab.Experiments.Config;
 
 /// <summary>Stop rules and convergence targets (SPEC §3 <c>stop</c>; which target decides per reference kind: docs/judgments.md).</summary>
@@ -7,10 +9,12 @@ namespace DescentLab.Experiments.Config;
 /// <param name="DivergeFactor">Diverged once the loss exceeds this many times the initial loss.</param>
 /// <param name="TargetLoss">Target loss for every problem, or null.</param>
 /// <param name="TargetAccuracy">Target accuracy for classification problems, or null.</param>
+/// <param name="MaxSeconds">Per-run wall-clock limit; a run still going after it is <c>failed</c> (null: none).</param>
 public sealed record StopConfig(
     int MaxEpochs = 100,
     double TargetGap = 1e-6,
     bool StopAtTarget = false,
     double DivergeFactor = 1e6,
     double? TargetLoss = null,
-    double? TargetAccuracy = null);
+    double? TargetAccuracy = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxSeconds = null);

@@ -1,3 +1,5 @@
+using DescentLab.Core.Variants;
+
 namespace DescentLab.Experiments.Config;
 
 /// <summary>One variant entry with its (possibly swept) settings.</summary>
@@ -5,8 +7,10 @@ namespace DescentLab.Experiments.Config;
 /// <param name="Sweeps">Hyper-parameters given in the config, in config order, each with one or more values (a list sweeps).</param>
 /// <param name="Batches">Batch sizes to sweep; null in the list means all samples. Empty when the variant fixes its batch.</param>
 /// <param name="Shuffle">Reshuffle each epoch (seeded by the run's seed).</param>
+/// <param name="Variant">The variant the name resolved to: built-in, from a plug-in, or an external process.</param>
 public sealed record VariantConfig(
     string Name,
     IReadOnlyList<KeyValuePair<string, IReadOnlyList<double>>> Sweeps,
     IReadOnlyList<int?> Batches,
-    bool Shuffle);
+    bool Shuffle,
+    IVariant Variant);

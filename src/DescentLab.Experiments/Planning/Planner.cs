@@ -76,8 +76,7 @@ public static class Planner
 
         public void AddRuns(DatasetConfig datasetConfig, ulong seed, ModelConfig modelConfig, VariantConfig variantConfig)
         {
-            var variant = VariantCatalog.Find(variantConfig.Name)
-                ?? throw new InvalidOperationException($"Unknown variant '{variantConfig.Name}' passed validation.");
+            var variant = variantConfig.Variant;
             var definition = ModelCatalog.Find(modelConfig.Name)
                 ?? throw new InvalidOperationException($"Unknown model '{modelConfig.Name}' passed validation.");
             var model = definition.Create(datasetConfig.Dimension, modelConfig.Loss, modelConfig.Hidden);
@@ -129,7 +128,9 @@ public static class Planner
                         optimum.Loss,
                         targets.Loss,
                         targets.Accuracy,
-                        targets.TrackAccuracy);
+                        targets.TrackAccuracy,
+                        runId,
+                        seed);
                     _runs.Add(new RunSpec(index, runId, dataset, seed, model, variant, hyperParameters, options, optimum));
                 }
             }

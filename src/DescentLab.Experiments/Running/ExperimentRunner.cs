@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Planning;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,7 @@ public sealed partial class ExperimentRunner
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
+        var limit = plan.Config.Stop.MaxSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         Parallel.For(0, runs.Count, options, i =>
         {
             if (results[i] is not null)
@@ -50,7 +52,7 @@ public sealed partial class ExperimentRunner
                 return;
             }
 
-            var result = RunOne(runs[i], cancellationToken);
+            var result = limit is { } l ? RunLimited(runs[i], l, cancellationToken) : RunOne(runs[i], cancellationToken);
             results[i] = result;
             progress?.Report(new RunProgress(Interlocked.Increment(ref completed), runs.Count, result));
         });
@@ -93,6 +95,40 @@ public sealed partial class ExperimentRunner
             LogRunFailed(ex, spec.RunId);
             return new RunResult(spec, null, RunStatus.Failed, ex.Message, wallMs);
         }
+    }
+
+    /// <summary>Runs with a wall-clock limit (SPEC §11 <c>stop.max_seconds</c>): the trainer is cancelled at its next epoch,
+    /// an external process is killed, and a rule that never returns is abandoned on its own thread.</summary>
+    private RunResult RunLimited(RunSpec spec, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
+        long start = Stopwatch.GetTimestamp();
+        var run = Task.Factory.StartNew(() => RunOne(spec, timeout.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        bool finished;
+        try
+        {
+            // The grace lets a cooperative run reach its next epoch and report the cancellation itself.
+            finished = run.Wait(limit + TimeSpan.FromSeconds(1), cancellationToken);
+        }
+        catch (AggregateException ex) when (ex.InnerException is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            finished = false;
+        }
+        catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+        {
+            throw ex.InnerException;
+        }
+
+        if (finished && !timeout.IsCancellationRequested)
+        {
+            return run.Result;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        string message = string.Create(CultureInfo.InvariantCulture, $"exceeded stop.max_seconds = {limit.TotalSeconds:R} s");
+        LogRunTroubled(spec.RunId, RunStatus.Failed, message);
+        return new RunResult(spec, null, RunStatus.Failed, message, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId} finished: {Status} after {Epochs} epochs in {WallMs:0.0} ms")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Core.Variants;
 
 namespace DescentLab.Output.Plots;
 
@@ -8,41 +9,17 @@ public static class VariantFamilies
     /// <summary>Most lines a panel carries; a larger family is split over several panels.</summary>
     public const int MaxLinesPerPanel = 6;
 
-    private static readonly (string Family, string[] Variants)[] Families =
-    [
-        ("plain gradient descent", ["closed_form", "batch", "sgd", "minibatch", "fixed_step", "rosenblatt"]),
-        ("momentum", ["momentum", "nesterov"]),
-        ("adaptive", ["adagrad", "rmsprop", "adam"]),
-        ("line search", ["line_search"]),
-    ];
-
     /// <summary>Most settings of one variant that a figure draws; a larger sweep is drawn as that many evenly spaced
     /// settings (first and last included), so figure size and legends stay bounded however many values a sweep has.</summary>
     public const int MaxSettingsPerVariant = 2 * MaxLinesPerPanel;
 
     private const string OtherFamily = "other";
 
-    /// <summary>The family of <paramref name="variant"/>.</summary>
-    public static string Of(string variant)
-    {
-        foreach (var (family, variants) in Families)
-        {
-            if (variants.Contains(variant, StringComparer.Ordinal))
-            {
-                return family;
-            }
-        }
-
-        return OtherFamily;
-    }
+    /// <summary>The family of <paramref name="variant"/>, as its catalog entry says ("other" for a name the catalog lacks).</summary>
+    public static string Of(string variant) => VariantCatalog.Find(variant)?.Family ?? OtherFamily;
 
     /// <summary>Position of <paramref name="variant"/>'s family in family order ("other" last).</summary>
-    public static int IndexOf(string variant)
-    {
-        string family = Of(variant);
-        int index = Array.FindIndex(Families, f => f.Family == family);
-        return index < 0 ? Families.Length : index;
-    }
+    public static int IndexOf(string variant) => Rank(Of(variant));
 
     /// <summary>Splits <paramref name="items"/> into panels: by family in family order, at most
     /// <see cref="MaxLinesPerPanel"/> per panel; a split family's panels are titled "family (1/2)", ....</summary>
@@ -51,9 +28,8 @@ public static class VariantFamilies
     /// <see cref="MaxSettingsPerVariant"/> items keeps an evenly spaced sample of them.</remarks>
     public static IReadOnlyList<Panel<T>> Panels<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
     {
-        var order = Families.Select(f => f.Family).Append(OtherFamily).ToList();
         var panels = new List<Panel<T>>();
-        foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => order.IndexOf(g.Key)))
+        foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => Rank(g.Key)))
         {
             var variants = family.GroupBy(variantOf).ToList();
             var blocks = variants.Select(v => EvenSample.Of(v.ToList(), MaxSettingsPerVariant)).SelectMany(Balanced).ToList();
@@ -69,6 +45,13 @@ public static class VariantFamilies
         }
 
         return panels;
+    }
+
+    /// <summary>Known families in <see cref="VariantFamily.Order"/>, then any other (OrderBy is stable: first appearance).</summary>
+    private static int Rank(string family)
+    {
+        int index = VariantFamily.Order.ToList().IndexOf(family);
+        return index < 0 ? VariantFamily.Order.Count : index;
     }
 
     /// <summary>A run of items cut into near-equal pieces of at most <see cref="MaxLinesPerPanel"/> (eight become 4 + 4).</summary>

@@ -1,3 +1,4 @@
+using DescentLab.Core.Variants;
 using ScottPlot;
 
 namespace DescentLab.Output.Plots;
@@ -6,24 +7,8 @@ namespace DescentLab.Output.Plots;
 /// Tol's olive and green): the variants of one family never share a hue. Shades within a panel: <see cref="PanelShades"/>.</summary>
 public static class VariantPalette
 {
-    private static readonly Dictionary<string, Color> Colours = new(StringComparer.Ordinal)
-    {
-        ["closed_form"] = Color.FromHex("#000000"),
-        ["batch"] = Color.FromHex("#0072B2"),
-        ["sgd"] = Color.FromHex("#E69F00"),
-        ["minibatch"] = Color.FromHex("#009E73"),
-        ["fixed_step"] = Color.FromHex("#999933"),
-        ["rosenblatt"] = Color.FromHex("#CC79A7"),
-        ["momentum"] = Color.FromHex("#0072B2"),
-        ["nesterov"] = Color.FromHex("#D55E00"),
-        ["adagrad"] = Color.FromHex("#E69F00"),
-        ["rmsprop"] = Color.FromHex("#009E73"),
-        ["adam"] = Color.FromHex("#0072B2"),
-        ["line_search"] = Color.FromHex("#117733"),
-    };
-
     private static readonly Color Unknown = Color.FromHex("#000000");
 
-    /// <summary>The colour of <paramref name="variant"/> (black for a variant the palette does not know yet).</summary>
-    public static Color Of(string variant) => Colours.GetValueOrDefault(variant, Unknown);
+    /// <summary>The colour of <paramref name="variant"/>, as its catalog entry says (black for a name the catalog lacks).</summary>
+    public static Color Of(string variant) => VariantCatalog.Find(variant) is { } known ? Color.FromHex(known.Colour) : Unknown;
 }

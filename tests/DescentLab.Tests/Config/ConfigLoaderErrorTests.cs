@@ -23,17 +23,17 @@ public sealed class ConfigLoaderErrorTests
 
         """;
 
-    private static readonly string AllKeys = "name, seeds, datasets, models, variants, init, stop, record, regression, report";
+    private static readonly string AllKeys = "name, seeds, datasets, models, variants, plugins, init, stop, record, regression, report";
 
     internal static IEnumerable<TestCaseData> Cases()
     {
         yield return Row("UnknownKey_Suggestion", "c.yaml", Base.Replace("- recipe:", "- recpie:"),
             "{file}:4:5: datasets[0].recpie: unknown key; did you mean 'recipe'?",
             "{file}:4:5: datasets[0]: missing required key 'recipe' or 'file'");
-        yield return Row("UnknownKey_PrefixSuggestion", "c.yaml", Base + "stop: { max: 10 }\n",
-            "{file}:9:9: stop.max: unknown key; did you mean 'max_epochs'?");
+        yield return Row("UnknownKey_PrefixSuggestion", "c.yaml", Base + "stop: { max_ep: 10 }\n",
+            "{file}:9:9: stop.max_ep: unknown key; did you mean 'max_epochs'?");
         yield return Row("UnknownKey_NoSuggestion", "c.yaml", Base + "stop: { banana: 1 }\n",
-            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor, target_loss, target_accuracy");
+            "{file}:9:9: stop.banana: unknown key; valid keys: max_epochs, target_gap, stop_at_target, diverge_factor, target_loss, target_accuracy, max_seconds");
         yield return Row("TargetAccuracy_OutOfRange", "c.yaml", Base + "stop: { target_accuracy: 1.5 }\n",
             "{file}:9:26: stop.target_accuracy: expected a fraction of samples in (0, 1], got 1.5");
         yield return Row("TargetAccuracy_Misspelt", "c.yaml", Base + "stop: { target_acuracy: 1 }\n",

@@ -72,7 +72,7 @@ public sealed class ConfigSchemaTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(variants.Select(v => (string?)v!["anyOf"]![0]!["const"]), Is.EqualTo(VariantCatalog.All.Select(v => v.Name)));
+            Assert.That(variants.Select(v => (string?)v!["anyOf"]![0]!["const"]), Is.EqualTo(VariantCatalog.All.Select(v => v.Name).Append("external")));
             Assert.That((double)beta2["default"]!, Is.EqualTo(0.999));
             Assert.That((double)beta2["anyOf"]![0]!["minimum"]!, Is.Zero);
             Assert.That((double)beta2["anyOf"]![0]!["exclusiveMaximum"]!, Is.EqualTo(1));

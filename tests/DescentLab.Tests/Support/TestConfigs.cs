@@ -21,7 +21,7 @@ public static class TestConfigs
         // As the loader resolves it: a configurable batch defaults to the variant's own, others have none.
         var variant = VariantCatalog.Find(name)!;
         IReadOnlyList<int?> batches = variant.BatchMode == BatchMode.Configurable ? [variant.DefaultBatch] : [];
-        return new(name, [.. sweeps.Select(s => new KeyValuePair<string, IReadOnlyList<double>>(s.Name, s.Values))], batches, false);
+        return new(name, [.. sweeps.Select(s => new KeyValuePair<string, IReadOnlyList<double>>(s.Name, s.Values))], batches, false, variant);
     }
 
     /// <summary>A config with the given parts and course defaults elsewhere.</summary>

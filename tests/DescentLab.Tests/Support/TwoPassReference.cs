@@ -30,6 +30,12 @@ public sealed class TwoPassReference : IVariant
     public BatchMode BatchMode => _variant.BatchMode;
 
     /// <inheritdoc/>
+    public string Family => _variant.Family;
+
+    /// <inheritdoc/>
+    public string Colour => _variant.Colour;
+
+    /// <inheritdoc/>
     public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters h, TrainingOptions options, CancellationToken cancellationToken)
         where TModel : struct, IModel => Name switch
         {

@@ -41,6 +41,13 @@ public static class ConfigSchema
                 ["maxLength"] = Validation.ConfigValidator.MaxNameLength,
                 ["not"] = new JsonObject { ["enum"] = Array(".", "..") },
             },
+            ["plugins"] = () => new JsonObject
+            {
+                ["description"] = ".NET plug-in assemblies, relative to the config file (docs/plugins.md).",
+                ["type"] = "array",
+                ["minItems"] = 1,
+                ["items"] = new JsonObject { ["type"] = "string" },
+            },
             ["seeds"] = () => new JsonObject
             {
                 ["description"] = "Seeds; every run is repeated once per seed.",
@@ -81,6 +88,12 @@ public static class ConfigSchema
                     ["target_loss"] = TargetLoss,
                     ["target_accuracy"] = TargetAccuracy,
                     ["diverge_factor"] = () => Number("A run diverges when its loss exceeds this factor times the initial loss.", 1, false, stop.DivergeFactor),
+                    ["max_seconds"] = () => new JsonObject
+                    {
+                        ["description"] = "Per-run wall-clock limit; a run still going after it is failed.",
+                        ["type"] = "number",
+                        ["exclusiveMinimum"] = 0,
+                    },
                 }),
             ["record"] = () => new JsonObject
             {
@@ -219,8 +232,40 @@ public static class ConfigSchema
             entries.Add(Named(variant.Name, variant.Description, Mapping($"Settings of {variant.Name}.", keys, types)));
         }
 
+        entries.Add(External());
         return new JsonObject { ["anyOf"] = entries };
     }
+
+    /// <summary><c>external: {command: [...], timeout_seconds, batch, shuffle, ...}</c>; the hyper-parameters are whatever the process describes.</summary>
+    private static JsonObject External()
+    {
+        var settings = new JsonObject
+        {
+            ["description"] = "An optimizer in another process, speaking the protocol of docs/plugins.md.",
+            ["type"] = "object",
+            ["properties"] = new JsonObject
+            {
+                ["command"] = new JsonObject
+                {
+                    ["description"] = "Program and arguments; run in the config file's folder.",
+                    ["type"] = "array",
+                    ["minItems"] = 1,
+                    ["items"] = new JsonObject { ["type"] = "string" },
+                },
+                ["timeout_seconds"] = Number("Longest wait for any one answer.", 0, false, 10),
+                ["batch"] = Batch(null),
+                ["shuffle"] = Boolean("Shuffle the samples every epoch (seeded).", false),
+            },
+            ["required"] = Array("command"),
+            ["additionalProperties"] = new JsonObject
+            {
+                ["description"] = "A hyper-parameter the process describes; a list sweeps.",
+                ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "number" }, new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "number" } }),
+            },
+        };
+        return Named("external", "An optimizer in another process (docs/plugins.md); its settings need 'command'.", settings);
+    }
+
 
     /// <summary>A catalog entry written as its bare name or as a one-key mapping from the name to its settings (or null).</summary>
     private static JsonObject Named(string name, string description, JsonObject settings) => new()

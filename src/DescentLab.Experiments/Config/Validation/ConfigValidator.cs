@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DescentLab.Core.Training;
+using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Nodes;
 
 namespace DescentLab.Experiments.Config.Validation;
@@ -7,7 +8,7 @@ namespace DescentLab.Experiments.Config.Validation;
 /// <summary>Walks the node tree of a config (either format) and builds the resolved <see cref="ExperimentConfig"/>, or reports every error.</summary>
 internal sealed partial class ConfigValidator(ValidationContext context, string configDirectory, ConfigLimits limits, IReadOnlyList<string>? reportSections)
 {
-    private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "init", "stop", "record", "regression", "report"];
+    private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "plugins", "init", "stop", "record", "regression", "report"];
 
     /// <summary>Longest name: a folder name may have 255 bytes, and the run folder's stamp and temporary names need room.</summary>
     internal const int MaxNameLength = 100;
@@ -46,7 +47,8 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
         var parameterNames = context.Errors.Count == errorsBeforeModels ? ProblemMatcher.ParameterNames(problems) : null;
         var init = InitValidator.Read(context, Value(keys, "init"), parameterNames);
         var variantsNode = context.Required(keys, "variants", mapping, string.Empty);
-        var variants = variantsNode is null ? [] : VariantsValidator.Read(context, variantsNode);
+        var plugins = PluginsValidator.Read(context, Value(keys, "plugins"), configDirectory);
+        var variants = variantsNode is null ? [] : VariantsValidator.Read(context, variantsNode, [.. VariantCatalog.All, .. plugins.SelectMany(p => p.Variants)], configDirectory);
         var stop = StopValidator.Read(context, Value(keys, "stop"));
         var record = ReadRecord(Value(keys, "record"));
         var regression = RegressionValidator.Read(context, Value(keys, "regression"), configDirectory);
@@ -68,6 +70,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
             Datasets = datasets.Select(d => d.Config).ToArray(),
             Models = (topModels ?? []).Select(m => m.Config).ToArray(),
             Variants = variants.Select(v => v.Config).ToArray(),
+            Plugins = plugins,
             Init = init,
             Stop = stop,
             Record = record,

@@ -6,7 +6,7 @@ namespace DescentLab.Experiments.Config.Validation;
 internal static class StopValidator
 {
     private const string Key = "stop";
-    private static readonly string[] Keys = ["max_epochs", "target_gap", "stop_at_target", "diverge_factor", "target_loss", "target_accuracy"];
+    private static readonly string[] Keys = ["max_epochs", "target_gap", "stop_at_target", "diverge_factor", "target_loss", "target_accuracy", "max_seconds"];
 
     /// <summary>The stop rules at <paramref name="node"/> (null: all defaults).</summary>
     public static StopConfig Read(ValidationContext context, ConfigNode? node)
@@ -27,6 +27,7 @@ internal static class StopValidator
                 "stop_at_target" => context.Boolean(entry.Value, path) is { } v ? stop with { StopAtTarget = v } : stop,
                 "target_loss" => TargetLoss(context, entry.Value, path) is { } v ? stop with { TargetLoss = v } : stop,
                 "target_accuracy" => TargetAccuracy(context, entry.Value, path) is { } v ? stop with { TargetAccuracy = v } : stop,
+                "max_seconds" => context.Number(entry.Value, path, "a number of seconds > 0", x => x > 0 && x <= 1e6) is { } v ? stop with { MaxSeconds = v } : stop,
                 _ => context.Number(entry.Value, path, "a number > 1", x => x > 1) is { } v ? stop with { DivergeFactor = v } : stop,
             };
         }

@@ -13,13 +13,18 @@ internal static class VariantsValidator
     private const string BatchExpected = "a batch size: an integer >= 1 or 'all'";
 
     /// <summary>The valid entries of the list at <paramref name="node"/>; every mistake is reported.</summary>
-    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node)
+    /// <param name="context">Where errors go.</param>
+    /// <param name="node">The list.</param>
+    /// <param name="known">Built-in and plug-in variants the entries may name.</param>
+    /// <param name="configDirectory">Where external commands run.</param>
+    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node, IReadOnlyList<IVariant> known, string configDirectory)
     {
+        var externals = new ExternalEntry(context, configDirectory, known);
         var list = context.NonEmptyList(node, ListKey, "a non-empty list of variants, e.g. [closed_form, {sgd: {lr: 0.1}}]");
         var variants = new List<ParsedVariant>();
         for (int i = 0; list is not null && i < list.Items.Count; i++)
         {
-            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i)) is { } variant)
+            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i), known, externals) is { } variant)
             {
                 variants.Add(variant);
             }
@@ -28,16 +33,32 @@ internal static class VariantsValidator
         return variants;
     }
 
-    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path)
+    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path, IReadOnlyList<IVariant> known, ExternalEntry externals)
     {
         if (NamedEntry.Read(context, node, path, "variant", Example) is not { } entry)
         {
             return null;
         }
 
-        if (VariantCatalog.Find(entry.Name) is not { } variant)
+        IVariant variant;
+        string[] ownKeys = [];
+        if (entry.Name == ExternalEntry.Key)
         {
-            context.Error(entry.NameNode, path, Suggestions.UnknownName("variant", entry.Name, VariantCatalog.All.Select(v => v.Name).ToArray()));
+            if (externals.Read(entry, path) is not { } external)
+            {
+                return null;
+            }
+
+            variant = external;
+            ownKeys = ExternalEntry.OwnKeys;
+        }
+        else if (known.FirstOrDefault(v => v.Name == entry.Name) is { } named)
+        {
+            variant = named;
+        }
+        else
+        {
+            context.Error(entry.NameNode, path, Suggestions.UnknownName("variant", entry.Name, known.Select(v => v.Name).ToArray()));
             return null;
         }
 
@@ -47,8 +68,8 @@ internal static class VariantsValidator
         string settingsPath = KeyPath.Child(path, entry.Name);
         if (entry.Settings is not null && context.Mapping(entry.Settings, settingsPath, $"variant settings such as {Example}") is { } settings)
         {
-            var keys = context.Keys(settings, settingsPath, ValidKeys(variant));
-            foreach (var (key, value) in keys.Where(k => k.Key is not ("batch" or "shuffle")))
+            var keys = context.Keys(settings, settingsPath, [.. ValidKeys(variant), .. ownKeys]);
+            foreach (var (key, value) in keys.Where(k => k.Key is not ("batch" or "shuffle") && !ownKeys.Contains(k.Key)))
             {
                 var parameter = variant.Parameters.First(p => p.Name == key);
                 if (ReadSweep(context, value.Value, KeyPath.Child(settingsPath, key), parameter) is { } values)
@@ -68,7 +89,7 @@ internal static class VariantsValidator
             }
         }
 
-        var config = new VariantConfig(entry.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle);
+        var config = new VariantConfig(variant.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle, variant);
         return new ParsedVariant(config, variant, node, path, batches);
     }
 

@@ -16,6 +16,8 @@ public sealed class VariantCatalogTests
         {
             Assert.That(variant.Name, Does.Match("^[a-z0-9_]+$"));
             Assert.That(variant.Description, Is.Not.Empty.And.Not.WhiteSpace);
+            Assert.That(variant.Colour, Does.Match("^#[0-9a-f]{6}$"));
+            Assert.That(VariantFamily.Order, Does.Contain(variant.Family));
             Assert.That(VariantCatalog.Find(variant.Name), Is.SameAs(variant));
             Assert.That(variant.Parameters.Select(p => p.Name), Is.Unique);
             foreach (var parameter in variant.Parameters)

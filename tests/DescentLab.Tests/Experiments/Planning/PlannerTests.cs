@@ -1,5 +1,6 @@
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
+using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Tests.Support;
@@ -21,7 +22,7 @@ public sealed class PlannerTests
         [
             TestConfigs.Variant("closed_form"),
             TestConfigs.Variant("sgd", ("lr", [0.1, 0.01])),
-            new VariantConfig("minibatch", [], [1, 5, null], false),
+            new VariantConfig("minibatch", [], [1, 5, null], false, VariantCatalog.Find("minibatch")!),
             TestConfigs.Variant("adam", ("lr", [0.1, 0.01]), ("beta1", [0.9, 0.5])),
         ],
         seeds: [1, 2]);

@@ -20,7 +20,7 @@ public sealed class ExperimentRunnerTests
                 TestConfigs.Variant("closed_form"),
                 TestConfigs.Variant("sgd", ("lr", [0.1, 10.0])),
                 TestConfigs.Variant("adam", ("lr", [0.05])),
-                new DescentLab.Experiments.Config.VariantConfig("minibatch", [], [7], true),
+                new DescentLab.Experiments.Config.VariantConfig("minibatch", [], [7], true, DescentLab.Core.Variants.VariantCatalog.Find("minibatch")!),
             ],
             seeds: [1, 2, 3]),
         null,

@@ -1,25 +1,18 @@
-using DescentLab.Core.Datasets;
-using DescentLab.Core.Models;
 using DescentLab.Core.Training;
+using DescentLab.Core.Variants;
 
-namespace DescentLab.Core.Variants;
+namespace DescentLab.TestPlugins;
 
-/// <summary>adam: torch.optim.Adam (no weight decay, no amsgrad).</summary>
+/// <summary>A verbatim copy of the built-in AdamRule, compiled into a plug-in. The Adam update; state: step count and the two moment vectors.</summary>
 /// <remarks>t += 1; <c>m += (1 - β1)·(g - m)</c> (torch's lerp); <c>v = β2·v + (1 - β2)·g²</c>;
 /// <c>θ -= (lr / (1 - β1^t))·m / (√v / √(1 - β2^t) + eps)</c>. Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8.
 /// Source: PyTorch torch/optim/adam.py; the operations follow its single-tensor path in order (<c>lerp_</c>, <c>addcmul_</c>
 /// rounding <c>((1 - β2)·g)·g</c>, <c>addcdiv_</c> rounding <c>(-step_size·m) / denom</c>), so float64 results round as torch's do (checked
 /// against the transcription in tests/.../Variants/ReferenceUpdates.py; a torch build that fuses multiply-adds may differ in the last bit).</remarks>
-public sealed class Adam : IVariant
+public struct AdamCopyRule : IUpdateRule
 {
-    /// <inheritdoc/>
-    public string Name => "adam";
-
-    /// <inheritdoc/>
-    public string Description => "Adam (torch.optim.Adam): bias-corrected moments, theta -= lr*mhat/(sqrt(vhat) + eps)";
-
-    /// <inheritdoc/>
-    public IReadOnlyList<HyperParameter> Parameters { get; } =
+    /// <summary>Hyper-parameters with defaults and ranges.</summary>
+    public static IReadOnlyList<HyperParameter> Parameters { get; } =
     [
         HyperParameter.Positive("lr", 0.001, "learning rate"),
         HyperParameter.Fraction("beta1", 0.9, "decay of the first moment"),
@@ -27,23 +20,6 @@ public sealed class Adam : IVariant
         HyperParameter.Positive("eps", 1e-8, "added to the root for stability"),
     ];
 
-    /// <inheritdoc/>
-    public BatchMode BatchMode => BatchMode.Configurable;
-
-    /// <inheritdoc/>
-    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
-        where TModel : struct, IModel =>
-        Trainer.Run(
-            model,
-            data,
-            new AdamRule(hyperParameters["lr"], hyperParameters["beta1"], hyperParameters["beta2"], hyperParameters["eps"]),
-            options,
-            cancellationToken);
-}
-
-/// <summary>The Adam update; state: step count and the two moment vectors.</summary>
-public struct AdamRule : IUpdateRule
-{
     private readonly double _lr;
     private readonly double _beta1;
     private readonly double _beta2;
@@ -53,7 +29,7 @@ public struct AdamRule : IUpdateRule
     private int _t;
 
     /// <summary>An update with learning rate <paramref name="lr"/>.</summary>
-    public AdamRule(double lr, double beta1, double beta2, double eps)
+    public AdamCopyRule(double lr, double beta1, double beta2, double eps)
     {
         _lr = lr;
         _beta1 = beta1;

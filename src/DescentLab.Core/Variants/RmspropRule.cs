@@ -1,42 +1,22 @@
-using DescentLab.Core.Datasets;
-using DescentLab.Core.Models;
 using DescentLab.Core.Training;
 
 namespace DescentLab.Core.Variants;
 
-/// <summary>rmsprop: torch.optim.RMSprop (not centred, no momentum).</summary>
+/// <summary>rmsprop: torch.optim.RMSprop (not centred, no momentum). The RMSprop update; state: the running mean of squared gradients.</summary>
 /// <remarks><c>v = α·v + (1 - α)·g²</c>; <c>θ -= lr·g / (√v + eps)</c>. Defaults: lr 0.01, alpha 0.99, eps 1e-8.
 /// Source: PyTorch torch/optim/rmsprop.py; the operations follow its single-tensor path in order (<c>addcmul_</c> rounds
 /// <c>((1 - α)·g)·g</c>, <c>addcdiv_</c> rounds <c>(-lr·g) / avg</c>), so float64 results round as torch's do (checked
 /// against the transcription in tests/.../Variants/ReferenceUpdates.py; a torch build that fuses multiply-adds may differ in the last bit).</remarks>
-public sealed class Rmsprop : IVariant
+public struct RmspropRule : IUpdateRule
 {
-    /// <inheritdoc/>
-    public string Name => "rmsprop";
-
-    /// <inheritdoc/>
-    public string Description => "RMSProp (torch.optim.RMSprop): v = alpha*v + (1-alpha)*g^2; theta -= lr*g/(sqrt(v) + eps)";
-
-    /// <inheritdoc/>
-    public IReadOnlyList<HyperParameter> Parameters { get; } =
+    /// <summary>Hyper-parameters with defaults and ranges.</summary>
+    public static IReadOnlyList<HyperParameter> Parameters { get; } =
     [
         HyperParameter.Positive("lr", 0.01, "learning rate"),
         HyperParameter.Fraction("alpha", 0.99, "smoothing constant"),
         HyperParameter.Positive("eps", 1e-8, "added to the root for stability"),
     ];
 
-    /// <inheritdoc/>
-    public BatchMode BatchMode => BatchMode.Configurable;
-
-    /// <inheritdoc/>
-    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
-        where TModel : struct, IModel =>
-        Trainer.Run(model, data, new RmspropRule(hyperParameters["lr"], hyperParameters["alpha"], hyperParameters["eps"]), options, cancellationToken);
-}
-
-/// <summary>The RMSprop update; state: the running mean of squared gradients.</summary>
-public struct RmspropRule : IUpdateRule
-{
     private readonly double _lr;
     private readonly double _alpha;
     private readonly double _eps;

@@ -1,35 +1,16 @@
-using DescentLab.Core.Datasets;
-using DescentLab.Core.Models;
 using DescentLab.Core.Training;
 
 namespace DescentLab.Core.Variants;
 
-/// <summary>line_search: backtracking Armijo along -g, full batch unless <c>batch</c> is given.</summary>
+/// <summary>line_search: backtracking Armijo along -g, full batch unless <c>batch</c> is given. The Armijo backtracking update; state: a buffer for the trial point.</summary>
 /// <remarks>SPEC §6: t starts at lr (default 1) and halves until <c>L(θ - t·g) &lt;= L(θ) - 1e-4·t·|g|²</c>. After 60
 /// halvings without success (rounding near the optimum) θ stays put for that update.</remarks>
-public sealed class LineSearch : IVariant
-{
-    /// <inheritdoc/>
-    public string Name => "line_search";
-
-    /// <inheritdoc/>
-    public string Description => "backtracking Armijo line search: halve t from lr until L(theta - t*g) <= L - 1e-4*t*|g|^2";
-
-    /// <inheritdoc/>
-    public IReadOnlyList<HyperParameter> Parameters { get; } = [HyperParameter.Positive("lr", 1.0, "first trial step t")];
-
-    /// <inheritdoc/>
-    public BatchMode BatchMode => BatchMode.Configurable;
-
-    /// <inheritdoc/>
-    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
-        where TModel : struct, IModel =>
-        Trainer.Run(model, data, new LineSearchRule(hyperParameters["lr"]), options, cancellationToken);
-}
-
-/// <summary>The Armijo backtracking update; state: a buffer for the trial point.</summary>
 public struct LineSearchRule : IUpdateRule
 {
+    /// <summary>Hyper-parameters with defaults and ranges.</summary>
+    public static IReadOnlyList<HyperParameter> Parameters { get; } =
+    [HyperParameter.Positive("lr", 1.0, "first trial step t")];
+
     private const double Armijo = 1e-4;
     private const int MaxHalvings = 60;
     private readonly double _initialStep;

@@ -1,39 +1,19 @@
-using DescentLab.Core.Datasets;
-using DescentLab.Core.Models;
 using DescentLab.Core.Training;
 
 namespace DescentLab.Core.Variants;
 
-/// <summary>momentum: torch.optim.SGD with momentum μ, dampening 0, nesterov off.</summary>
-/// <remarks><c>buf = g</c> on the first step, then <c>buf = μ·buf + g</c>; <c>θ -= lr·buf</c>.
+/// <summary>momentum and nesterov: torch.optim.SGD with momentum μ, dampening 0, nesterov off or on; state: the momentum buffer.</summary>
+/// <remarks><c>buf = g</c> on the first step, then <c>buf = μ·buf + g</c>; <c>θ -= lr·buf</c>, or with Nesterov <c>θ -= lr·(g + μ·buf)</c>.
 /// Defaults: lr 0.1, momentum 0.9. Source: PyTorch torch/optim/sgd.py.</remarks>
-public sealed class Momentum : IVariant
+public struct MomentumRule : IUpdateRule
 {
-    /// <inheritdoc/>
-    public string Name => "momentum";
-
-    /// <inheritdoc/>
-    public string Description => "heavy-ball momentum (torch.optim.SGD, momentum 0.9): buf = mu*buf + g; theta -= lr*buf";
-
-    /// <inheritdoc/>
-    public IReadOnlyList<HyperParameter> Parameters { get; } =
+    /// <summary>Hyper-parameters with defaults and ranges.</summary>
+    public static IReadOnlyList<HyperParameter> Parameters { get; } =
     [
         HyperParameter.Positive("lr", 0.1, "learning rate"),
         HyperParameter.Fraction("momentum", 0.9, "momentum factor mu"),
     ];
 
-    /// <inheritdoc/>
-    public BatchMode BatchMode => BatchMode.Configurable;
-
-    /// <inheritdoc/>
-    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
-        where TModel : struct, IModel =>
-        Trainer.Run(model, data, new MomentumRule(hyperParameters["lr"], hyperParameters["momentum"], nesterov: false), options, cancellationToken);
-}
-
-/// <summary>torch.optim.SGD's momentum update (dampening 0), optionally Nesterov; state: the momentum buffer.</summary>
-public struct MomentumRule : IUpdateRule
-{
     private readonly double _lr;
     private readonly double _momentum;
     private readonly bool _nesterov;

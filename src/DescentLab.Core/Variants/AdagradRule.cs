@@ -1,41 +1,21 @@
-using DescentLab.Core.Datasets;
-using DescentLab.Core.Models;
 using DescentLab.Core.Training;
 
 namespace DescentLab.Core.Variants;
 
-/// <summary>adagrad: torch.optim.Adagrad (lr_decay 0, initial accumulator 0).</summary>
+/// <summary>adagrad: torch.optim.Adagrad (lr_decay 0, initial accumulator 0). The Adagrad update; state: the running sum of squared gradients.</summary>
 /// <remarks><c>sum += g²</c>; <c>θ -= lr·g / (√sum + eps)</c>. Defaults: lr 0.01, eps 1e-10. Source: PyTorch torch/optim/adagrad.py;
 /// the operations follow its single-tensor path in order (<c>addcdiv_</c> rounds <c>(-lr·g) / std</c>), so float64 results round
 /// as torch's do (checked against the transcription in tests/.../Variants/ReferenceUpdates.py; a torch build that fuses multiply-adds may
 /// differ in the last bit).</remarks>
-public sealed class Adagrad : IVariant
+public struct AdagradRule : IUpdateRule
 {
-    /// <inheritdoc/>
-    public string Name => "adagrad";
-
-    /// <inheritdoc/>
-    public string Description => "AdaGrad (torch.optim.Adagrad): sum += g^2; theta -= lr*g/(sqrt(sum) + eps)";
-
-    /// <inheritdoc/>
-    public IReadOnlyList<HyperParameter> Parameters { get; } =
+    /// <summary>Hyper-parameters with defaults and ranges.</summary>
+    public static IReadOnlyList<HyperParameter> Parameters { get; } =
     [
         HyperParameter.Positive("lr", 0.01, "learning rate"),
         HyperParameter.Positive("eps", 1e-10, "added to the root for stability"),
     ];
 
-    /// <inheritdoc/>
-    public BatchMode BatchMode => BatchMode.Configurable;
-
-    /// <inheritdoc/>
-    public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
-        where TModel : struct, IModel =>
-        Trainer.Run(model, data, new AdagradRule(hyperParameters["lr"], hyperParameters["eps"]), options, cancellationToken);
-}
-
-/// <summary>The Adagrad update; state: the running sum of squared gradients.</summary>
-public struct AdagradRule : IUpdateRule
-{
     private readonly double _lr;
     private readonly double _eps;
     private double[] _sum;

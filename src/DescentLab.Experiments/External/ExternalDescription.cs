@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DescentLab.Core.Variants;
+
+namespace DescentLab.Experiments.External;
+
+/// <summary>What an external process says about itself in answer to <c>{"type":"describe"}</c>.</summary>
+/// <param name="Name">Variant name.</param>
+/// <param name="Description">One line for listings.</param>
+/// <param name="Parameters">Its hyper-parameters; <c>min</c>/<c>max</c> are inclusive and optional.</param>
+public sealed partial record ExternalDescription(string Name, string Description, IReadOnlyList<HyperParameter> Parameters)
+{
+    /// <summary>Starts <paramref name="command"/>, asks it to describe itself and lets it exit.</summary>
+    /// <exception cref="ExternalProtocolException">It cannot start, answers late or wrongly, or exits without answering.</exception>
+    public static ExternalDescription Ask(ExternalCommand command)
+    {
+        using var process = ExternalProcess.Start(command);
+        process.Send("{\"type\":\"describe\"}");
+        process.CloseInput();
+        string line = process.Receive("describe");
+        try
+        {
+            using var document = ExternalMessages.Parse(line);
+            return Read(document.RootElement);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+            throw process.Failure($"malformed description {Quote(line)}: {ex.Message}");
+        }
+    }
+
+    private static ExternalDescription Read(JsonElement root)
+    {
+        string name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : throw new FormatException("'name' must be a string");
+        if (!NamePattern().IsMatch(name))
+        {
+            throw new FormatException($"name '{name}' must be lower-case letters, digits and '_'");
+        }
+
+        string description = root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : string.Empty;
+        var parameters = new List<HyperParameter>();
+        if (root.TryGetProperty("hyper", out var hyper))
+        {
+            if (hyper.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException("'hyper' must be an object of {\"default\":..., \"min\":..., \"max\":...}");
+            }
+
+            foreach (var property in hyper.EnumerateObject())
+            {
+                parameters.Add(Parameter(property));
+            }
+        }
+
+        return new ExternalDescription(name, description, parameters);
+    }
+
+    private static HyperParameter Parameter(JsonProperty property)
+    {
+        string where = $"hyper.{property.Name}";
+        if (property.Value.ValueKind != JsonValueKind.Object || !property.Value.TryGetProperty("default", out var d) || !ExternalMessages.TryGetNumber(d, out double value))
+        {
+            throw new FormatException($"{where} must be an object with a numeric 'default'");
+        }
+
+        double min = Bound(property.Value, "min", double.NegativeInfinity, where);
+        double max = Bound(property.Value, "max", double.PositiveInfinity, where);
+        var parameter = new HyperParameter(property.Name, value, min, true, max, true, "described by the process");
+        return parameter.Accepts(value) ? parameter : throw new FormatException($"{where}: default {d.GetRawText()} is outside {parameter.Range}");
+    }
+
+    private static double Bound(JsonElement parameter, string key, double absent, string where) =>
+        !parameter.TryGetProperty(key, out var bound) ? absent
+        : ExternalMessages.TryGetNumber(bound, out double value) ? value
+        : throw new FormatException($"{where}.{key} must be a number");
+
+    private static string Quote(string line) => line.Length > 200 ? $"'{line[..200]}...'" : $"'{line}'";
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+}

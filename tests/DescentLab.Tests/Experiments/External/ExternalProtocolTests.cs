@@ -1,0 +1,91 @@
+using DescentLab.Core.Training;
+using DescentLab.Core.Variants;
+using DescentLab.Experiments.External;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Experiments.External;
+
+/// <summary>SPEC §11 against a scripted process: every failure mode with its exact message, NaN, and evaluate.</summary>
+public sealed class ExternalProtocolTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Experiments", "External");
+
+    private static ExternalCommand Command(string mode, double timeoutSeconds = 10) =>
+        new(["python3", "fake_optimizer.py", mode], Folder, TimeSpan.FromSeconds(timeoutSeconds));
+
+    private static TrainingResult Train(ExternalCommand command, int maxEpochs = 4)
+    {
+        var variant = new ExternalVariant(ExternalDescription.Ask(command with { Timeout = TimeSpan.FromSeconds(30) }), command);
+        var model = CoreRuns.Model("affine");
+        var options = CoreRuns.Options(2, batch: 3, maxEpochs: maxEpochs) with { RunId = "r1", Seed = 7 };
+        var hyper = HyperParameters.Resolve(variant, new Dictionary<string, double> { ["lr"] = 0.05 });
+        return model.Train(variant, CoreRuns.ThreeBeans(), hyper, options, CancellationToken.None);
+    }
+
+    [Test]
+    public void Describe_ReadsNameDescriptionAndInclusiveRanges()
+    {
+        var description = ExternalDescription.Ask(Command("good"));
+
+        Assert.That(description.Name, Is.EqualTo("fake_good"));
+        var lr = description.Parameters.Single();
+        Assert.That((lr.Name, lr.Default, lr.Range), Is.EqualTo(("lr", 0.1, "[0, 10]")));
+    }
+
+    [Test]
+    public void Describe_ProcessExits_SaysSoWithItsStderr()
+    {
+        Assert.That(
+            () => ExternalDescription.Ask(Command("no_describe")),
+            Throws.TypeOf<ExternalProtocolException>().With.Message.EqualTo(
+                "external 'python3 fake_optimizer.py no_describe': the process exited with code 2 before answering describe; stderr: cannot describe"));
+    }
+
+    [Test]
+    public void Step_GoodProcess_EqualsTheBuiltInBatchStepBitForBit()
+    {
+        var external = Train(Command("good"));
+        var builtIn = CoreRuns.Train("batch", CoreRuns.Model("affine"), CoreRuns.ThreeBeans(), CoreRuns.Options(2, batch: 3, maxEpochs: 4), lr: 0.05);
+
+        Assert.That(Bits.Of(external.Curve), Is.EqualTo(Bits.Of(builtIn.Curve)));
+    }
+
+    [Test]
+    public void Step_EvaluateAtTheStepParameters_AnswersTheStepsLossAndGradient()
+    {
+        var result = Train(Command("evaluate"));
+
+        Assert.That(result.Status, Is.Not.EqualTo(RunStatus.Failed), result.Message);
+        Assert.That(result.Steps, Is.EqualTo(4));
+    }
+
+    [TestCase("malformed", "step 2: malformed line 'this is not json'; stderr: about to answer garbage")]
+    [TestCase("wrong_length", "step 2: 'params' has 3 numbers, expected 2 in '{\"params\":[1,2,3]}'; stderr: (empty)")]
+    [TestCase("exit_early", "the process exited with code 3 before answering step 2; stderr: giving up")]
+    public void Step_Misbehaving_ThrowsWithCauseAndStderrTail(string mode, string message)
+    {
+        Assert.That(
+            () => Train(Command(mode)),
+            Throws.TypeOf<ExternalProtocolException>().With.Message.EqualTo($"external 'python3 fake_optimizer.py {mode}': {message}"));
+    }
+
+    [Test]
+    public void Step_NoAnswer_TimesOutWithStderrTail()
+    {
+        // Long enough for python3 to start on a loaded machine (init is answered under the same limit).
+        Assert.That(
+            () => Train(Command("hang", timeoutSeconds: 3)),
+            Throws.TypeOf<ExternalProtocolException>().With.Message.EqualTo(
+                "external 'python3 fake_optimizer.py hang': no answer to step 2 within 3 s; stderr: thinking forever"));
+    }
+
+    [Test]
+    public void Step_NonFiniteParameters_Diverges()
+    {
+        var result = Train(Command("nan"));
+
+        Assert.That(result.Status, Is.EqualTo(RunStatus.Diverged));
+        Assert.That(result.Message, Is.EqualTo("loss became NaN at epoch 2, step 2"));
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""A gradient step (lr from init) that misbehaves as argv[1] says, for the protocol's failure tests."""
+import json
+import sys
+
+MODE = sys.argv[1] if len(sys.argv) > 1 else "good"
+
+
+def send(text):
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def main():
+    lr = None
+    for line in sys.stdin:
+        message = json.loads(line)
+        kind = message["type"]
+        if kind == "describe":
+            if MODE == "no_describe":
+                sys.stderr.write("cannot describe\n")
+                sys.exit(2)
+            send(json.dumps({"name": "adam" if MODE == "clash" else "fake_" + MODE, "description": "a misbehaving gradient step",
+                             "hyper": {"lr": {"default": 0.1, "min": 0, "max": 10}}}))
+        elif kind == "init":
+            lr = message["hyper"]["lr"]
+            send('{"type":"ready"}')
+        elif kind == "step":
+            params, grad = message["params"], message["grad"]
+            if message["step"] == 2 and MODE != "good" and MODE != "evaluate":
+                misbehave(params)
+                continue
+            if MODE == "evaluate":
+                send(json.dumps({"evaluate": params}))
+                answer = json.loads(sys.stdin.readline())
+                if answer["loss"] != message["loss"] or answer["grad"] != grad:
+                    sys.stderr.write("evaluate disagrees with step\n")
+                    sys.exit(1)
+            send(json.dumps({"params": [p - lr * g for p, g in zip(params, grad)]}))
+        elif kind == "end":
+            break
+
+
+def misbehave(params):
+    if MODE == "malformed":
+        sys.stderr.write("about to answer garbage\n")
+        send("this is not json")
+    elif MODE == "wrong_length":
+        send('{"params":[1,2,3]}')
+    elif MODE == "exit_early":
+        sys.stderr.write("giving up\n")
+        sys.stderr.flush()
+        sys.exit(3)
+    elif MODE == "hang":
+        sys.stderr.write("thinking forever\n")
+        sys.stderr.flush()
+        sys.stdin.readline()
+        sys.stdin.readline()
+    elif MODE == "nan":
+        send(json.dumps({"params": [float("nan")] + [float("inf")] * (len(params) - 1)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Host.EndToEnd;
+
+/// <summary>External-process variants through the real executable: the Python example, config errors, failed runs.</summary>
+[NonParallelizable]
+public sealed class ExternalEndToEndTests
+{
+    private static readonly string Fake = Path.Combine(AppContext.BaseDirectory, "Experiments", "External", "fake_optimizer.py");
+
+    [Test]
+    public void PythonExample_IsBitIdenticalToAdam_AtParallel1And2AndAcrossShards()
+    {
+        using var temp = new TempFolder();
+        string config = Path.Combine(PluginPaths.PythonExample, "example.yaml");
+
+        var p1 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "p1", "--parallel", "1");
+        var p2 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "p2", "--parallel", "2");
+        var s1 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "s1", "--shard", "1/2");
+        var s2 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "s2", "--shard", "2/2");
+        var merge = DescentLabProcess.Run(temp.FullPath, "merge", "s2", "s1", "--out", "merged");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var result in new[] { p1, p2, s1, s2, merge })
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+            }
+        });
+        RunFolders.AssertSameResults(temp.PathOf("p1"), temp.PathOf("p2"));
+        RunFolders.AssertSameResults(temp.PathOf("p1"), temp.PathOf("merged"));
+        var pythonCurves = Directory.GetFiles(temp.PathOf("p1", "curves"), "*_py_adam_*.csv");
+        Assert.That(pythonCurves, Has.Length.EqualTo(4));
+        foreach (string python in pythonCurves)
+        {
+            string builtIn = python.Replace("_py_adam_", "_adam_", StringComparison.Ordinal);
+            Assert.That(File.ReadAllBytes(python), Is.EqualTo(File.ReadAllBytes(builtIn)), Path.GetFileName(python));
+        }
+    }
+
+    [Test]
+    public void Run_ProcessesThatBreakTheProtocol_FailOrDivergeAndTheBatchGoesOn()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Fake, temp.PathOf("fake.py"));
+        string config = temp.Write("faults.yaml", """
+            name: faults
+            seeds: [1]
+            datasets:
+              - recipe: beans1
+                n: 20
+            models: [origin]
+            variants:
+              - external: { command: [python3, fake.py, malformed] }
+              - external: { command: [python3, fake.py, exit_early] }
+              - external: { command: [python3, fake.py, nan] }
+              - batch
+            stop: { max_epochs: 5 }
+            """);
+
+        var result = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Error);
+        var rows = File.ReadAllLines(temp.PathOf("out", "summary.csv"));
+        Assert.That(rows[1], Does.StartWith("beans1-n20_origin_fake_malformed_s1,").And.Contain(",failed,")
+            .And.Contain("external 'python3 fake.py malformed': step 2: malformed line 'this is not json'; stderr: about to answer garbage"));
+        Assert.That(rows[2], Does.StartWith("beans1-n20_origin_fake_exit_early_s1,").And.Contain(",failed,")
+            .And.Contain("the process exited with code 3 before answering step 2; stderr: giving up"));
+        Assert.That(rows[3], Does.StartWith("beans1-n20_origin_fake_nan_s1,").And.Contain(",diverged,"));
+        Assert.That(rows[4], Does.StartWith("beans1-n20_origin_batch_s1,").And.Contain(",not_converged,"));
+    }
+
+    [Test]
+    public void Validate_ProcessThatCannotDescribeItselfOrTakesABuiltInName_ExitsTwoAtItsEntry()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Fake, temp.PathOf("fake.py"));
+        string config = temp.Write("bad.yaml", """
+            name: bad
+            seeds: [1]
+            datasets:
+              - recipe: beans1
+                n: 20
+            models: [origin]
+            variants:
+              - external: { command: [python3, fake.py, no_describe] }
+              - external: { command: [python3, fake.py, clash] }
+              - external: { command: [python3, fake.py, good], lr: 11, bogus: 1 }
+            """);
+
+        var result = DescentLabProcess.Run(temp.FullPath, "validate", config);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Error);
+        string path = temp.PathOf("bad.yaml");
+        Assert.That(result.Error, Does.Contain(
+            $"{path}:8:26: variants[0].external.command: the process cannot describe itself: external 'python3 fake.py no_describe': "
+            + "the process exited with code 2 before answering describe; stderr: cannot describe"));
+        Assert.That(result.Error, Does.Contain(
+            $"{path}:9:26: variants[1].external.command: external variant 'adam' clashes with the built-in variant 'adam'; give it another name"));
+        Assert.That(result.Error, Does.Contain($"{path}:10:56: variants[2].external.lr: expected a number in [0, 10], got 11"));
+        Assert.That(result.Error, Does.Contain($"{path}:10:60: variants[2].external.bogus: unknown key; valid keys: lr, batch, shuffle, command, timeout_seconds"));
+    }
+}
