@@ -6,7 +6,7 @@ namespace DescentLab.Tests.Experiments.Analysis;
 public sealed class ChangePointsTests
 {
     [Test]
-    public void One_clean_step_is_found_at_its_index_with_both_levels()
+    public void Detect_OneCleanStep_FoundAtItsIndexWithBothLevels()
     {
         double[] values = [-9, -9, -9, -9, -6, -6, -6];
         var steps = ChangePoints.Detect(values, 0.5);
@@ -14,7 +14,7 @@ public sealed class ChangePointsTests
     }
 
     [Test]
-    public void Two_steps_up_and_down_are_both_found()
+    public void Detect_StepUpThenDown_BothFound()
     {
         double[] values = [1, 1, 1, 3, 3, 3, 3, 0, 0, 0];
         var steps = ChangePoints.Detect(values, 0.5);
@@ -22,20 +22,20 @@ public sealed class ChangePointsTests
     }
 
     [Test]
-    public void A_flat_series_has_no_step()
+    public void Detect_FlatSeries_NoStep()
     {
         Assert.That(ChangePoints.Detect([2, 2, 2, 2, 2, 2], 0.1), Is.Empty);
     }
 
     [Test]
-    public void Noise_without_a_step_is_not_a_step()
+    public void Detect_NoiseWithoutStep_NoStep()
     {
         double[] values = [-8.1, -7.9, -8.05, -7.95, -8.1, -7.9, -8.0, -8.08, -7.92, -8.02];
         Assert.That(ChangePoints.Detect(values, 0.3), Is.Empty);
     }
 
     [Test]
-    public void A_step_through_noise_is_found_and_its_levels_are_the_segment_means()
+    public void Detect_StepThroughNoise_FoundWithSegmentMeans()
     {
         double[] values = [-8.1, -7.9, -8.05, -7.95, -8.0, -5.1, -4.9, -5.05, -4.95, -5.0];
         var steps = ChangePoints.Detect(values, 0.3);
@@ -46,7 +46,7 @@ public sealed class ChangePointsTests
     }
 
     [Test]
-    public void A_step_smaller_than_the_minimum_is_not_reported()
+    public void Detect_StepBelowMinimum_NotReported()
     {
         double[] values = [1, 1, 1, 1.2, 1.2, 1.2];
         Assert.That(ChangePoints.Detect(values, 0.5), Is.Empty);
@@ -54,21 +54,21 @@ public sealed class ChangePointsTests
     }
 
     [Test]
-    public void A_single_outlier_at_the_end_is_a_step_of_one_point()
+    public void Detect_LastPointJumps_StepOfOnePoint()
     {
         var steps = ChangePoints.Detect([3, 3, 3, 3, 7], 1);
         Assert.That(steps, Is.EqualTo(new[] { new ChangePoint(4, 3, 7) }));
     }
 
     [Test]
-    public void A_single_point_or_none_has_no_step()
+    public void Detect_SinglePointOrNone_NoStep()
     {
         Assert.That(ChangePoints.Detect([5], 0.1), Is.Empty);
         Assert.That(ChangePoints.Detect([], 0.1), Is.Empty);
     }
 
     [Test]
-    public void Non_finite_values_are_refused()
+    public void Detect_NonFiniteValue_Refused()
     {
         Assert.That(() => ChangePoints.Detect([1, double.NaN], 0.1), Throws.ArgumentException.With.Message.StartsWith("every value must be finite"));
     }
