@@ -13,15 +13,21 @@ internal static class RayLimit
     private const double Scale = 1e12;
 
     public static double Of<TModel>(TModel model, Samples samples, ReadOnlySpan<double> theta)
-        where TModel : struct, IModel
+        where TModel : struct, IModel => model.Loss(samples, 0, samples.Count, Sharpen(theta));
+
+    /// <summary>θ rescaled along its ray to max |θ| = 1e12 (θ itself when it is all zeros).</summary>
+    public static double[] Sharpen(ReadOnlySpan<double> theta)
     {
         double norm = Vectors.MaxAbs(theta);
-        var far = new double[theta.Length];
-        for (int j = 0; j < far.Length; j++)
+        var far = theta.ToArray();
+        if (norm > 0)
         {
-            far[j] = theta[j] / norm * Scale;
+            for (int j = 0; j < far.Length; j++)
+            {
+                far[j] = theta[j] / norm * Scale;
+            }
         }
 
-        return model.Loss(samples, 0, samples.Count, far);
+        return far;
     }
 }

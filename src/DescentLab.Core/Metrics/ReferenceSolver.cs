@@ -48,6 +48,10 @@ public static class ReferenceSolver
     /// <summary>Screened candidates solved again on all the data.</summary>
     public const int PolishedCandidates = 2;
 
+    /// <summary>The point of <paramref name="theta"/>'s ray where the model has sharpened into its limit (max |θ| = 1e12):
+    /// what an <see cref="ReferenceKind.Infimum"/>'s classifications are read at, since its finite θ is only a direction.</summary>
+    public static double[] Sharpened(ReadOnlySpan<double> theta) => RayLimit.Sharpen(theta);
+
     /// <summary>L* of <paramref name="samples"/> for <paramref name="model"/>, with its kind.</summary>
     public static Optimum Solve<TModel>(TModel model, Samples samples)
         where TModel : struct, IModel

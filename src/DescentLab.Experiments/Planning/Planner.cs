@@ -168,7 +168,9 @@ public static class Planner
                 // A model that can take cross-entropy outputs a probability; with 0/1 labels it is a classifier.
                 bool classification = ModelCatalog.Find(modelConfig.Name)!.Losses.Contains(LossKind.CrossEntropy)
                     && Accuracy.HasBinaryLabels(dataset.Data.Samples);
-                double referenceAccuracy = classification ? model.Accuracy(dataset.Data, optimum.Theta) : double.NaN;
+                // An infimum's θ is a direction: its accuracy is that of the step function the model sharpens into.
+                var accuracyAt = optimum.Kind == ReferenceKind.Infimum ? ReferenceSolver.Sharpened(optimum.Theta) : optimum.Theta;
+                double referenceAccuracy = classification ? model.Accuracy(dataset.Data, accuracyAt) : double.NaN;
                 var targets = ConvergenceTargets.Resolve(optimum.Kind, classification, config.Stop, datasetConfig, referenceAccuracy);
                 if (!classification && (datasetConfig.TargetAccuracy ?? config.Stop.TargetAccuracy) is not null)
                 {

@@ -94,7 +94,9 @@ public static class MarkdownReport
             "rrrrrrrr",
             [[Count(s.Runs), Count(s.Converged), Count(s.NotConverged), Count(s.Diverged), Count(s.Failed), Count(s.Problems), Count(s.Settings), Duration(s.WallTime)]]);
         md.Paragraph(
-            "A run converges once its gap (loss minus the reference optimum L\\*) reaches target\\_gap. Leaderboards rank variant "
+            "A run converges once it meets its problem's targets, stated under each leaderboard: its gap (loss minus the reference "
+            + "L\\*) within target\\_gap for an exact or best-known L\\*, and target\\_loss or target\\_accuracy for an infimum, "
+            + "which no run can reach. Leaderboards rank variant "
             + "settings by epochs to target, then by median final gap. Epochs and gradient evaluations to target are the lower median "
             + "over seeds (the value by which at least half of the seeds got there; " + None + " when fewer than half did); the final "
             + "gap is the median over seeds.");
