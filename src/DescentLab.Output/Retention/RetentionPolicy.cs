@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 
 namespace DescentLab.Output.Retention;
@@ -9,12 +10,15 @@ namespace DescentLab.Output.Retention;
 public sealed class RetentionPolicy
 {
     /// <summary>Keep the newest N complete run sets of each config; 0 sets no count rule.</summary>
+    [Description("retention: keep the newest N complete run sets of each config; 0 = no count rule")]
     public int KeepLast { get; set; }
 
     /// <summary>Keep complete run sets younger than this many days; 0 sets no age rule.</summary>
+    [Description("retention: keep complete run sets younger than this many days; 0 = no age rule")]
     public double KeepDays { get; set; }
 
     /// <summary>Incomplete run folders and stale temporary files are removed after this many hours without a write.</summary>
+    [Description("retention: hours without a write after which incomplete folders and temporary files go")]
     public double GraceHours { get; set; } = 72;
 
     /// <summary>True when at least one rule can remove complete run sets.</summary>
