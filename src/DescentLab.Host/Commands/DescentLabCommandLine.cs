@@ -20,6 +20,7 @@ public static class DescentLabCommandLine
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(NewCommand.Create());
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Host.EndToEnd;
+
+/// <summary><c>descentlab new variant</c> through the real executable: what it writes builds, tests and runs as it stands,
+/// and starts as a plain gradient step, so its curves equal the built-in minibatch's bit for bit.</summary>
+[NonParallelizable]
+public sealed class NewVariantEndToEndTests
+{
+    [Test]
+    public void Python_WritesAScriptWhoseTestAndExampleRun_CurvesEqualMinibatch()
+    {
+        using var temp = new TempFolder();
+
+        var created = DescentLabProcess.Run(temp.FullPath, "new", "variant", "my_sgd", "--lang", "python");
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
+        Assert.That(Directory.GetFiles(temp.PathOf("my_sgd")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "my_sgd.py", "test_my_sgd.py", "example.yaml" }));
+
+        var test = Execute(temp.PathOf("my_sgd"), "python3", "test_my_sgd.py");
+        Assert.That(test, Is.EqualTo((0, "my_sgd: first updates ok\n")));
+
+        var run = DescentLabProcess.Run(temp.PathOf("my_sgd"), "run", "example.yaml", "--out", "out");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        AssertCurvesEqualMinibatch(temp.PathOf("my_sgd", "out"), "my_sgd");
+    }
+
+    [Test]
+    public void CSharp_WritesAPluginThatBuildsAndRuns_CurvesEqualMinibatch()
+    {
+        using var temp = new TempFolder();
+
+        var created = DescentLabProcess.Run(temp.FullPath, "new", "variant", "my_rule", "--lang", "csharp", "--out", "rules/mine");
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
+        string folder = temp.PathOf("rules", "mine");
+        Assert.That(
+            Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)),
+            Is.EquivalentTo(new[] { "example.yaml", "MyRule/MyRule.csproj", "MyRule/MyRulePlugin.cs", "MyRule/MyRuleRule.cs", "MyRule.Tests/MyRule.Tests.csproj", "MyRule.Tests/MyRuleRuleTests.cs" }));
+
+        var build = Execute(folder, "dotnet", "build", "MyRule", "-c", "Release", "-nologo", "-v", "q");
+        Assert.That(build.ExitCode, Is.EqualTo(0), build.Out);
+
+        var run = DescentLabProcess.Run(folder, "run", "example.yaml", "--out", "out");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        AssertCurvesEqualMinibatch(Path.Combine(folder, "out"), "my_rule");
+    }
+
+    [Test]
+    public void BadNamesAndAnExistingFolder_Exit2WithTheReasonAndWriteNothing()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.PathOf("taken"));
+
+        var pascal = DescentLabProcess.Run(temp.FullPath, "new", "variant", "MyRule");
+        var builtIn = DescentLabProcess.Run(temp.FullPath, "new", "variant", "adam", "--lang", "python");
+        var existing = DescentLabProcess.Run(temp.FullPath, "new", "variant", "taken");
+        var language = DescentLabProcess.Run(temp.FullPath, "new", "variant", "my_rule", "--lang", "rust");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((pascal.ExitCode, pascal.Error), Is.EqualTo((2, "new variant: 'MyRule' is not a valid variant name: use snake_case (lower-case letters and digits, words joined by '_', starting with a letter), e.g. my_rule\n")));
+            Assert.That((builtIn.ExitCode, builtIn.Error), Is.EqualTo((2, "new variant: 'adam' is a built-in variant; choose another name\n")));
+            Assert.That((existing.ExitCode, existing.Error), Is.EqualTo((2, "new variant: taken already exists; choose another name or --out\n")));
+            Assert.That(language.ExitCode, Is.EqualTo(2));
+            Assert.That(language.Error, Does.StartWith("Argument 'rust' not recognized. Must be one of:"));
+        });
+        Assert.That(Directory.GetFileSystemEntries(temp.FullPath, "*", SearchOption.AllDirectories), Is.EqualTo(new[] { temp.PathOf("taken") }));
+    }
+
+    /// <summary>The variant's curve is byte-identical to minibatch's (same lr, batch, shuffle and seed).</summary>
+    private static void AssertCurvesEqualMinibatch(string runFolder, string variant)
+    {
+        string mine = Directory.GetFiles(Path.Combine(runFolder, "curves"), $"*_{variant}_*.csv").Single();
+        string builtIn = mine.Replace($"_{variant}_", "_minibatch_", StringComparison.Ordinal);
+        Assert.That(File.ReadAllBytes(mine), Is.EqualTo(File.ReadAllBytes(builtIn)), Path.GetFileName(mine));
+    }
+
+    private static (int ExitCode, string Out) Execute(string workingDirectory, string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file, args) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+}
