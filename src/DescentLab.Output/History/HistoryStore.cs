@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using Microsoft.Data.Sqlite;
 
@@ -160,8 +161,9 @@ public sealed class HistoryStore : IDisposable
         });
     }
 
-    /// <summary>Per variant, the median final gap and median epochs to target of the last <paramref name="lastN"/> complete,
-    /// unsharded run sets of <paramref name="configName"/>, oldest run set first, variants in plan order.</summary>
+    /// <summary>Per problem × setting, the median final gap and lower median epochs to target of the last
+    /// <paramref name="lastN"/> complete, unsharded run sets of <paramref name="configName"/>, oldest run set first, then in
+    /// the order each problem × setting first appears in the plan.</summary>
     /// <param name="configName">Config name.</param>
     /// <param name="lastN">How many run sets.</param>
     /// <param name="includingRunSetId">A pending run set to count as complete (the one being published), or null.</param>
@@ -172,29 +174,24 @@ public sealed class HistoryStore : IDisposable
         {
             using var query = Command(
                 """
-                SELECT s.id, s.started_utc, r.variant, r.final_gap, r.epochs_to_target
-                FROM (SELECT id, started_utc FROM run_sets
-                      WHERE config_name = $name AND (complete = 1 OR id = $including) AND shard IS NULL
-                      ORDER BY id DESC LIMIT $last) AS s
-                JOIN runs AS r ON r.run_set_id = s.id
-                ORDER BY s.id, r.rowid;
+                SELECT id, started_utc, git_commit FROM run_sets
+                WHERE config_name = $name AND (complete = 1 OR id = $including) AND shard IS NULL
+                ORDER BY id DESC LIMIT $last;
                 """);
             query.Parameters.AddWithValue("$name", configName);
             query.Parameters.AddWithValue("$last", lastN);
             query.Parameters.AddWithValue("$including", (object?)includingRunSetId ?? DBNull.Value);
-            var trend = new HistoryTrend();
-            using var reader = query.ExecuteReader();
-            while (reader.Read())
+            var runSets = new List<(long Id, DateTimeOffset Started, string? Commit)>();
+            using (var reader = query.ExecuteReader())
             {
-                trend.Add(
-                    reader.GetInt64(0),
-                    ParseTime(reader.GetString(1)),
-                    reader.GetString(2),
-                    reader.IsDBNull(3) ? double.NaN : reader.GetDouble(3),
-                    reader.IsDBNull(4) ? null : reader.GetInt32(4));
+                while (reader.Read())
+                {
+                    runSets.Add((reader.GetInt64(0), ParseTime(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                }
             }
 
-            return trend.Points();
+            runSets.Reverse();
+            return runSets.SelectMany(r => TrendPoints.Of(r.Id, r.Started, r.Commit, HistoryRows.Read(_connection, r.Id))).ToList();
         });
     }
 

@@ -1,17 +1,22 @@
-using System.Globalization;
+using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>The nightly trend from history: each variant's median final gap and median epochs to target per past run
-/// set; drawn once there are at least two run sets.</summary>
-/// <remarks>Run sets are evenly spaced by order and labelled with their UTC start, so a missed night does not stretch
-/// the axis and the labels are culture-invariant.</remarks>
+/// <summary>The trend from history, asv style: one panel per problem, x = run sets labelled by short git commit, y = the
+/// problem's metric (median final gap, log scale, or median epochs to target); drawn once there are two run sets.</summary>
+/// <remarks>Each panel shows the problem's leader and the settings that stepped (<see cref="TrendAnalysis"/>), at most
+/// <see cref="VariantFamilies.MaxLinesPerPanel"/> lines, and at most <see cref="MaxPanels"/> problems; a step is marked with
+/// a large triangle at the first run set after it. Run sets are evenly spaced by order, so a missed night does not stretch
+/// the axis.</remarks>
 public sealed class TrendPlot : IPlot
 {
-    private const int MaxDateLabels = 7;
+    /// <summary>Most problems drawn (the first ones in plan order).</summary>
+    public const int MaxPanels = 8;
+
+    private const int MaxCommitLabels = 10;
 
     /// <inheritdoc/>
     public string Name => "trend";
@@ -19,96 +24,95 @@ public sealed class TrendPlot : IPlot
     /// <inheritdoc/>
     public IReadOnlyList<PlotRequest> Plan(RunSet set)
     {
-        var runSets = RunSets(set.Trend);
-        if (runSets.Count < 2)
+        var analysis = TrendAnalysis.From(set.Trend, VariantFamilies.MaxLinesPerPanel);
+        if (analysis.RunSets.Count < 2)
         {
             return [];
         }
 
-        var variants = set.Trend.Select(t => t.Variant).Distinct().ToList();
-        var families = VariantFamilies.Panels(variants, v => v);
+        var problems = analysis.Problems.Where(p => p.Series.Count > 0).Take(MaxPanels).ToList();
+        if (problems.Count == 0)
+        {
+            return [];
+        }
+
+        int left = analysis.Problems.Count(p => p.Series.Count > 0) - problems.Count;
         var file = new PlotFile(
             PlotText.PathOf(Name),
             "Trend",
-            $"Per variant, median final gap (log scale, left) and median epochs to target (right) over the last {runSets.Count} "
-                + $"run sets of this config, oldest first. {PlotText.DescribePanels(families, v => v)}.",
+            $"Per problem, the leader of the latest run set and every setting whose metric stepped by a factor of 2 or more "
+                + $"(triangles mark the steps), over the last {analysis.RunSets.Count} run sets of this config, labelled by git "
+                + "commit. y is the median final gap (log scale) or, where every median reached the target, the median epochs to target."
+                + (left > 0 ? $" {left} more problems are not drawn." : string.Empty),
             null);
-        return [new PlotRequest(file, () => Draw(set.Trend, runSets, families))];
+        return [new PlotRequest(file, () => Draw(analysis.RunSets, problems))];
     }
 
-    /// <summary>Run sets oldest first, with their start.</summary>
-    private static List<(long Id, DateTimeOffset Started)> RunSets(IReadOnlyList<TrendPoint> trend) =>
-        trend.GroupBy(t => t.RunSetId)
-            .Select(g => (g.Key, g.Min(t => t.StartedUtc)))
-            .OrderBy(r => r.Item2)
-            .ThenBy(r => r.Key)
-            .ToList();
-
-    private static PlotFigure Draw(IReadOnlyList<TrendPoint> trend, List<(long Id, DateTimeOffset Started)> runSets, IReadOnlyList<Panel<string>> families)
+    private static PlotFigure Draw(IReadOnlyList<TrendRunSet> runSets, IReadOnlyList<TrendProblem> problems)
     {
-        var index = runSets.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => (double)p.i);
-        var figure = PlotFigure.Create(2 * families.Count);
-        for (int f = 0; f < families.Count; f++)
+        var figure = PlotFigure.Create(problems.Count);
+        for (int p = 0; p < problems.Count; p++)
         {
-            var gapPlot = figure.Panels[2 * f];
-            var epochsPlot = figure.Panels[(2 * f) + 1];
-            var gaps = new List<double>();
-            var epochs = new List<double>();
-            foreach (string variant in families[f].Items)
+            var plot = figure.Panels[p];
+            var problem = problems[p];
+            bool log = problem.Metric == TrendMetric.FinalGap;
+            var ys = new List<double>();
+            foreach (var series in problem.Series)
             {
-                var points = trend.Where(t => t.Variant == variant).OrderBy(t => index[t.RunSetId]).ToList();
-                var colour = VariantPalette.Of(variant);
-                var gapPoints = points.Where(t => double.IsFinite(t.MedianFinalGap)).Select(t => (index[t.RunSetId], LogScale.Log10(t.MedianFinalGap))).ToList();
-                var epochPoints = points.Where(t => t.MedianEpochsToTarget is not null).Select(t => (index[t.RunSetId], t.MedianEpochsToTarget!.Value)).ToList();
-                Add(gapPlot, gapPoints, colour, variant, "diverged");
-                Add(epochsPlot, epochPoints, colour, variant, "never reached");
-                gaps.AddRange(gapPoints.Select(p => p.Item2));
-                epochs.AddRange(epochPoints.Select(p => p.Item2));
+                var sameVariant = problem.Series.Where(s => s.Variant == series.Variant).ToList();
+                var colour = PanelShades.Shade(VariantPalette.Of(series.Variant), sameVariant.IndexOf(series), sameVariant.Count);
+                var points = series.Points.Select(pt => (X: (double)pt.RunSet, Y: log ? LogScale.Log10(pt.Value) : pt.Value)).ToList();
+                ys.AddRange(points.Select(pt => pt.Y));
+                string label = series.Setting + (series.Leader ? " (leader)" : string.Empty);
+                if (points.Count == 0)
+                {
+                    PlotFigure.LegendOnly(plot, label + " (diverged)", colour);
+                    continue;
+                }
+
+                var line = plot.Add.ScatterLine(points.Select(pt => pt.X).ToArray(), points.Select(pt => pt.Y).ToArray(), colour);
+                line.LineWidth = 2;
+                line.MarkerSize = 6;
+                line.LegendText = label;
+                foreach (var step in series.Steps)
+                {
+                    var marker = plot.Add.Marker(points[step.Index].X, points[step.Index].Y, step.After > step.Before ? MarkerShape.FilledTriangleUp : MarkerShape.FilledTriangleDown, 16, colour);
+                    marker.LegendText = string.Empty;
+                }
             }
 
-            gapPlot.Title($"{families[f].Title}: median final gap");
-            gapPlot.YLabel("median final gap");
-            LogScale.Apply(gapPlot.Axes.Left);
-            var (gapLow, gapHigh) = LogScale.Limits(gaps);
-            gapPlot.Axes.SetLimitsY(gapLow, gapHigh);
-            epochsPlot.Title($"{families[f].Title}: median epochs to target");
-            epochsPlot.YLabel("epochs to target");
-            epochsPlot.Axes.SetLimitsY(0, epochs.Count > 0 ? (epochs.Max() * 1.1) + 1 : 1);
-            foreach (var plot in new[] { gapPlot, epochsPlot })
+            plot.Title(problem.Problem.Length > 0 ? problem.Problem : "all problems");
+            if (log)
             {
-                plot.Axes.Bottom.TickGenerator = DateTicks(runSets);
-                plot.Axes.SetLimitsX(-0.3, runSets.Count - 0.7);
-                plot.XLabel("run set started (UTC)");
-                PlotFigure.LegendBelow(plot);
+                plot.YLabel("median final gap");
+                LogScale.Apply(plot.Axes.Left);
+                var (low, high) = LogScale.Limits(ys);
+                plot.Axes.SetLimitsY(low, high);
             }
+            else
+            {
+                plot.YLabel("median epochs to target");
+                plot.Axes.SetLimitsY(0, ys.Count > 0 ? (ys.Max() * 1.1) + 1 : 1);
+            }
+
+            plot.Axes.Bottom.TickGenerator = CommitTicks(runSets);
+            plot.Axes.SetLimitsX(-0.3, runSets.Count - 0.7);
+            plot.XLabel("run set (git commit), oldest first");
+            PlotFigure.LegendBelow(plot);
         }
 
         return figure;
     }
 
-    private static void Add(Plot plot, List<(double X, double Y)> points, Color colour, string variant, string missing)
-    {
-        if (points.Count == 0)
-        {
-            PlotFigure.LegendOnly(plot, $"{variant} ({missing})", colour);
-            return;
-        }
-
-        var line = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), colour);
-        line.LineWidth = 2;
-        line.MarkerSize = 6;
-        line.LegendText = variant;
-    }
-
-    private static NumericManual DateTicks(List<(long Id, DateTimeOffset Started)> runSets)
+    private static NumericManual CommitTicks(IReadOnlyList<TrendRunSet> runSets)
     {
         var ticks = new NumericManual();
-        int every = (runSets.Count + MaxDateLabels - 1) / MaxDateLabels;
+        int every = (runSets.Count + MaxCommitLabels - 1) / MaxCommitLabels;
         for (int i = 0; i < runSets.Count; i++)
         {
             if (i % every == 0)
             {
-                ticks.AddMajor(i, runSets[i].Started.UtcDateTime.ToString("yyyy-MM-dd'\n'HH:mm", CultureInfo.InvariantCulture));
+                ticks.AddMajor(i, runSets[i].Label);
             }
             else
             {

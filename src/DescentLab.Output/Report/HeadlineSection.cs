@@ -1,5 +1,6 @@
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
+using DescentLab.Output.Plots;
 using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
@@ -15,6 +16,7 @@ internal static class HeadlineSection
     {
         md.Heading(2, "At a glance");
         md.Bullets([Counts(set), Identity(set.Manifest, set.Regression)]);
+        TrendSteps(md, set.Trend);
         var winners = ProblemWinner.From(boards);
         if (winners.Count == 0)
         {
@@ -29,6 +31,40 @@ internal static class HeadlineSection
             Margin(w),
         ]));
         md.Paragraph("Winner = first row of the problem's leaderboard (fewest epochs to target, then smallest median final gap).");
+    }
+
+    /// <summary>The most recent step of each problem × setting the trend shows, or that there was none.</summary>
+    private static void TrendSteps(MarkdownWriter md, IReadOnlyList<TrendPoint> trend)
+    {
+        var analysis = TrendAnalysis.From(trend, VariantFamilies.MaxLinesPerPanel);
+        if (analysis.RunSets.Count < 2)
+        {
+            return;
+        }
+
+        var steps = analysis.Problems
+            .SelectMany(p => p.Series.Where(s => s.Steps.Count > 0).Select(s => StepLine(analysis, p, s)))
+            .ToList();
+        if (steps.Count == 0)
+        {
+            md.Paragraph(Inv($"**Trend:** no setting stepped (by a factor of 2 or more) over the last {analysis.RunSets.Count} run sets."));
+            return;
+        }
+
+        md.Paragraph(Inv($"**Trend steps** over the last {analysis.RunSets.Count} run sets (most recent step per problem × setting):"));
+        md.Bullets(steps);
+    }
+
+    private static string StepLine(TrendAnalysis analysis, TrendProblem problem, TrendSeries series)
+    {
+        var step = series.Steps[^1];
+        string commit = analysis.RunSets[series.Points[step.Index].RunSet].Label;
+        string change = problem.Metric == TrendMetric.EpochsToTarget
+            ? Inv($"epochs to target {step.Before:0.#} → {step.After:0.#}")
+            : "final gap " + Gap(step.Before) + " → " + Gap(step.After);
+        string where = problem.Problem.Length > 0 ? " on " + MarkdownWriter.Escape(problem.Problem) : string.Empty;
+        return MarkdownWriter.Code(series.Setting) + where + ": " + change + " at commit "
+            + MarkdownWriter.Code(commit) + (step.After > step.Before ? " (worse)" : " (better)");
     }
 
     private static string Counts(RunSet set)

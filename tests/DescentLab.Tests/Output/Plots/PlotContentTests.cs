@@ -114,6 +114,33 @@ public sealed class PlotContentTests
     }
 
     [Test]
+    public void Trend_SmallSet_PanelPerProblem_CommitTicks_StepsMarked()
+    {
+        using var figure = new TrendPlot().Plan(TestRunSets.Small).Single().Draw();
+        figure.RenderPng(PlotFigure.Width, figure.Height);
+        var ticks = figure.Panels[0].Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(figure.Panels, Has.Count.EqualTo(4), "one panel per problem");
+            Assert.That(ticks, Is.EqualTo(new[] { "1111111", "2222222", "0123456" }));
+            Assert.That(figure.Panels.Sum(p => p.GetPlottables<Marker>().Count()), Is.GreaterThan(0), "adam's step is marked");
+            Assert.That(figure.Panels.Select(p => p.GetPlottables<Scatter>().Count()), Has.All.InRange(1, VariantFamilies.MaxLinesPerPanel));
+        });
+    }
+
+    [Test]
+    public void Trend_ManyProblems_BoundedPanels()
+    {
+        var small = TestRunSets.Small;
+        var trend = Enumerable.Range(0, 12).SelectMany(p => small.Trend.Select(t => t with { Problem = t.Problem + " #" + p })).ToList();
+
+        using var figure = new TrendPlot().Plan(small with { Trend = trend }).Single().Draw();
+
+        Assert.That(figure.Panels, Has.Count.EqualTo(TrendPlot.MaxPanels));
+    }
+
+    [Test]
     public void Renderer_PlotThatThrows_RecordedAsError_OthersStillRendered()
     {
         using var temp = new TempFolder();

@@ -16,7 +16,7 @@ public sealed class PlotRenderingTests
         ["lr"] = 560,
         ["profile"] = 560,
         ["ecdf"] = 560,
-        ["trend"] = 1320,
+        ["trend"] = 880,
         ["cost"] = 1760,
         ["surface"] = 880,
         ["animation"] = FitAnimationPlot.FrameHeight,

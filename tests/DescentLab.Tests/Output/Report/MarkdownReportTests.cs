@@ -53,6 +53,21 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void Headline_NamesTheMostRecentTrendStep_BeforeAnyOtherSection()
+    {
+        // The small set's trend: adam got 1000× worse (3× the epochs) in this run set, commit 0123456…; nothing else moved.
+        var steps = _markdown.Split('\n').Where(l => l.Contains(" at commit ", StringComparison.Ordinal)).ToList();
+        int secondSection = _markdown.IndexOf("\n## ", _markdown.IndexOf("## At a glance", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(steps, Is.Not.Empty);
+            Assert.That(steps, Has.All.Match(@"^- `adam [^`]*` on beans\d n=\d+, \w+, \w+: (final gap [-+.e\d]+ → [-+.e\d]+|epochs to target [.\d]+ → [.\d]+) at commit `0123456` \(worse\)$"));
+            Assert.That(_markdown.IndexOf(steps[0], StringComparison.Ordinal), Is.LessThan(secondSection));
+        });
+    }
+
+    [Test]
     public void Render_Twice_AndUnderGermanCulture_SameBytes()
     {
         using var again = new TempFolder();

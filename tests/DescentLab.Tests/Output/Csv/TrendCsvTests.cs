@@ -1,0 +1,52 @@
+using DescentLab.Output.Csv;
+using DescentLab.Output.Report;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.Csv;
+
+public sealed class TrendCsvTests
+{
+    [Test]
+    public void WriteRead_SmallTrend_SamePoints_AndTheReportRendersTheSame()
+    {
+        using var folder = new TempFolder();
+        var set = TestRunSets.Small;
+        string path = folder.PathOf(TrendCsv.FileName);
+        using (var writer = new StreamWriter(path))
+        {
+            TrendCsv.Write(writer, set.Trend);
+        }
+
+        var read = TrendCsv.Read(path);
+        ReportRenderer.Render(set, folder.PathOf("a"), 2);
+        ReportRenderer.Render(set with { Trend = read }, folder.PathOf("b"), 2);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read, Is.EqualTo(set.Trend));
+            Assert.That(read.Select(p => p.Commit).Distinct().Count(), Is.EqualTo(3));
+            Assert.That(
+                File.ReadAllText(Path.Combine(folder.PathOf("b"), ReportRenderer.MarkdownFile)),
+                Is.EqualTo(File.ReadAllText(Path.Combine(folder.PathOf("a"), ReportRenderer.MarkdownFile))));
+        });
+    }
+
+    [Test]
+    public void Read_FileWithThePerVariantColumns_StillReads()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write(
+            TrendCsv.FileName,
+            "run_set_id,started_utc,variant,median_final_gap,median_epochs_to_target\n3,2025-01-02T03:04:05.0000000Z,adam,1E-09,42\n");
+
+        var point = TrendCsv.Read(path).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((point.RunSetId, point.Variant, point.Setting, point.Problem, point.Commit), Is.EqualTo((3L, "adam", "adam", string.Empty, (string?)null)));
+            Assert.That(point.MedianFinalGap, Is.EqualTo(1e-9));
+            Assert.That(point.MedianEpochsToTarget, Is.EqualTo(42));
+        });
+    }
+}
