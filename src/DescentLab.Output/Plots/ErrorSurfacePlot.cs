@@ -23,7 +23,7 @@ public sealed class ErrorSurfacePlot : IPlot
     /// <inheritdoc/>
     public IReadOnlyList<PlotRequest> Plan(RunSet set) =>
         ProblemContext.All(set)
-            .Where(c => c.Dataset is { Dimension: 1 } && c.Model is { ParameterNames.Count: 2 })
+            .Where(c => c.HasTwoParameterSurface)
             .Select(c => Request(set, c))
             .ToList();
 

@@ -36,6 +36,10 @@ internal sealed class ProblemContext
     /// <summary>A handle on the model for evaluating losses and predictions, or null for a model this build does not know.</summary>
     public IModelHandle? Model { get; }
 
+    /// <summary>Whether the loss is a surface over two parameters of 1-D data, drawable as contours with the paths on it
+    /// (the paths and error-surface plots).</summary>
+    public bool HasTwoParameterSurface => Dataset is { Dimension: 1 } && Model is { ParameterNames.Count: 2 };
+
     /// <summary>One context per problem of <paramref name="set"/>, in plan order.</summary>
     public static IReadOnlyList<ProblemContext> All(RunSet set) =>
         ProblemRuns.Group(set.Rows).Select(r => new ProblemContext(set, r)).ToList();
