@@ -12,6 +12,10 @@ internal static class BeanDraws
 
     private const int DigitPasses = 6;
 
+    /// <summary>A column of n samples that the recipe writes in full: not zeroed first, which saves a pass over the memory
+    /// (80 MB at n = 10^7).</summary>
+    public static double[] Column(int n) => GC.AllocateUninitializedArray<double>(n);
+
     /// <summary>n draws of <c>scale*U</c>, then sorted ascending; n is <paramref name="scratch"/>'s length.</summary>
     /// <remarks>The draws are sorted as their 53-bit integers and only then scaled: <c>scale*U</c> is monotone in those bits,
     /// so the array is the same, bit for bit, as sorting the doubles, at a tenth of the cost for 10^7 samples (a radix sort
@@ -19,7 +23,7 @@ internal static class BeanDraws
     public static double[] SortedSizes(ref Xoshiro256StarStar rng, double scale, double[] scratch)
     {
         int n = scratch.Length;
-        var x = new double[n];
+        var x = Column(n);
         var bits = MemoryMarshal.Cast<double, ulong>(x.AsSpan());
         for (int i = 0; i < n; i++)
         {
@@ -46,8 +50,8 @@ internal static class BeanDraws
     /// <summary>Per sample <c>x1 = 2*U</c> then <c>x2 = 2*U</c>, unsorted.</summary>
     public static (double[] X1, double[] X2) PlanePoints(ref Xoshiro256StarStar rng, int n)
     {
-        var x1 = new double[n];
-        var x2 = new double[n];
+        var x1 = Column(n);
+        var x2 = Column(n);
         for (int i = 0; i < n; i++)
         {
             x1[i] = 2 * rng.NextUniform();

@@ -17,7 +17,7 @@ public sealed class Beans2 : IRecipe
     public Dataset Generate(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
-        var y = new double[n];
+        var y = BeanDraws.Column(n);
         var x = BeanDraws.SortedSizes(ref rng, 1.0, y);
         for (int i = 0; i < n; i++)
         {
