@@ -122,6 +122,7 @@ public sealed class ResolvedConfigJsonTests
                 "title": null,
                 "description": null,
                 "sections": null,
+                "x": "epochs",
                 "notes": {}
               }
             }
