@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DescentLab.Benchmarks;
 
-/// <summary>Every plot, report.md and report.html of configs/nightly.yaml (525 runs, 26 images) rendered into a temporary
+/// <summary>Every plot, report.md and report.html of configs/nightly.yaml (525 runs, 24 images) rendered into a temporary
 /// folder with 2 images at once, as the report exporter does on the 2-core build machine (target ≤ 1.5 s).</summary>
 /// <remarks>The run set is trained once in the global setup; only the rendering is timed. Each invocation takes about
 /// a second, so the job runs 10 single-invocation iterations after 2 warm-ups instead of <see cref="QuickConfig"/>'s.</remarks>
