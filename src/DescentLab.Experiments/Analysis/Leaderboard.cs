@@ -6,12 +6,9 @@ namespace DescentLab.Experiments.Analysis;
 /// <summary>One problem's variant settings ranked best first (SPEC §8).</summary>
 /// <param name="Problem">The problem (seeds aggregated).</param>
 /// <param name="Entries">Ranked entries.</param>
-/// <param name="Judgment">The measures that judge the problem; the gap when not given.</param>
-public sealed record Leaderboard(ProblemKey Problem, IReadOnlyList<LeaderboardEntry> Entries, ProblemJudgment? Judgment = null)
+/// <param name="Judged">The measures that judge the problem (and rank its settings after epochs to target).</param>
+public sealed record Leaderboard(ProblemKey Problem, IReadOnlyList<LeaderboardEntry> Entries, ProblemJudgment Judged)
 {
-    /// <summary>The measures that judge the problem.</summary>
-    public ProblemJudgment Judged => Judgment ?? ProblemJudgment.Gap;
-
     /// <summary>A leaderboard per problem, problems in plan order.</summary>
     /// <remarks>Ranked by epochs to target (settings that reached it first, fewest epochs first), then by median final gap,
     /// or, on a problem with an infimum reference (whose gap decides nothing), by median accuracy (highest first) and

@@ -25,5 +25,5 @@ public sealed record LeaderboardEntry(
     int NotConverged,
     int Diverged,
     int Failed,
-    double FinalLoss = double.NaN,
-    double? Accuracy = null);
+    double FinalLoss,
+    double? Accuracy);

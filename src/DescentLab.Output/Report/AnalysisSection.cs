@@ -41,7 +41,7 @@ internal static class AnalysisSection
     private static void WriteErt(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems)
     {
         md.Heading(3, "Expected running time (ERT)");
-        md.Paragraph(Inv($"ERT to target\\_gap in per-sample gradient evaluations: evaluations spent by all seeds (up to the target when reached) over the seeds that reached it; ∞ when none did. In brackets a 95 % percentile bootstrap interval over seeds ({ExpectedRunningTime.Resamples} resamples, fixed seed)."));
+        md.Paragraph(Inv($"ERT to each problem's target (target\\_gap, or target\\_loss / target\\_accuracy where L\\* is an infimum) in per-sample gradient evaluations: evaluations spent by all seeds (up to the target when reached) over the seeds that reached it; ∞ when none did. In brackets a 95 % percentile bootstrap interval over seeds ({ExpectedRunningTime.Resamples} resamples, fixed seed)."));
         var settings = new List<VariantSetting>();
         var seen = new HashSet<VariantSetting>();
         foreach (var setting in problems.SelectMany(p => p.Settings).Select(s => s.Setting))
