@@ -54,7 +54,9 @@ public sealed class ConvergencePlot : IPlot
         var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves, axis, judging.Loss)?.Decimated(MaxPointsPerLine));
         double? target = judging.Level;
         var (bottom, top) = YRange(bands.Values, target);
-        double xMax = Math.Max(1, bands.Values.OfType<CurveBand>().Select(b => b.X[^1]).DefaultIfEmpty(1).Max());
+        // Wall times of small runs are fractions of a millisecond: the data decides the range, not a minimum of 1.
+        double xMax = bands.Values.OfType<CurveBand>().Select(b => b.X[^1]).DefaultIfEmpty(1).Max();
+        xMax = xMax > 0 && double.IsFinite(xMax) ? xMax : 1;
         bool atFloor = bands.Values.OfType<CurveBand>().Any(b => b.Low.Any(v => v <= LogScale.Floor));
         var figure = PlotFigure.Create(panels.Count);
         for (int p = 0; p < panels.Count; p++)
