@@ -187,7 +187,7 @@ public static class AwkwardRuns
             [new ResolvedModel("origin", "mse")],
             [
                 new ResolvedVariant("minibatch", new Dictionary<string, IReadOnlyList<double>> { ["lr"] = [0.1, 1e-300] }, [10, null], true, "plain gradient descent", "#009e73"),
-                new ResolvedVariant("lion", new Dictionary<string, IReadOnlyList<double>> { ["lr"] = [0.01] }, [null], false, "sign descent", "#e6550d", Plugin: new PluginOrigin("Lion/bin/Lion.dll", "/srv/configs/Lion/bin/Lion.dll", "ab12", "1.0.0+0123abc")),
+                new ResolvedVariant("lion", new Dictionary<string, IReadOnlyList<double>> { ["lr"] = [0.01] }, [null], false, "sign descent", "#e6550d", Plugin: new PluginOrigin("Lion/bin/Lion.dll", "/srv/configs/Lion/bin/Lion.dll", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "1.0.0+0123abc")),
                 new ResolvedVariant("py_adam", new Dictionary<string, IReadOnlyList<double>>(), [null], false, "external", "#1b9e77", External: new ExternalOrigin(["python3", "adam \"q\".py", "--x"], [new FileDigest("adam \"q\".py", "cd34")])),
             ],
             new Dictionary<string, double> { ["b"] = -0.0, ["w"] = 0.1 },
