@@ -84,7 +84,7 @@ public sealed partial class ExperimentPipeline
             using var history = prepared.History;
             var folder = prepared.Folder!;
             folders.Add(folder.FullPath);
-            var resume = new ResumeRequest(path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink);
+            var resume = new ResumeRequest(path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink, VariantCode.Of(ResolvedConfig.From(config).Variants));
             var configOutcome = RunWritten(config.Name, folder, failures, () =>
             {
                 resume.Write(folder);

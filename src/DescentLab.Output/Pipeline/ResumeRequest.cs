@@ -11,6 +11,8 @@ namespace DescentLab.Output.Pipeline;
 /// <param name="FailOnRegression">Whether <c>--fail-on-regression</c> was given.</param>
 /// <param name="ReportsRoot">The reports root (history.db).</param>
 /// <param name="LatestLink">The <c>latest</c> link to move on completion, or null for an explicit <c>--out</c>.</param>
+/// <param name="VariantCode">The code of each plug-in and external variant (<see cref="Experiments.Config.VariantCode"/>);
+/// changed code cannot resume. Null in folders claimed before it was recorded.</param>
 public sealed record ResumeRequest(
     string ConfigPath,
     string ConfigFullPath,
@@ -18,7 +20,8 @@ public sealed record ResumeRequest(
     string? Shard,
     bool FailOnRegression,
     string ReportsRoot,
-    string? LatestLink)
+    string? LatestLink,
+    IReadOnlyDictionary<string, string>? VariantCode = null)
 {
     /// <summary>The file name inside the run folder.</summary>
     public const string FileName = ".resume.json";

@@ -50,6 +50,37 @@ public sealed class ExternalEndToEndTests
     }
 
     [Test]
+    public void Resume_ScriptChangedSinceTheSetStarted_IsRefused()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Fake, temp.PathOf("fake.py"));
+        string config = temp.Write("r.yaml", """
+            name: r
+            seeds: [1, 2]
+            datasets:
+              - recipe: beans1
+                n: 20
+            models: [origin]
+            variants:
+              - external: { command: [python3, fake.py, good] }
+              - batch
+            stop: { max_epochs: 3 }
+            """);
+        string before = Sha256(temp.PathOf("fake.py"));
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "4" }, "run", config, "--out", "part", "--parallel", "1");
+        Assert.That(killed.ExitCode, Is.EqualTo(137), killed.Error);
+        File.AppendAllText(temp.PathOf("fake.py"), "# a changed rule\n");
+
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(2), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain(
+            $"the code of variant 'fake_good': external 'python3 fake.py good' (fake.py SHA-256 {before}) then, "
+            + $"external 'python3 fake.py good' (fake.py SHA-256 {Sha256(temp.PathOf("fake.py"))}) now: it has changed since the run set in "
+            + $"{temp.PathOf("part")} started; a resumed set must run the same code (start a new run instead)"));
+    }
+
+    [Test]
     public void Run_ProcessesThatBreakTheProtocol_FailOrDivergeAndTheBatchGoesOn()
     {
         using var temp = new TempFolder();
@@ -111,4 +142,6 @@ public sealed class ExternalEndToEndTests
         Assert.That(result.Error, Does.Contain($"{path}:10:56: variants[2].external.lr: expected a number in [0, 10], got 11"));
         Assert.That(result.Error, Does.Contain($"{path}:10:60: variants[2].external.bogus: unknown key; valid keys: lr, batch, shuffle, command, timeout_seconds"));
     }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }
