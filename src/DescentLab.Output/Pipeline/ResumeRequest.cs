@@ -11,6 +11,9 @@ namespace DescentLab.Output.Pipeline;
 /// <param name="FailOnRegression">Whether <c>--fail-on-regression</c> was given.</param>
 /// <param name="ReportsRoot">The reports root (history.db).</param>
 /// <param name="LatestLink">The <c>latest</c> link to move on completion, or null for an explicit <c>--out</c>.</param>
+/// <param name="Command">The command line the manifest records (with <c>--shard</c>); null in folders of older versions.</param>
+/// <param name="DataFileMaxSamples">The data/ threshold the set started with (<c>--write-data</c> makes it unlimited); null
+/// in folders of older versions.</param>
 /// <param name="VariantCode">The code of each plug-in and external variant (<see cref="Experiments.Config.VariantCode"/>);
 /// changed code cannot resume. Null in folders claimed before it was recorded.</param>
 public sealed record ResumeRequest(
@@ -21,6 +24,8 @@ public sealed record ResumeRequest(
     bool FailOnRegression,
     string ReportsRoot,
     string? LatestLink,
+    string? Command = null,
+    long? DataFileMaxSamples = null,
     IReadOnlyDictionary<string, string>? VariantCode = null)
 {
     /// <summary>The file name inside the run folder.</summary>
