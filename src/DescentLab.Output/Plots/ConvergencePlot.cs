@@ -31,7 +31,7 @@ public sealed class ConvergencePlot : IPlot
     private PlotRequest Request(RunSet set, ProblemContext context)
     {
         var settings = context.Runs.Settings;
-        var panels = VariantFamilies.Panels(settings, s => s.Setting.Variant);
+        var panels = VariantFamilies.Panels(settings, s => s.Setting.Variant, context.Styles);
         int seeds = settings.Max(s => s.Rows.Count);
         var axis = ReportSections.ConfigOf(set).X;
         var judging = Judging.Of(set, context);
@@ -50,7 +50,7 @@ public sealed class ConvergencePlot : IPlot
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, ConvergenceAxis axis, Judging judging)
     {
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
         var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves, axis, judging.Loss)?.Decimated(MaxPointsPerLine));
         double? target = judging.Level;
         var (bottom, top) = YRange(bands.Values, target);

@@ -30,15 +30,16 @@ public sealed class PerformanceProfilePlot : IPlot
                 + "on that problem, against tau (log scale); the value at tau = 1 is the share of problems it won, the right end the share it "
                 + "solved. " + string.Join(", ", profile.Curves.Select(Label)) + ".",
             null);
-        return [new PlotRequest(file, () => Draw(profile))];
+        var styles = VariantStyles.From(set);
+        return [new PlotRequest(file, () => Draw(profile, styles))];
     }
 
     private static string Label(ProfileCurve curve) =>
         curve.Setting.Label + string.Create(CultureInfo.InvariantCulture, $" (best {curve.ShareBest:0.##}, solved {curve.ShareSolved:0.##})");
 
-    private static PlotFigure Draw(PerformanceProfile profile)
+    private static PlotFigure Draw(PerformanceProfile profile, VariantStyles styles)
     {
-        var colours = PanelShades.Of(profile.Curves, c => c.Setting);
+        var colours = PanelShades.Of(profile.Curves, c => c.Setting, styles);
         double worst = profile.Curves.SelectMany(c => c.Ratios).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         double right = Math.Max(1, Math.Log10(worst) + 0.3);
         var figure = PlotFigure.Create(1);
@@ -49,7 +50,7 @@ public sealed class PerformanceProfilePlot : IPlot
             var line = plot.Add.ScatterLine(xs, ys, colours[curve]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant);
+            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant, styles);
             line.LegendText = Label(curve);
         }
 
