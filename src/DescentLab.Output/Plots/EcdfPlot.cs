@@ -29,15 +29,16 @@ public sealed class EcdfPlot : IPlot
                 + "a budget of per-sample gradient evaluations (log scale); a setting that skipped a problem counts it unsolved. "
                 + string.Join(", ", ecdf.Curves.Select(Label)) + ".",
             null);
-        return [new PlotRequest(file, () => Draw(ecdf))];
+        var styles = VariantStyles.From(set);
+        return [new PlotRequest(file, () => Draw(ecdf, styles))];
     }
 
     private static string Label(EcdfCurve curve) =>
         curve.Setting.Label + string.Create(CultureInfo.InvariantCulture, $" ({curve.ShareSolved:0.##})");
 
-    private static PlotFigure Draw(RuntimeEcdf ecdf)
+    private static PlotFigure Draw(RuntimeEcdf ecdf, VariantStyles styles)
     {
-        var colours = PanelShades.Of(ecdf.Curves, c => c.Setting);
+        var colours = PanelShades.Of(ecdf.Curves, c => c.Setting, styles);
         var all = ecdf.Curves.SelectMany(c => c.Runtimes).Select(Log).ToList();
         double left = all.Count > 0 ? Math.Floor(all.Min()) : 0;
         double right = all.Count > 0 ? Math.Max(left + 1, all.Max() + 0.2) : 1;
@@ -49,7 +50,7 @@ public sealed class EcdfPlot : IPlot
             var line = plot.Add.ScatterLine(xs, ys, colours[curve]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant);
+            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant, styles);
             line.LegendText = Label(curve);
         }
 

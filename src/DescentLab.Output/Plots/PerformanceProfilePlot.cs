@@ -25,19 +25,21 @@ public sealed class PerformanceProfilePlot : IPlot
             PlotText.PathOf(Name),
             "Performance profile",
             "Dolan-Moré performance profile: for each variant setting, the share of all " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture)
-                + " problems on which its gradient evaluations to target_gap (median over seeds) are within a factor tau of the best setting's "
+                + " problems on which its gradient evaluations to the problem's target (target_gap, or target_loss / target_accuracy where L* "
+                + "is an infimum; median over seeds) are within a factor tau of the best setting's "
                 + "on that problem, against tau (log scale); the value at tau = 1 is the share of problems it won, the right end the share it "
                 + "solved. " + string.Join(", ", profile.Curves.Select(Label)) + ".",
             null);
-        return [new PlotRequest(file, () => Draw(profile))];
+        var styles = VariantStyles.From(set);
+        return [new PlotRequest(file, () => Draw(profile, styles))];
     }
 
     private static string Label(ProfileCurve curve) =>
         curve.Setting.Label + string.Create(CultureInfo.InvariantCulture, $" (best {curve.ShareBest:0.##}, solved {curve.ShareSolved:0.##})");
 
-    private static PlotFigure Draw(PerformanceProfile profile)
+    private static PlotFigure Draw(PerformanceProfile profile, VariantStyles styles)
     {
-        var colours = PanelShades.Of(profile.Curves, c => c.Setting);
+        var colours = PanelShades.Of(profile.Curves, c => c.Setting, styles);
         double worst = profile.Curves.SelectMany(c => c.Ratios).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         double right = Math.Max(1, Math.Log10(worst) + 0.3);
         var figure = PlotFigure.Create(1);
@@ -48,11 +50,11 @@ public sealed class PerformanceProfilePlot : IPlot
             var line = plot.Add.ScatterLine(xs, ys, colours[curve]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant);
+            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant, styles);
             line.LegendText = Label(curve);
         }
 
-        plot.Title("Performance profile over " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture) + " problems (cost: gradient evaluations to target_gap)");
+        plot.Title("Performance profile over " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture) + " problems (cost: gradient evaluations to target)");
         plot.XLabel("tau = cost / best cost on the problem (log scale)");
         plot.YLabel("share of all problems within tau");
         LogScale.Apply(plot.Axes.Bottom);
