@@ -8,6 +8,7 @@ using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
 using DescentLab.Output.Baselines;
 using DescentLab.Output.Ci;
+using DescentLab.Output.Csv;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
@@ -289,10 +290,11 @@ public sealed partial class ExperimentPipeline
         var config = plan.Config;
         var started = _time.GetUtcNow();
         LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
-        IReadOnlyList<RunResult> results;
+        IReadOnlyList<StreamedRun> runs;
         long runStart = Stopwatch.GetTimestamp();
         var journal = new RunJournal(folder);
-        var finished = journal.Finished(plan);
+        var recorder = new RunRecorder(folder, journal, LogCurveFailed, LogJournalFailed);
+        var finished = journal.Finished(plan, recorder.Resumed);
         if (finished.Count > 0)
         {
             LogResuming(config.Name, finished.Count, plan.Runs.Count);
@@ -300,8 +302,9 @@ public sealed partial class ExperimentPipeline
 
         try
         {
-            results = _runner.Run(plan, request.Parallel, new JournalingProgress(journal, progress, LogJournalFailed), cancellationToken, finished);
-            LogRan(config.Name, results.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
+            // Each curve goes to disk as its run finishes; the set keeps summary rows and target hits, not curves.
+            runs = _runner.Run(plan, request.Parallel, recorder.Record, progress, cancellationToken, finished);
+            LogRan(config.Name, runs.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
@@ -310,8 +313,12 @@ public sealed partial class ExperimentPipeline
             throw;
         }
 
+        var curves = CurveFiles.Streamed(
+            folder.FullPath,
+            runs.Where(r => r.HasCurve).Select(r => (r.Row.RunId, r.Held, r.Hits)),
+            RuntimeEcdf.DefaultTargets);
         return Publish(
-            RunSetAssembler.Assemble(plan, results, environment, started, _time.GetUtcNow(), complete: true),
+            RunSetAssembler.Assemble(plan, [.. runs.Select(r => r.Row)], curves, environment, started, _time.GetUtcNow(), complete: true),
             folder,
             history,
             request.Shard is null ? config.Regression : null,
@@ -412,6 +419,9 @@ public sealed partial class ExperimentPipeline
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: writing {Folder} failed: {Reason}; it stays marked incomplete")]
     private partial void LogWriteFailed(string config, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} finished but its curve file could not be written ({Reason}); the curve is kept in memory for the report, the run is not journaled, and the curves exporter will fail the set")]
+    private partial void LogCurveFailed(string runId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} finished but its journal record could not be written ({Reason}); journaling stops, a resume reruns the runs not journaled")]
     private partial void LogJournalFailed(string runId, string reason);

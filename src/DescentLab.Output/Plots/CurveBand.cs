@@ -14,12 +14,12 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
     /// <summary>The band of <paramref name="runs"/>; null when none of them has a curve.</summary>
     /// <remarks>A seed that stopped early at the target keeps its last gap; a diverged seed counts as +∞ from its first
     /// non-finite row on, so the median stops at the last finite value once half the seeds have diverged.</remarks>
-    public static CurveBand? Build(SettingRuns runs, IReadOnlyDictionary<string, Curve> curves)
+    public static CurveBand? Build(SettingRuns runs, ICurveSource curves)
     {
         var seeds = new List<(Curve Curve, bool Diverged)>();
         foreach (var row in runs.Rows)
         {
-            if (row.Status != RunStatus.Failed && curves.TryGetValue(row.RunId, out var curve) && curve.Count > 0)
+            if (row.Status != RunStatus.Failed && curves.TryRead(row.RunId, out var curve) && curve.Count > 0)
             {
                 seeds.Add((curve, row.Status == RunStatus.Diverged));
             }

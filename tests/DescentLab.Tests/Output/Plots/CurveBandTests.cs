@@ -1,5 +1,6 @@
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
@@ -16,7 +17,7 @@ public sealed class CurveBandTests
             (RunStatus.NotConverged, [2.0, 0.4, 0.20]),
             (RunStatus.NotConverged, [3.0, 0.3, 0.10]));
 
-        var band = CurveBand.Build(runs, curves)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves))!;
 
         Assert.Multiple(() =>
         {
@@ -35,7 +36,7 @@ public sealed class CurveBandTests
             (RunStatus.Diverged, [1.0, 10.0, double.NaN]),
             (RunStatus.Diverged, [1.0, 100.0]));
 
-        var band = CurveBand.Build(runs, curves)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves))!;
 
         Assert.Multiple(() =>
         {
@@ -52,7 +53,7 @@ public sealed class CurveBandTests
             (RunStatus.Converged, [1.0, 1e-7]),
             (RunStatus.NotConverged, [1.0, 0.5, 0.25]));
 
-        var band = CurveBand.Build(runs, curves)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves))!;
 
         Assert.That(band.Low, Is.EqualTo(new[] { 1.0, 1e-7, 1e-7 }));
     }
