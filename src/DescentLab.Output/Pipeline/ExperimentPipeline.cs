@@ -190,7 +190,7 @@ public sealed partial class ExperimentPipeline
             try
             {
                 var files = exporter.Export(set, folder);
-                LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds, HeapMb());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -293,7 +293,7 @@ public sealed partial class ExperimentPipeline
         IReadOnlyList<StreamedRun> runs;
         long runStart = Stopwatch.GetTimestamp();
         var journal = new RunJournal(folder);
-        var recorder = new RunRecorder(folder, journal, LogCurveFailed, LogJournalFailed);
+        using var recorder = new RunRecorder(folder, journal, request.Parallel, LogCurveFailed, LogJournalFailed);
         var finished = journal.Finished(plan, recorder.Resumed);
         if (finished.Count > 0)
         {
@@ -304,18 +304,20 @@ public sealed partial class ExperimentPipeline
         {
             // Each curve goes to disk as its run finishes; the set keeps summary rows and target hits, not curves.
             runs = _runner.Run(plan, request.Parallel, recorder.Record, progress, cancellationToken, finished);
-            LogRan(config.Name, runs.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
+            recorder.Finish();
             folder.TryMarkIncomplete($"cancelled before every run finished; finish it with: descentlab run --resume {folder.FullPath}");
             LogIncomplete(config.Name, folder.FullPath);
             throw;
         }
 
+        recorder.Finish();
+        LogRan(config.Name, runs.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds, HeapMb());
         var curves = CurveFiles.Streamed(
             folder.FullPath,
-            runs.Where(r => r.HasCurve).Select(r => (r.Row.RunId, r.Held, r.Hits)),
+            runs.Where(r => r.HasCurve).Select(r => (r.Row.RunId, recorder.Held(r.Row.RunId), r.Hits)),
             RuntimeEcdf.DefaultTargets);
         return Publish(
             RunSetAssembler.Assemble(plan, [.. runs.Select(r => r.Row)], curves, environment, started, _time.GetUtcNow(), complete: true),
@@ -390,11 +392,15 @@ public sealed partial class ExperimentPipeline
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Counts}; report in {Folder}")]
     private partial void LogFinished(string config, string counts, string folder);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Config}: {Runs} runs took {ElapsedMs:0} ms")]
-    private partial void LogRan(string config, int runs, double elapsedMs);
+    // The managed heap (without forcing a collection) says what a set holds after its runs: summary rows and target hits
+    // once curves stream to disk.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Config}: {Runs} runs took {ElapsedMs:0} ms; managed heap {HeapMb:0} MB")]
+    private partial void LogRan(string config, int runs, double elapsedMs, double heapMb);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files in {ElapsedMs:0} ms")]
-    private partial void LogExported(string exporter, int files, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files in {ElapsedMs:0} ms; managed heap {HeapMb:0} MB")]
+    private partial void LogExported(string exporter, int files, double elapsedMs, double heapMb);
+
+    private static double HeapMb() => GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Regression in {Setting}: {Comparison}")]
     private partial void LogRegression(string setting, string comparison);

@@ -18,54 +18,53 @@ public sealed class StreamedCurvesTests
 {
     private const string Config = """
         name: streamed
-        seeds: [1, 2]
+        seeds: [1, 2, 3, 4]
         datasets:
           - recipe: beans1
             n: 20
         models: [origin]
         variants:
           - closed_form
-          - sgd: { lr: [0.1, 0.01] }
+          - sgd: { lr: [0.1, 0.01, 0.001] }
         stop: { max_epochs: 6 }
         """;
 
     [Test]
-    public void Run_EachCurveIsWrittenWholeAndJournaledBeforeItsRunIsReported()
+    public void Run_CurvesReachTheDiskWhileTheRunsGoOn_Whole()
     {
         using var temp = new TempFolder();
         string config = temp.Write("streamed.yaml", Config);
         string folder = temp.PathOf("out");
-        var problems = new List<string>();
-        int reported = 0;
+        string curves = Path.Combine(folder, CurveCsv.FolderName);
+        var lagging = new List<string>();
+        var expected = new Dictionary<string, string>();
         var progress = new SynchronousProgress<RunProgress>(p =>
         {
-            reported++;
-            string runId = p.Last.Spec.RunId;
-            string curve = Path.Combine(folder, CurveCsv.RelativePath(runId));
-            if (!File.Exists(curve) || !File.Exists(Path.Combine(folder, RunJournal.FolderName, runId + ".run")))
-            {
-                problems.Add($"{runId}: curve or journal record missing when the run was reported");
-                return;
-            }
+            expected[p.Last.Spec.RunId] = Bits.Of(p.Last.Training!.Curve);
 
-            if (Bits.Of(CurveCsv.Read(curve)) != Bits.Of(p.Last.Training!.Curve))
+            // With --parallel 1 the one writer has at most QueuedPerWriter (4) finished runs waiting and one in hand.
+            int written = Directory.Exists(curves) ? Directory.GetFiles(curves, "*.csv").Length : 0;
+            if (written < p.Completed - 5)
             {
-                problems.Add($"{runId}: the file differs from the run's curve");
+                lagging.Add($"{written} curve files when run {p.Completed} was reported");
             }
         });
         var pipeline = new ExperimentPipeline(new ExperimentRunner(NullLogger<ExperimentRunner>.Instance), TimeProvider.System, NullLogger<ExperimentPipeline>.Instance);
 
         var result = pipeline.Run(
-            new RunRequest([config], temp.PathOf("reports"), folder, 2, null, false),
+            new RunRequest([config], temp.PathOf("reports"), folder, 1, null, false),
             (_, _) => TestRunSets.Environment,
             ConfigLimits.Default,
             progress,
             CancellationToken.None);
 
         Assert.That(result.Outcome, Is.EqualTo(PipelineOutcome.Success), string.Join("\n", result.Errors));
-        Assert.That(reported, Is.EqualTo(6));
-        Assert.That(problems, Is.Empty);
-        Assert.That(Directory.GetFiles(Path.Combine(folder, CurveCsv.FolderName)), Has.Length.EqualTo(6));
+        Assert.That(expected, Has.Count.EqualTo(16));
+        Assert.That(lagging, Is.Empty, "curves are written as the runs finish, not held for the end");
+        foreach (var (runId, bits) in expected)
+        {
+            Assert.That(Bits.Of(CurveCsv.Read(Path.Combine(folder, CurveCsv.RelativePath(runId)))), Is.EqualTo(bits), runId);
+        }
     }
 
     [Test]
