@@ -6,4 +6,5 @@ namespace DescentLab.Core.Metrics;
 /// <param name="Value">What it offers as L*: <see cref="Loss"/>, or the ray's limit for <see cref="LocalOutcome.Runaway"/>.</param>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Iterations">Newton iterations used.</param>
-internal sealed record LocalSolution(double[] Theta, double Loss, double Value, LocalOutcome Outcome, int Iterations);
+/// <param name="Far">For <see cref="LocalOutcome.Runaway"/>, the sharpened point the limit is read at; else null.</param>
+internal sealed record LocalSolution(double[] Theta, double Loss, double Value, LocalOutcome Outcome, int Iterations, double[]? Far);

@@ -6,7 +6,7 @@ namespace DescentLab.Core.Metrics;
 /// <summary>One damped Newton solve with Armijo backtracking from a given start, certified at its end.</summary>
 /// <remarks>The Hessian is the model's own where it has one, else central differences of the gradient. The solve stops at
 /// rounding-level stationarity, when no step lowers the loss any more, at <see cref="ReferenceSolver.MaxIterations"/>,
-/// or, as soon as the parameters pass <see cref="ReferenceSolver.ModerateBound"/>, when the ray test of
+/// or, as soon as the parameters pass <see cref="ReferenceSolver.ModerateBound"/>, when the ray tests of
 /// <see cref="RayLimit"/> shows the loss running off towards an infimum (so separable data cost a dozen iterations, not
 /// the cap). Where it stops, the ray test is applied again: if the limit along θ's ray is no higher than the loss at θ,
 /// the solve offers that limit as an infimum.</remarks>
@@ -66,15 +66,15 @@ internal static class NewtonSolve
         }
 
         // The ray test comes first: a point that sharpening does not make worse is a step in disguise, however flat.
-        double limit = RayLimit.Of(model, samples, theta);
+        var (limit, far) = RayLimit.Of(model, samples, theta);
         if (limit <= loss)
         {
-            return new LocalSolution(theta, loss, limit, LocalOutcome.Runaway, iteration);
+            return new LocalSolution(theta, loss, limit, LocalOutcome.Runaway, iteration, far);
         }
 
         return Stationary(g, theta, loss)
-            ? new LocalSolution(theta, loss, loss, LocalOutcome.Stationary, iteration)
-            : new LocalSolution(theta, loss, loss, LocalOutcome.Unverified, iteration);
+            ? new LocalSolution(theta, loss, loss, LocalOutcome.Stationary, iteration, null)
+            : new LocalSolution(theta, loss, loss, LocalOutcome.Unverified, iteration, null);
     }
 
     /// <summary>Near a minimum the decrease a Newton step promises, about g·d/2, drops below the rounding of L itself, and
@@ -125,7 +125,7 @@ internal static class NewtonSolve
             return false;
         }
 
-        double limit = RayLimit.Of(model, samples, theta);
+        double limit = RayLimit.Of(model, samples, theta).Limit;
         return limit <= loss && (limit == 0 || Vectors.MaxAbs(theta) > ReferenceSolver.ModerateBound);
     }
 

@@ -7,4 +7,6 @@ namespace DescentLab.Core.Metrics;
 /// <param name="Method">How it was found: <c>closed_form</c> or <c>newton</c>.</param>
 /// <param name="Iterations">Newton iterations used (0 for the closed form).</param>
 /// <param name="Kind">Whether L* is an exact minimum, an unattained infimum or the best known point of a non-convex problem.</param>
-public sealed record Optimum(double Loss, double[] Theta, bool Attained, string Method, int Iterations, ReferenceKind Kind);
+/// <param name="Limit">For an <see cref="ReferenceKind.Infimum"/>, θ sharpened along the ray whose limit is L* (what its
+/// classifications are read at, since the finite <paramref name="Theta"/> is only a direction); else null.</param>
+public sealed record Optimum(double Loss, double[] Theta, bool Attained, string Method, int Iterations, ReferenceKind Kind, double[]? Limit = null);

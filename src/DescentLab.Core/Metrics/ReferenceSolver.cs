@@ -48,10 +48,6 @@ public static class ReferenceSolver
     /// <summary>Screened candidates solved again on all the data.</summary>
     public const int PolishedCandidates = 2;
 
-    /// <summary>The point of <paramref name="theta"/>'s ray where the model has sharpened into its limit (max |θ| = 1e12):
-    /// what an <see cref="ReferenceKind.Infimum"/>'s classifications are read at, since its finite θ is only a direction.</summary>
-    public static double[] Sharpened(ReadOnlySpan<double> theta) => RayLimit.Sharpen(theta);
-
     /// <summary>L* of <paramref name="samples"/> for <paramref name="model"/>, with its kind.</summary>
     public static Optimum Solve<TModel>(TModel model, Samples samples)
         where TModel : struct, IModel
@@ -70,7 +66,7 @@ public static class ReferenceSolver
         string method = model.IsConvex ? "newton" : "multistart";
         return best!.Outcome switch
         {
-            LocalOutcome.Runaway => new Optimum(best.Value, best.Theta, false, method, best.Iterations, ReferenceKind.Infimum),
+            LocalOutcome.Runaway => new Optimum(best.Value, best.Theta, false, method, best.Iterations, ReferenceKind.Infimum, best.Far),
             LocalOutcome.Stationary when model.IsConvex => new Optimum(best.Value, best.Theta, true, method, best.Iterations, ReferenceKind.Exact),
             _ => new Optimum(best.Value, best.Theta, best.Outcome == LocalOutcome.Stationary, method, best.Iterations, ReferenceKind.BestKnown),
         };

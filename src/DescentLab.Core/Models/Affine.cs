@@ -13,6 +13,9 @@ public readonly struct Affine : IModel
     public int ParameterCount => 2;
 
     /// <inheritdoc/>
+    public int OutputLayerStart => 0;
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> ParameterNames => Names;
 
     /// <inheritdoc/>

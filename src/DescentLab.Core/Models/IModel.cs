@@ -16,6 +16,11 @@ public interface IModel
     /// <summary>Whether <see cref="TrySolveClosedForm"/> can succeed.</summary>
     bool HasClosedForm { get; }
 
+    /// <summary>Index in θ where the output layer (the weights and bias of the output's logit) begins: scaling θ from here on
+    /// scales every logit while the features stay, so a sigmoid output sharpens into a step over them. 0 when the whole θ
+    /// is the output layer.</summary>
+    int OutputLayerStart { get; }
+
     /// <summary>Whether the mean loss is convex in θ, so that one local solve finds the global minimum (or infimum).</summary>
     bool IsConvex { get; }
 

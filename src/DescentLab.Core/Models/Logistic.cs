@@ -30,6 +30,9 @@ public readonly struct Logistic : IModel
     public int ParameterCount => _twoInputs ? 3 : 2;
 
     /// <inheritdoc/>
+    public int OutputLayerStart => 0;
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> ParameterNames => _twoInputs ? Names2 : Names1;
 
     /// <inheritdoc/>

@@ -46,6 +46,9 @@ public readonly struct Mlp : IModel
     public int ParameterCount => _names.Length;
 
     /// <inheritdoc/>
+    public int OutputLayerStart => Output;
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> ParameterNames => _names;
 
     /// <inheritdoc/>

@@ -14,6 +14,9 @@ public readonly struct Origin : IModel
     public int ParameterCount => 1;
 
     /// <inheritdoc/>
+    public int OutputLayerStart => 0;
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> ParameterNames => Names;
 
     /// <inheritdoc/>

@@ -169,7 +169,7 @@ public static class Planner
                 bool classification = ModelCatalog.Find(modelConfig.Name)!.Losses.Contains(LossKind.CrossEntropy)
                     && Accuracy.HasBinaryLabels(dataset.Data.Samples);
                 // An infimum's θ is a direction: its accuracy is that of the step function the model sharpens into.
-                var accuracyAt = optimum.Kind == ReferenceKind.Infimum ? ReferenceSolver.Sharpened(optimum.Theta) : optimum.Theta;
+                var accuracyAt = optimum.Limit ?? optimum.Theta;
                 double referenceAccuracy = classification ? model.Accuracy(dataset.Data, accuracyAt) : double.NaN;
                 var targets = ConvergenceTargets.Resolve(optimum.Kind, classification, config.Stop, datasetConfig, referenceAccuracy);
                 if (!classification && (datasetConfig.TargetAccuracy ?? config.Stop.TargetAccuracy) is not null)

@@ -163,6 +163,37 @@ public sealed class RunFolder
         AtomicRename.Replace(temp, LatestLink);
     }
 
+    /// <summary>Points <paramref name="latestLink"/> at the complete folder <paramref name="folder"/> when it is missing or points
+    /// at an earlier set (folder names are <c>yyyyMMdd-HHmmss[-k]</c>); true when it moved. A kill between a set completing
+    /// and <c>latest</c> moving is caught up by <c>run --resume</c> this way, without moving <c>latest</c> back.</summary>
+    public static bool CatchUpLatest(string folder, string latestLink)
+    {
+        CheckLatestIsLink(latestLink);
+        string? target = new FileInfo(latestLink).LinkTarget;
+        if (target is not null
+            && string.CompareOrdinal(StartOrder(Path.GetFileName(Path.TrimEndingDirectorySeparator(target))), StartOrder(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)))) >= 0)
+        {
+            return false;
+        }
+
+        new RunFolder(Path.GetFullPath(folder), latestLink).PromoteToLatest();
+        return true;
+    }
+
+    /// <summary>A key that sorts folders named <c>yyyyMMdd-HHmmss[-k]</c> by when they started (k = 1 when absent).</summary>
+    private static string StartOrder(string name)
+    {
+        int dash = name.IndexOf('-', StringComparison.Ordinal);
+        int second = dash < 0 ? -1 : name.IndexOf('-', dash + 1);
+        int k = 1;
+        if (second >= 0 && !int.TryParse(name.AsSpan(second + 1), NumberStyles.None, CultureInfo.InvariantCulture, out k))
+        {
+            k = 0;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{(second < 0 ? name : name[..second])}|{k:D6}");
+    }
+
     /// <summary>Claims <paramref name="path"/> by creating its <c>.owner</c> file; false only when another process owns it.</summary>
     /// <remarks>Only the exclusive create decides ownership. A failure to write the pid afterwards (a full disk leaves an
     /// empty <c>.owner</c>) is an error of this folder, never a reason to try the next one.</remarks>

@@ -13,7 +13,8 @@ public sealed partial class ExperimentPipeline
 {
     /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> (<c>run --resume</c>): the config is loaded
     /// again (it must be unchanged), the runs its journal holds are taken as they are, and the rest run; the result is
-    /// the set an uninterrupted run would have written.</summary>
+    /// the set an uninterrupted run would have written, with the command line and data/ threshold it started with. A folder
+    /// that completed but was killed before <c>latest</c> moved gets <c>latest</c> now, unless a later set has it.</summary>
     public PipelineResult Resume(
         string runDir,
         int parallel,
@@ -36,6 +37,11 @@ public sealed partial class ExperimentPipeline
         if (File.Exists(Path.Combine(fullPath, Json.ManifestJson.FileName)) && !File.Exists(Path.Combine(fullPath, RunFolder.IncompleteMarker)))
         {
             LogAlreadyComplete(fullPath);
+            if (resume.LatestLink is not null && RunFolder.CatchUpLatest(fullPath, resume.LatestLink))
+            {
+                LogLatestCaughtUp(resume.LatestLink, fullPath);
+            }
+
             return new PipelineResult(PipelineOutcome.Success, [], [fullPath]);
         }
 
@@ -75,13 +81,24 @@ public sealed partial class ExperimentPipeline
         {
             var failures = new List<string>();
             var outcome = RunWritten(config.Name, folder, failures, () =>
-                RunConfig(plan, environment(config, resume.ConfigPath), folder, history, request, progress, cancellationToken).Outcome);
+            {
+                var runEnvironment = environment(config, resume.ConfigPath);
+                runEnvironment = runEnvironment with
+                {
+                    Command = resume.Command ?? runEnvironment.Command,
+                    DataFileMaxSamples = resume.DataFileMaxSamples ?? runEnvironment.DataFileMaxSamples,
+                };
+                return RunConfig(plan, runEnvironment, folder, history, request, progress, cancellationToken).Outcome;
+            });
             return new PipelineResult(outcome, failures, [fullPath]);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: resuming, {Finished} of {Runs} runs already finished")]
     private partial void LogResuming(string config, int finished, int runs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Latest} was behind: it now points at {Folder}")]
+    private partial void LogLatestCaughtUp(string latest, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Folder} is already complete; nothing to resume")]
     private partial void LogAlreadyComplete(string folder);

@@ -85,11 +85,13 @@ public sealed partial class ExperimentPipeline
             using var history = prepared.History;
             var folder = prepared.Folder!;
             folders.Add(folder.FullPath);
-            var resume = new ResumeRequest(path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink);
             var configOutcome = RunWritten(config.Name, folder, failures, () =>
             {
-                resume.Write(folder);
-                var configPublished = RunConfig(prepared.Plan!, environment(config, path), folder, history, request, progress, cancellationToken);
+                var runEnvironment = environment(config, path);
+                new ResumeRequest(
+                    path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink,
+                    runEnvironment.Command, runEnvironment.DataFileMaxSamples).Write(folder);
+                var configPublished = RunConfig(prepared.Plan!, runEnvironment, folder, history, request, progress, cancellationToken);
                 published.Add(configPublished.Set);
                 return configPublished.Outcome;
             });

@@ -11,6 +11,9 @@ namespace DescentLab.Output.Pipeline;
 /// <param name="FailOnRegression">Whether <c>--fail-on-regression</c> was given.</param>
 /// <param name="ReportsRoot">The reports root (history.db).</param>
 /// <param name="LatestLink">The <c>latest</c> link to move on completion, or null for an explicit <c>--out</c>.</param>
+/// <param name="Command">The command line the manifest records (with <c>--shard</c>); null in folders of older versions.</param>
+/// <param name="DataFileMaxSamples">The data/ threshold the set started with (<c>--write-data</c> makes it unlimited); null
+/// in folders of older versions.</param>
 public sealed record ResumeRequest(
     string ConfigPath,
     string ConfigFullPath,
@@ -18,7 +21,9 @@ public sealed record ResumeRequest(
     string? Shard,
     bool FailOnRegression,
     string ReportsRoot,
-    string? LatestLink)
+    string? LatestLink,
+    string? Command = null,
+    long? DataFileMaxSamples = null)
 {
     /// <summary>The file name inside the run folder.</summary>
     public const string FileName = ".resume.json";

@@ -112,6 +112,50 @@ public sealed class KillAndResumeTests
     }
 
     [Test]
+    public void KillNine_ShardWithWriteData_ResumeKeepsBothAsStarted()
+    {
+        // Datasets of 20 samples are above a threshold of 10: only --write-data puts them in data/.
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        var small = new Dictionary<string, string?> { ["DescentLab__DataFileMaxSamples"] = "10" };
+        var reference = DescentLabProcess.Run(temp.FullPath, small, "run", config, "--out", "reference", "--shard", "1/2", "--write-data");
+        Assert.That(reference.ExitCode, Is.EqualTo(0), reference.Error);
+
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?>(small) { ["DESCENTLAB_TEST_KILL_AT"] = "4" }, "run", config, "--out", "part", "--shard", "1/2", "--write-data", "--parallel", "1");
+        Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
+        var resumed = DescentLabProcess.Run(temp.FullPath, small, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
+        Assert.That(Directory.GetFiles(temp.PathOf("part", "data")), Is.Not.Empty, "--write-data holds after the resume");
+        AssertSameBytes(temp.PathOf("reference"), temp.PathOf("part"));
+        Assert.That(File.ReadAllText(temp.PathOf("part", "manifest.json")), Does.Contain($"\"command\": \"descentlab run {config} --shard 1/2\""));
+    }
+
+    [Test]
+    public void Resume_CompleteSetKilledBeforeLatestMoved_CatchesLatestUpButNeverBack()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        Assert.That(DescentLabProcess.Run(temp.FullPath, "run", config).ExitCode, Is.EqualTo(0));
+        Assert.That(DescentLabProcess.Run(temp.FullPath, "run", config).ExitCode, Is.EqualTo(0));
+        var sets = Directory.GetDirectories(temp.PathOf("reports", "faults")).Select(Path.GetFileName).Where(n => n != "latest").Order(StringComparer.Ordinal).ToList();
+        Assert.That(sets, Has.Count.EqualTo(2));
+        string latest = temp.PathOf("reports", "faults", "latest");
+
+        // As if killed between the second set completing and latest moving: latest still shows the first.
+        File.Delete(latest);
+        File.CreateSymbolicLink(latest, sets[0]!);
+        var caughtUp = DescentLabProcess.Run(temp.FullPath, "run", "--resume", temp.PathOf("reports", "faults", sets[1]!));
+        Assert.That(caughtUp.ExitCode, Is.EqualTo(0), caughtUp.Error);
+        Assert.That(new FileInfo(latest).LinkTarget, Is.EqualTo(sets[1]));
+        Assert.That(caughtUp.Error, Does.Contain("was behind: it now points at"));
+
+        var older = DescentLabProcess.Run(temp.FullPath, "run", "--resume", temp.PathOf("reports", "faults", sets[0]!));
+        Assert.That(older.ExitCode, Is.EqualTo(0), older.Error);
+        Assert.That(new FileInfo(latest).LinkTarget, Is.EqualTo(sets[1]), "a resume of an earlier set never moves latest back");
+    }
+
+    [Test]
     public void Resume_ChangedConfig_IsRefused()
     {
         using var temp = new TempFolder();
