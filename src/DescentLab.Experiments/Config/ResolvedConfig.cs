@@ -47,7 +47,7 @@ public sealed record ResolvedConfig(
             config.Seeds,
             [.. config.Datasets.Select(d => ResolvedDataset.From(d, d.Models ?? config.Models))],
             [.. config.Models.Select(ResolvedModel.From)],
-            [.. config.Variants.Select(ResolvedVariant.From)],
+            [.. config.Variants.Select(v => ResolvedVariant.From(v, config.Plugins))],
             init,
             config.Stop,
             config.Record == RecordMode.Step ? "step" : "epoch",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DescentLab.Core.Variants;
+using DescentLab.Experiments.Plugins;
 
 namespace DescentLab.Experiments.External;
 
@@ -8,7 +9,9 @@ namespace DescentLab.Experiments.External;
 /// <param name="Name">Variant name.</param>
 /// <param name="Description">One line for listings.</param>
 /// <param name="Parameters">Its hyper-parameters; <c>min</c>/<c>max</c> are inclusive and optional.</param>
-public sealed partial record ExternalDescription(string Name, string Description, IReadOnlyList<HyperParameter> Parameters)
+/// <param name="Family">The plot family it declares, or null (<see cref="ExternalVariant.ExternalFamily"/>).</param>
+/// <param name="Colour">The colour it declares (<c>#rrggbb</c>), or null for one of <see cref="FallbackColours"/>.</param>
+public sealed partial record ExternalDescription(string Name, string Description, IReadOnlyList<HyperParameter> Parameters, string? Family = null, string? Colour = null)
 {
     /// <summary>Starts <paramref name="command"/>, asks it to describe itself and lets it exit.</summary>
     /// <exception cref="ExternalProtocolException">It cannot start, answers late or wrongly, or exits without answering.</exception>
@@ -52,7 +55,20 @@ public sealed partial record ExternalDescription(string Name, string Description
             }
         }
 
-        return new ExternalDescription(name, description, parameters);
+        return new ExternalDescription(name, description, parameters, Style(root, "family", DeclaredStyle.FamilyError), Style(root, "colour", DeclaredStyle.ColourError));
+    }
+
+    /// <summary>The optional <c>family</c> or <c>colour</c>: absent is null, anything else must pass <paramref name="check"/>.</summary>
+    private static string? Style(JsonElement root, string key, Func<string?, string?> check)
+    {
+        if (!root.TryGetProperty(key, out var value))
+        {
+            // American spelling is the likely slip; without this hint it would be ignored and the colour silently missing.
+            return key == "colour" && root.TryGetProperty("color", out _) ? throw new FormatException("'color' is not a key of the description; write 'colour'") : null;
+        }
+
+        string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : throw new FormatException($"'{key}' must be a string");
+        return check(text) is { } error ? throw new FormatException(error) : text;
     }
 
     private static HyperParameter Parameter(JsonProperty property)

@@ -8,15 +8,17 @@ namespace DescentLab.Experiments.External;
 /// <summary>A variant implemented by an external process (SPEC §11), one process per run, through the shared trainer.</summary>
 /// <param name="description">What the process said about itself.</param>
 /// <param name="command">How to start it.</param>
-public sealed class ExternalVariant(ExternalDescription description, ExternalCommand command) : IVariant
+/// <param name="origin">The command and the digests of its files, for the manifest; null when not taken.</param>
+public sealed class ExternalVariant(ExternalDescription description, ExternalCommand command, ExternalOrigin? origin = null) : IVariant
 {
-    /// <summary>The family plots put external variants in.</summary>
+    /// <summary>The family plots put an external variant in when it declares none.</summary>
     public const string ExternalFamily = "external";
-
-    private static readonly string[] Colours = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"];
 
     /// <summary>How the process is started.</summary>
     public ExternalCommand Command => command;
+
+    /// <summary>The command and the digests of its files, as taken when the config was read; null when not taken.</summary>
+    public ExternalOrigin? Origin => origin;
 
     /// <inheritdoc/>
     public string Name => description.Name;
@@ -25,10 +27,14 @@ public sealed class ExternalVariant(ExternalDescription description, ExternalCom
     public string Description => description.Description;
 
     /// <inheritdoc/>
-    public string Family => ExternalFamily;
+    public string Family => description.Family ?? ExternalFamily;
 
     /// <inheritdoc/>
-    public string Colour => Colours[StableHash(description.Name) % Colours.Length];
+    /// <remarks>Without a declared colour, the first fallback colour until the config hands one out (<see cref="WithColour"/>).</remarks>
+    public string Colour => description.Colour ?? FallbackColours.All[0];
+
+    /// <summary>Whether the process declared its colour (or one was handed out).</summary>
+    public bool HasColour => description.Colour is not null;
 
     /// <inheritdoc/>
     public IReadOnlyList<HyperParameter> Parameters => description.Parameters;
@@ -44,15 +50,6 @@ public sealed class ExternalVariant(ExternalDescription description, ExternalCom
         return Trainer.Run(model, data, new ExternalRule(session), options, cancellationToken);
     }
 
-    /// <summary>FNV-1a over the name: the same colour in every process (string.GetHashCode is randomised).</summary>
-    private static int StableHash(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char c in text)
-        {
-            hash = (hash ^ c) * 16777619;
-        }
-
-        return (int)(hash % int.MaxValue);
-    }
+    /// <summary>The same variant drawn in <paramref name="colour"/> (the config hands out colours to variants that declare none).</summary>
+    public ExternalVariant WithColour(string colour) => new(description with { Colour = colour }, command, origin);
 }

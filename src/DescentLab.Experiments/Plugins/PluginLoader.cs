@@ -87,14 +87,14 @@ public static partial class PluginLoader
             throw new PluginException($"{where}: a name must be lower-case letters, digits and '_'");
         }
 
-        if (string.IsNullOrWhiteSpace(variant.Description) || string.IsNullOrWhiteSpace(variant.Family))
+        if (string.IsNullOrWhiteSpace(variant.Description))
         {
-            throw new PluginException($"{where}: description and family must not be empty");
+            throw new PluginException($"{where}: description must not be empty");
         }
 
-        if (!ColourPattern().IsMatch(variant.Colour))
+        if ((DeclaredStyle.FamilyError(variant.Family) ?? DeclaredStyle.ColourError(variant.Colour)) is { } style)
         {
-            throw new PluginException($"{where}: colour must be '#rrggbb', got '{variant.Colour}'");
+            throw new PluginException($"{where}: {style}");
         }
 
         foreach (var parameter in variant.Parameters)
@@ -108,7 +108,4 @@ public static partial class PluginLoader
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
-
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ColourPattern();
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab variants [CONFIG | PLUGIN.dll]</c>: every variant with its hyper-parameters, defaults and ranges
-/// (from the catalog), plus those of a plug-in, or of a config's plug-ins and external processes.</summary>
+/// <summary><c>descentlab variants [CONFIG | PLUGIN.dll]</c>: every variant with its batch, plot family and colour,
+/// hyper-parameters, defaults and ranges (from the catalog), plus those of a plug-in, or of a config's plug-ins and external processes.</summary>
 public static class VariantsCommand
 {
     /// <summary>The command.</summary>
@@ -86,6 +86,7 @@ public static class VariantsCommand
                 _ => variant.DefaultBatch is int b ? string.Create(CultureInfo.InvariantCulture, $"{b} (configurable: batch)") : "all (configurable: batch)",
             };
             output.WriteLine($"{string.Empty,-12}   batch: {batch}");
+            output.WriteLine($"{string.Empty,-12}   plot: {variant.Family}, {variant.Colour}");
             foreach (var parameter in variant.Parameters)
             {
                 output.WriteLine(string.Create(

@@ -60,6 +60,14 @@ public sealed partial class ExperimentPipeline
                 []);
         }
 
+        if (resume.VariantCode is { } before && VariantCode.Changed(before, VariantCode.Of(ResolvedConfig.From(config).Variants)) is { } changed)
+        {
+            return new PipelineResult(
+                PipelineOutcome.BadInput,
+                [$"the code of {changed}: it has changed since the run set in {fullPath} started; a resumed set must run the same code (start a new run instead)"],
+                []);
+        }
+
         var shard = resume.Shard is null ? null : ShardSpec.TryParse(resume.Shard, out _);
         var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression);
         ExperimentPlan plan;

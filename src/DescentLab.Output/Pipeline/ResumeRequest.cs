@@ -14,6 +14,8 @@ namespace DescentLab.Output.Pipeline;
 /// <param name="Command">The command line the manifest records (with <c>--shard</c>); null in folders of older versions.</param>
 /// <param name="DataFileMaxSamples">The data/ threshold the set started with (<c>--write-data</c> makes it unlimited); null
 /// in folders of older versions.</param>
+/// <param name="VariantCode">The code of each plug-in and external variant (<see cref="Experiments.Config.VariantCode"/>);
+/// changed code cannot resume. Null in folders claimed before it was recorded.</param>
 public sealed record ResumeRequest(
     string ConfigPath,
     string ConfigFullPath,
@@ -23,7 +25,8 @@ public sealed record ResumeRequest(
     string ReportsRoot,
     string? LatestLink,
     string? Command = null,
-    long? DataFileMaxSamples = null)
+    long? DataFileMaxSamples = null,
+    IReadOnlyDictionary<string, string>? VariantCode = null)
 {
     /// <summary>The file name inside the run folder.</summary>
     public const string FileName = ".resume.json";

@@ -1,4 +1,5 @@
 using DescentLab.Core.Datasets;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
 
@@ -29,6 +30,15 @@ public static class RunSetMerger
         if (shards.Any(s => s.Manifest.ConfigHash != first.ConfigHash || s.Manifest.Name != first.Name))
         {
             throw new MergeException("the folders come from different configs (config hashes differ)");
+        }
+
+        var code = VariantCode.Of(first.ResolvedConfig.Variants);
+        foreach (var shard in shards)
+        {
+            if (VariantCode.Changed(code, VariantCode.Of(shard.Manifest.ResolvedConfig.Variants), $"in shard {first.Shard}", $"in shard {shard.Manifest.Shard}") is { } changed)
+            {
+                throw new MergeException($"the folders ran different code for {changed}");
+            }
         }
 
         var indices = specs.Select(s => s!.Index).ToList();

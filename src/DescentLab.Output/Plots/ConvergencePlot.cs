@@ -24,7 +24,7 @@ public sealed class ConvergencePlot : IPlot
     private PlotRequest Request(RunSet set, ProblemContext context)
     {
         var settings = context.Runs.Settings;
-        var panels = VariantFamilies.Panels(settings, s => s.Setting.Variant);
+        var panels = VariantFamilies.Panels(settings, s => s.Setting.Variant, context.Styles);
         int seeds = settings.Max(s => s.Rows.Count);
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
@@ -38,7 +38,7 @@ public sealed class ConvergencePlot : IPlot
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
         var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves)?.Decimated(MaxPointsPerLine));
         double? target = set.Manifest.ResolvedConfig.Stop.TargetGap;
         var (bottom, top) = YRange(bands.Values, target);

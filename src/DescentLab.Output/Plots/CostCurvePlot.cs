@@ -32,7 +32,7 @@ public sealed class CostCurvePlot : IPlot
         var settings = context.Runs.Settings;
         var panels = settings.Count <= MaxSinglePanels
             ? settings.Select(s => new Panel<SettingRuns>(context.FirstSeedLabel(s), [s])).ToList()
-            : VariantFamilies.Panels(settings, s => s.Setting.Variant);
+            : VariantFamilies.Panels(settings, s => s.Setting.Variant, context.Styles);
         string w = context.Model!.ParameterNames[0];
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
@@ -46,7 +46,7 @@ public sealed class CostCurvePlot : IPlot
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
         var paths = context.Runs.Settings.ToDictionary(s => s, s => RunPath.Of(set, context, s));
         double? optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters)?[0];
         var (left, right) = Range(context, paths, optimum);

@@ -31,15 +31,16 @@ public sealed class EcdfPlot : IPlot
                 + (sampled.Length == 0 ? string.Empty : $"Drawn: {sampled}. ")
                 + string.Join(", ", curves.Select(Label)) + ".",
             null);
-        return [new PlotRequest(file, () => Draw(curves, sampled))];
+        var styles = VariantStyles.From(set);
+        return [new PlotRequest(file, () => Draw(curves, sampled, styles))];
     }
 
     private static string Label(EcdfCurve curve) =>
         curve.Setting.Label + string.Create(CultureInfo.InvariantCulture, $" ({curve.ShareSolved:0.##})");
 
-    private static PlotFigure Draw(IReadOnlyList<EcdfCurve> curves, string sampled)
+    private static PlotFigure Draw(IReadOnlyList<EcdfCurve> curves, string sampled, VariantStyles styles)
     {
-        var colours = PanelShades.Of(curves, c => c.Setting);
+        var colours = PanelShades.Of(curves, c => c.Setting, styles);
         var all = curves.SelectMany(c => c.Runtimes).Select(Log).ToList();
         double left = all.Count > 0 ? Math.Floor(all.Min()) : 0;
         double right = all.Count > 0 ? Math.Max(left + 1, all.Max() + 0.2) : 1;
@@ -51,7 +52,7 @@ public sealed class EcdfPlot : IPlot
             var line = plot.Add.ScatterLine(xs, ys, colours[curve]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant);
+            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant, styles);
             line.LegendText = Label(curve);
         }
 

@@ -29,7 +29,7 @@ public sealed class ErrorSurfacePlot : IPlot
 
     private PlotRequest Request(RunSet set, ProblemContext context)
     {
-        var panels = VariantFamilies.Panels(context.Runs.Settings, s => s.Setting.Variant);
+        var panels = VariantFamilies.Panels(context.Runs.Settings, s => s.Setting.Variant, context.Styles);
         var names = context.Model!.ParameterNames;
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
@@ -43,7 +43,7 @@ public sealed class ErrorSurfacePlot : IPlot
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
         var paths = context.Runs.Settings.ToDictionary(s => s, s => RunPath.Of(set, context, s));
         var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
         var box = Box(context, paths, optimum);

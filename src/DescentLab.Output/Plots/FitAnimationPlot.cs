@@ -110,7 +110,7 @@ public sealed class FitAnimationPlot : IPlot
         var sample = EvenSample.Indices(data.Count, FittedLinesPlot.MaxBeans);
         var beans = plot.Add.ScatterPoints(sample.Select(i => data.X1[i]).ToArray(), sample.Select(i => data.Y[i]).ToArray(), Colors.Gray.WithAlpha(0.7));
         beans.MarkerSize = 5;
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
         var xs = Enumerable.Range(0, Points).Select(i => frames.Left + (frames.Right - frames.Left) * i / (Points - 1)).ToArray();
         foreach (var setting in context.Runs.Settings)
         {

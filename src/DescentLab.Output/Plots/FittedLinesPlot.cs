@@ -29,7 +29,7 @@ public sealed class FittedLinesPlot : IPlot
 
     private PlotRequest Request(ProblemContext context)
     {
-        var panels = VariantFamilies.Panels(context.Runs.Settings, s => s.Setting.Variant);
+        var panels = VariantFamilies.Panels(context.Runs.Settings, s => s.Setting.Variant, context.Styles);
         bool twoD = context.Dataset!.Dimension == 2;
         string what = twoD
             ? $"the two classes of {context.DatasetKey} (x1, x2) with each setting's final decision boundary (where the model gives 0.5)"
@@ -45,7 +45,7 @@ public sealed class FittedLinesPlot : IPlot
     private static PlotFigure Draw(ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, bool twoD)
     {
         var data = context.Dataset!;
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting);
+        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
         var figure = PlotFigure.Create(panels.Count);
         var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
         var (xMin, xMax) = Padded(data.X1, 0.05);

@@ -25,7 +25,7 @@ public sealed class LearningRatePlot : IPlot
                 continue;
             }
 
-            var panels = VariantFamilies.Panels(sweeps, s => s.Setting.Variant);
+            var panels = VariantFamilies.Panels(sweeps, s => s.Setting.Variant, context.Styles);
             var file = new PlotFile(
                 PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
                 $"Learning-rate sensitivity: {context.Problem.Label}",
@@ -55,7 +55,7 @@ public sealed class LearningRatePlot : IPlot
 
     private static PlotFigure Draw(ProblemContext context, List<Sweep> sweeps, IReadOnlyList<Panel<Sweep>> panels)
     {
-        var colours = PanelShades.Of(sweeps, s => s.Setting);
+        var colours = PanelShades.Of(sweeps, s => s.Setting, context.Styles);
         var (bottom, top) = LogScale.Limits(sweeps.SelectMany(s => s.Points).Select(p => LogScale.Log10(p.Gap)).ToList());
         top += 0.5;
         double[] lrs = sweeps.SelectMany(s => s.Points).Select(p => Math.Log10(p.Lr)).ToArray();

@@ -30,15 +30,16 @@ public sealed class PerformanceProfilePlot : IPlot
                 + "on that problem, against tau (log scale); the value at tau = 1 is the share of problems it won, the right end the share it "
                 + "solved. " + (sampled.Length == 0 ? string.Empty : $"Drawn: {sampled}. ") + string.Join(", ", curves.Select(Label)) + ".",
             null);
-        return [new PlotRequest(file, () => Draw(profile, curves, sampled))];
+        var styles = VariantStyles.From(set);
+        return [new PlotRequest(file, () => Draw(profile, curves, sampled, styles))];
     }
 
     private static string Label(ProfileCurve curve) =>
         curve.Setting.Label + string.Create(CultureInfo.InvariantCulture, $" (best {curve.ShareBest:0.##}, solved {curve.ShareSolved:0.##})");
 
-    private static PlotFigure Draw(PerformanceProfile profile, IReadOnlyList<ProfileCurve> curves, string sampled)
+    private static PlotFigure Draw(PerformanceProfile profile, IReadOnlyList<ProfileCurve> curves, string sampled, VariantStyles styles)
     {
-        var colours = PanelShades.Of(curves, c => c.Setting);
+        var colours = PanelShades.Of(curves, c => c.Setting, styles);
         double worst = curves.SelectMany(c => c.Ratios).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         double right = Math.Max(1, Math.Log10(worst) + 0.3);
         var figure = PlotFigure.Create(1);
@@ -49,7 +50,7 @@ public sealed class PerformanceProfilePlot : IPlot
             var line = plot.Add.ScatterLine(xs, ys, colours[curve]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = 2;
-            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant);
+            line.LinePattern = PanelShades.PatternOf(curve.Setting.Variant, styles);
             line.LegendText = Label(curve);
         }
 

@@ -9,9 +9,10 @@ namespace DescentLab.Output.Plots;
 /// <summary>What the per-problem plots share: the runs, the first seed's dataset and its reference optimum.</summary>
 internal sealed class ProblemContext
 {
-    private ProblemContext(RunSet set, ProblemRuns runs)
+    private ProblemContext(RunSet set, ProblemRuns runs, VariantStyles styles)
     {
         Runs = runs;
+        Styles = styles;
         DatasetKey = runs.Settings[0].Rows[0].DatasetKey;
         Dataset = set.Datasets.GetValueOrDefault(DatasetKey);
         Optimum = set.Manifest.Problems.FirstOrDefault(p => p.DatasetKey == DatasetKey && p.Model == Problem.Model && p.Loss == Problem.Loss);
@@ -23,6 +24,9 @@ internal sealed class ProblemContext
 
     /// <summary>Its runs by variant setting.</summary>
     public ProblemRuns Runs { get; }
+
+    /// <summary>Each variant's family and colour.</summary>
+    public VariantStyles Styles { get; }
 
     /// <summary>Key of the first seed's dataset (the dataset of the first run in plan order).</summary>
     public string DatasetKey { get; }
@@ -41,8 +45,11 @@ internal sealed class ProblemContext
     public bool HasTwoParameterSurface => Dataset is { Dimension: 1 } && Model is { ParameterNames.Count: 2 };
 
     /// <summary>One context per problem of <paramref name="set"/>, in plan order.</summary>
-    public static IReadOnlyList<ProblemContext> All(RunSet set) =>
-        ProblemRuns.Group(set.Rows).Select(r => new ProblemContext(set, r)).ToList();
+    public static IReadOnlyList<ProblemContext> All(RunSet set)
+    {
+        var styles = VariantStyles.From(set);
+        return ProblemRuns.Group(set.Rows).Select(r => new ProblemContext(set, r, styles)).ToList();
+    }
 
     /// <summary>The run of <paramref name="setting"/> on the first seed's dataset, if there is one.</summary>
     public SummaryRow? FirstSeedRun(SettingRuns setting) => setting.Rows.FirstOrDefault(r => r.DatasetKey == DatasetKey);

@@ -45,10 +45,11 @@ public sealed class TrendPlot : IPlot
                 + "commit. y is the median final gap (log scale) or, where every median reached the target, the median epochs to target."
                 + (left > 0 ? $" {left} more problems are not drawn." : string.Empty),
             null);
-        return [new PlotRequest(file, () => Draw(analysis.RunSets, problems))];
+        var styles = VariantStyles.From(set);
+        return [new PlotRequest(file, () => Draw(analysis.RunSets, problems, styles))];
     }
 
-    private static PlotFigure Draw(IReadOnlyList<TrendRunSet> runSets, IReadOnlyList<TrendProblem> problems)
+    private static PlotFigure Draw(IReadOnlyList<TrendRunSet> runSets, IReadOnlyList<TrendProblem> problems, VariantStyles styles)
     {
         var figure = PlotFigure.Create(problems.Count);
         for (int p = 0; p < problems.Count; p++)
@@ -60,7 +61,7 @@ public sealed class TrendPlot : IPlot
             foreach (var series in problem.Series)
             {
                 var sameVariant = problem.Series.Where(s => s.Variant == series.Variant).ToList();
-                var colour = PanelShades.Shade(VariantPalette.Of(series.Variant), sameVariant.IndexOf(series), sameVariant.Count);
+                var colour = PanelShades.Shade(styles.ColourOf(series.Variant), sameVariant.IndexOf(series), sameVariant.Count);
                 var points = series.Points.Select(pt => (X: (double)pt.RunSet, Y: log ? LogScale.Log10(pt.Value) : pt.Value)).ToList();
                 ys.AddRange(points.Select(pt => pt.Y));
                 string label = series.Setting + (series.Leader ? " (leader)" : string.Empty);

@@ -13,23 +13,23 @@ public static class VariantFamilies
     /// settings (first and last included), so figure size and legends stay bounded however many values a sweep has.</summary>
     public const int MaxSettingsPerVariant = 2 * MaxLinesPerPanel;
 
-    private const string OtherFamily = "other";
+    /// <summary>Position of <paramref name="variant"/>'s family in family order (families of their own after the known ones).</summary>
+    public static int IndexOf(string variant, VariantStyles styles)
+    {
+        ArgumentNullException.ThrowIfNull(styles);
+        return Rank(styles.FamilyOf(variant));
+    }
 
-    /// <summary>The family of <paramref name="variant"/>, as its catalog entry says ("other" for a name the catalog lacks).</summary>
-    public static string Of(string variant) => VariantCatalog.Find(variant)?.Family ?? OtherFamily;
-
-    /// <summary>Position of <paramref name="variant"/>'s family in family order ("other" last).</summary>
-    public static int IndexOf(string variant) => Rank(Of(variant));
-
-    /// <summary>Splits <paramref name="items"/> into panels: by family in family order, at most
+    /// <summary>Splits <paramref name="items"/> into panels: by family (<paramref name="styles"/>) in family order, at most
     /// <see cref="MaxLinesPerPanel"/> per panel; a split family's panels are titled "family (1/2)", ....</summary>
     /// <remarks>Within a family the items are grouped by variant (first appearance first), and a variant's sweep stays
     /// in one panel unless it alone has more than <see cref="MaxLinesPerPanel"/> settings. A variant with more than
     /// <see cref="MaxSettingsPerVariant"/> items keeps an evenly spaced sample of them.</remarks>
-    public static IReadOnlyList<Panel<T>> Panels<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
+    public static IReadOnlyList<Panel<T>> Panels<T>(IReadOnlyList<T> items, Func<T, string> variantOf, VariantStyles styles)
     {
+        ArgumentNullException.ThrowIfNull(styles);
         var panels = new List<Panel<T>>();
-        foreach (var family in items.GroupBy(i => Of(variantOf(i))).OrderBy(g => Rank(g.Key)))
+        foreach (var family in items.GroupBy(i => styles.FamilyOf(variantOf(i))).OrderBy(g => Rank(g.Key)))
         {
             var variants = family.GroupBy(variantOf).ToList();
             var blocks = variants.Select(v => EvenSample.Of(v.ToList(), MaxSettingsPerVariant)).SelectMany(Balanced).ToList();

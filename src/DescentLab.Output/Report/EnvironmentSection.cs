@@ -1,3 +1,4 @@
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Json;
 using static DescentLab.Output.Report.ReportFormat;
@@ -50,12 +51,35 @@ internal static class EnvironmentSection
             Row("git commit", manifest.GitCommit ?? "not a git repository"),
         };
         rows.AddRange(manifest.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => Row(v.Key + " version", v.Value)));
+        rows.AddRange(Origins(manifest.ResolvedConfig.Variants));
         md.Table(["item", "value"], "ll", rows);
 
         md.Heading(2, "Reproduce");
         md.Paragraph("Run this from the directory the run was started in:");
         md.Fence("sh", manifest.Command);
     }
+
+    /// <summary>One row per plug-in assembly and per external command that ran, naming its variants; digests are cut to
+    /// 12 hex digits (manifest.json has them whole).</summary>
+    private static IEnumerable<IReadOnlyList<string>> Origins(IReadOnlyList<ResolvedVariant> variants)
+    {
+        foreach (var plugin in variants.Where(v => v.Plugin is not null).GroupBy(v => v.Plugin!.FullPath, StringComparer.Ordinal))
+        {
+            var origin = plugin.First().Plugin!;
+            yield return Row(
+                "plug-in " + string.Join(", ", plugin.Select(v => v.Name).Distinct()),
+                $"{origin.Path}, version {origin.Version}, SHA-256 {Short(origin.Sha256)}");
+        }
+
+        foreach (var external in variants.Where(v => v.External is not null).GroupBy(v => string.Join('\0', v.External!.Command), StringComparer.Ordinal))
+        {
+            var origin = external.First().External!;
+            string files = string.Concat(origin.Files.Select(f => $"; {f.Path} SHA-256 {Short(f.Sha256)}"));
+            yield return Row("external " + string.Join(", ", external.Select(v => v.Name).Distinct()), string.Join(' ', origin.Command) + files);
+        }
+    }
+
+    private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
 
     private static IReadOnlyList<string> Row(string name, string value) => [MarkdownWriter.Escape(name), MarkdownWriter.Escape(value)];
 }

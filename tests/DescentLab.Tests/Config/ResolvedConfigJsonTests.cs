@@ -56,7 +56,9 @@ public sealed class ResolvedConfigJsonTests
                   "batch": [
                     "all"
                   ],
-                  "shuffle": false
+                  "shuffle": false,
+                  "family": "plain gradient descent",
+                  "colour": "#000000"
                 },
                 {
                   "name": "sgd",
@@ -68,7 +70,9 @@ public sealed class ResolvedConfigJsonTests
                   "batch": [
                     1
                   ],
-                  "shuffle": false
+                  "shuffle": false,
+                  "family": "plain gradient descent",
+                  "colour": "#e69f00"
                 },
                 {
                   "name": "minibatch",
@@ -80,7 +84,9 @@ public sealed class ResolvedConfigJsonTests
                   "batch": [
                     10
                   ],
-                  "shuffle": false
+                  "shuffle": false,
+                  "family": "plain gradient descent",
+                  "colour": "#009e73"
                 },
                 {
                   "name": "adam",
@@ -101,7 +107,9 @@ public sealed class ResolvedConfigJsonTests
                   "batch": [
                     "all"
                   ],
-                  "shuffle": false
+                  "shuffle": false,
+                  "family": "adaptive",
+                  "colour": "#0072b2"
                 }
               ],
               "init": {

@@ -2,6 +2,8 @@ using DescentLab.Core.Datasets;
 using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Config;
+using DescentLab.Experiments.External;
+using DescentLab.Experiments.Plugins;
 using DescentLab.Experiments.Results;
 
 namespace DescentLab.Tests.Support;
@@ -183,7 +185,11 @@ public static class AwkwardRuns
             [1, 2],
             [new ResolvedDataset("a+b <c>", null, "a+b <c>.csv", "/srv/configs/a+b <c>.csv", 3, 2, [new ResolvedModel("mlp", "cross_entropy", 3)])],
             [new ResolvedModel("origin", "mse")],
-            [new ResolvedVariant("minibatch", new Dictionary<string, IReadOnlyList<double>> { ["lr"] = [0.1, 1e-300] }, [10, null], true)],
+            [
+                new ResolvedVariant("minibatch", new Dictionary<string, IReadOnlyList<double>> { ["lr"] = [0.1, 1e-300] }, [10, null], true, "plain gradient descent", "#009e73"),
+                new ResolvedVariant("lion", new Dictionary<string, IReadOnlyList<double>> { ["lr"] = [0.01] }, [null], false, "sign descent", "#e6550d", Plugin: new PluginOrigin("Lion/bin/Lion.dll", "/srv/configs/Lion/bin/Lion.dll", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "1.0.0+0123abc")),
+                new ResolvedVariant("py_adam", new Dictionary<string, IReadOnlyList<double>>(), [null], false, "external", "#1b9e77", External: new ExternalOrigin(["python3", "adam \"q\".py", "--x"], [new FileDigest("adam \"q\".py", "cd34")])),
+            ],
             new Dictionary<string, double> { ["b"] = -0.0, ["w"] = 0.1 },
             new StopConfig(MaxEpochs: 7),
             "step",

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using DescentLab.Core.Variants;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Files;
@@ -37,6 +39,28 @@ public static class RunFolders
         }
 
         Assert.That(WithoutWallTime(Path.Combine(actualFolder, "summary.csv")), Is.EqualTo(WithoutWallTime(Path.Combine(expectedFolder, "summary.csv"))));
+    }
+
+    /// <summary>manifest.json is byte-identical apart from what says how the set was run (command, parallelism, shard,
+    /// times), and its variants record where each one that is not built in came from.</summary>
+    public static void AssertSameManifest(string expectedFolder, string actualFolder)
+    {
+        var expected = WithoutHowItRan(Path.Combine(expectedFolder, "manifest.json"));
+        var actual = WithoutHowItRan(Path.Combine(actualFolder, "manifest.json"));
+        Assert.That(actual, Is.EqualTo(expected));
+        var variants = JsonNode.Parse(expected)!["resolved_config"]!["variants"]!.AsArray();
+        Assert.That(variants.Where(v => VariantCatalog.Find((string)v!["name"]!) is null), Has.All.Matches<JsonNode?>(v => v!["plugin"] is not null || v["external"] is not null));
+    }
+
+    private static string WithoutHowItRan(string manifestPath)
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        foreach (string key in new[] { "command", "parallel", "shard", "started_utc", "finished_utc" })
+        {
+            Assert.That(manifest.Remove(key), Is.True, key);
+        }
+
+        return manifest.ToJsonString();
     }
 
     private static List<string> WithoutWallTime(string summaryPath)

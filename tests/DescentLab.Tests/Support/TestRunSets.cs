@@ -45,12 +45,14 @@ public static class TestRunSets
     public static RunSet SmallWithoutBaseline => Small with { Regression = null, Trend = [] };
 
     /// <summary>Plans, runs and assembles <paramref name="config"/> as the run command does; every row's wall time is
-    /// 1 ms, the one measured value, so that the run set is deterministic.</summary>
-    public static RunSet Run(ExperimentConfig config)
+    /// 1 ms, the one measured value, so that the run set is deterministic. The manifest records a fixed resolved config
+    /// unless <paramref name="resolveConfig"/> asks for <paramref name="config"/>'s own.</summary>
+    public static RunSet Run(ExperimentConfig config, bool resolveConfig = false)
     {
         var plan = Planner.Create(config, null, d => DatasetFileReader.Read(d.FullPath!, d.File!));
         var results = new ExperimentRunner(NullLogger<ExperimentRunner>.Instance).Run(plan, FixedEnvironment.Parallel, null, CancellationToken.None);
-        var set = RunSetAssembler.Assemble(plan, results, FixedEnvironment, StartedUtc, FinishedUtc, complete: true);
+        var environment = resolveConfig ? FixedEnvironment with { ResolvedConfig = ResolvedConfig.From(config) } : FixedEnvironment;
+        var set = RunSetAssembler.Assemble(plan, results, environment, StartedUtc, FinishedUtc, complete: true);
         return set with { Rows = [.. set.Rows.Select(r => r with { WallMs = 1 })] };
     }
 

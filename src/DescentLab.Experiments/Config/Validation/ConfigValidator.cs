@@ -69,7 +69,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
             Seeds = seeds,
             Datasets = datasets.Select(d => d.Config).ToArray(),
             Models = (topModels ?? []).Select(m => m.Config).ToArray(),
-            Variants = variants.Select(v => v.Config).ToArray(),
+            Variants = UndeclaredColours.Assign([.. variants.Select(v => v.Config)]),
             Plugins = plugins,
             Init = init,
             Stop = stop,

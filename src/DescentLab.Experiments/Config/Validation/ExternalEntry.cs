@@ -71,7 +71,7 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
             return null;
         }
 
-        return Register(new ExternalVariant(description, command), commandEntry.Value, commandPath);
+        return Register(new ExternalVariant(description, command, ExternalOrigin.Of(command)), commandEntry.Value, commandPath);
     }
 
     private List<string>? Argv(ConfigNode node, string path)

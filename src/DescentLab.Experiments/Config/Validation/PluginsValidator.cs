@@ -53,7 +53,7 @@ internal static class PluginsValidator
                 accepted.Add(variant);
             }
 
-            plugins.Add(new LoadedPlugin(fullPath, accepted));
+            plugins.Add(new LoadedPlugin(fullPath, accepted, PluginOrigin.Of(given, fullPath)));
         }
 
         return plugins;

@@ -34,6 +34,32 @@ public sealed class ExternalProtocolTests
     }
 
     [Test]
+    public void Describe_FamilyAndColour_AreTheVariantsOwn_WithoutThemExternalAndNoColourYet()
+    {
+        var command = Command("styled");
+        var styled = new ExternalVariant(ExternalDescription.Ask(command), command);
+        var plain = new ExternalVariant(ExternalDescription.Ask(Command("good")), Command("good"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((styled.Family, styled.Colour, styled.HasColour), Is.EqualTo((VariantFamily.Adaptive, "#123456", true)));
+            Assert.That((plain.Family, plain.HasColour), Is.EqualTo((ExternalVariant.ExternalFamily, false)));
+            Assert.That(plain.WithColour("#abcdef").Colour, Is.EqualTo("#abcdef"));
+        });
+    }
+
+    [TestCase("bad_colour", "colour must be '#rrggbb' (six hex digits), got 'red'")]
+    [TestCase("american", "'color' is not a key of the description; write 'colour'")]
+    [TestCase("near_family", "unknown family 'Adaptive' (did you mean 'adaptive'?); known families: ")]
+    public void Describe_BadFamilyOrColour_IsAMalformedDescription(string mode, string cause)
+    {
+        Assert.That(
+            () => ExternalDescription.Ask(Command(mode)),
+            Throws.TypeOf<ExternalProtocolException>().With.Message.StartsWith($"external 'python3 fake_optimizer.py {mode}': malformed description '{{")
+                .And.Message.Contains($"}}': {cause}"));
+    }
+
+    [Test]
     public void Describe_ProcessExits_SaysSoWithItsStderr()
     {
         Assert.That(

@@ -5,6 +5,15 @@ import sys
 
 MODE = sys.argv[1] if len(sys.argv) > 1 else "good"
 
+# What the style modes add to the description (otherwise a good gradient step).
+STYLES = {
+    "styled": {"family": "adaptive", "colour": "#123456"},
+    "own_family": {"family": "sign descent"},
+    "bad_colour": {"colour": "red"},
+    "american": {"color": "#123456"},
+    "near_family": {"family": "Adaptive"},
+}
+
 
 def send(text):
     sys.stdout.write(text + "\n")
@@ -20,14 +29,16 @@ def main():
             if MODE == "no_describe":
                 sys.stderr.write("cannot describe\n")
                 sys.exit(2)
-            send(json.dumps({"name": "adam" if MODE == "clash" else "fake_" + MODE, "description": "a misbehaving gradient step",
-                             "hyper": {"lr": {"default": 0.1, "min": 0, "max": 10}}}))
+            description = {"name": "adam" if MODE == "clash" else "fake_" + MODE, "description": "a misbehaving gradient step",
+                           "hyper": {"lr": {"default": 0.1, "min": 0, "max": 10}}}
+            description.update(STYLES.get(MODE, {}))
+            send(json.dumps(description))
         elif kind == "init":
             lr = message["hyper"]["lr"]
             send('{"type":"ready"}')
         elif kind == "step":
             params, grad = message["params"], message["grad"]
-            if message["step"] == 2 and MODE != "good" and MODE != "evaluate":
+            if message["step"] == 2 and MODE not in STYLES and MODE != "good" and MODE != "evaluate":
                 misbehave(params)
                 continue
             if MODE == "evaluate":

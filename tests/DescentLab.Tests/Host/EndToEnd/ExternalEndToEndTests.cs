@@ -21,15 +21,25 @@ public sealed class ExternalEndToEndTests
         var s2 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "s2", "--shard", "2/2");
         var merge = DescentLabProcess.Run(temp.FullPath, "merge", "s2", "s1", "--out", "merged");
 
+        // Killed after the second run is journaled (write points: INCOMPLETE, .resume.json, then one per run), then resumed.
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "4" }, "run", config, "--out", "part", "--parallel", "1");
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
         Assert.Multiple(() =>
         {
-            foreach (var result in new[] { p1, p2, s1, s2, merge })
+            foreach (var result in new[] { p1, p2, s1, s2, merge, resumed })
             {
                 Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
             }
+
+            Assert.That(killed.ExitCode, Is.EqualTo(137), killed.Error);
         });
-        RunFolders.AssertSameResults(temp.PathOf("p1"), temp.PathOf("p2"));
-        RunFolders.AssertSameResults(temp.PathOf("p1"), temp.PathOf("merged"));
+        foreach (string other in new[] { "p2", "merged", "part" })
+        {
+            RunFolders.AssertSameResults(temp.PathOf("p1"), temp.PathOf(other));
+            RunFolders.AssertSameManifest(temp.PathOf("p1"), temp.PathOf(other));
+        }
+
         var pythonCurves = Directory.GetFiles(temp.PathOf("p1", "curves"), "*_py_adam_*.csv");
         Assert.That(pythonCurves, Has.Length.EqualTo(4));
         foreach (string python in pythonCurves)
@@ -37,6 +47,37 @@ public sealed class ExternalEndToEndTests
             string builtIn = python.Replace("_py_adam_", "_adam_", StringComparison.Ordinal);
             Assert.That(File.ReadAllBytes(python), Is.EqualTo(File.ReadAllBytes(builtIn)), Path.GetFileName(python));
         }
+    }
+
+    [Test]
+    public void Resume_ScriptChangedSinceTheSetStarted_IsRefused()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Fake, temp.PathOf("fake.py"));
+        string config = temp.Write("r.yaml", """
+            name: r
+            seeds: [1, 2]
+            datasets:
+              - recipe: beans1
+                n: 20
+            models: [origin]
+            variants:
+              - external: { command: [python3, fake.py, good] }
+              - batch
+            stop: { max_epochs: 3 }
+            """);
+        string before = Sha256(temp.PathOf("fake.py"));
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "4" }, "run", config, "--out", "part", "--parallel", "1");
+        Assert.That(killed.ExitCode, Is.EqualTo(137), killed.Error);
+        File.AppendAllText(temp.PathOf("fake.py"), "# a changed rule\n");
+
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(2), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain(
+            $"the code of variant 'fake_good': external 'python3 fake.py good' (fake.py SHA-256 {before}) then, "
+            + $"external 'python3 fake.py good' (fake.py SHA-256 {Sha256(temp.PathOf("fake.py"))}) now: it has changed since the run set in "
+            + $"{temp.PathOf("part")} started; a resumed set must run the same code (start a new run instead)"));
     }
 
     [Test]
@@ -101,4 +142,6 @@ public sealed class ExternalEndToEndTests
         Assert.That(result.Error, Does.Contain($"{path}:10:56: variants[2].external.lr: expected a number in [0, 10], got 11"));
         Assert.That(result.Error, Does.Contain($"{path}:10:60: variants[2].external.bogus: unknown key; valid keys: lr, batch, shuffle, command, timeout_seconds"));
     }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }

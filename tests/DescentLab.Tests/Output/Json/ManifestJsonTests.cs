@@ -1,4 +1,6 @@
 using DescentLab.Experiments.Config;
+using DescentLab.Experiments.External;
+using DescentLab.Experiments.Plugins;
 using DescentLab.Output;
 using DescentLab.Output.Json;
 using DescentLab.Tests.Support;
@@ -33,6 +35,9 @@ public sealed class ManifestJsonTests
         Assert.That(text, Does.Contain("\n  \"resolved_config\": {\n    \"name\": \"nightly\",\n    \"source_path\": \"/srv/configs/nightly.yaml\",\n"));
         Assert.That(text, Does.Contain("\"batch\": [\n          10,\n          \"all\"\n        ],"));
         Assert.That(text, Does.Contain("\"name\": \"a+b <c>\""));
+        Assert.That(text, Does.Contain("\"shuffle\": true,\n        \"family\": \"plain gradient descent\",\n        \"colour\": \"#009e73\"\n      },"), "a built-in variant has no plug-in or external block");
+        Assert.That(text, Does.Contain("\"colour\": \"#e6550d\",\n        \"plugin\": {\n          \"path\": \"Lion/bin/Lion.dll\",\n          \"full_path\": \"/srv/configs/Lion/bin/Lion.dll\",\n          \"sha256\": \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\n          \"version\": \"1.0.0+0123abc\"\n        }"));
+        Assert.That(text, Does.Contain("\"external\": {\n          \"command\": [\n            \"python3\",\n            \"adam \\\"q\\\".py\",\n            \"--x\"\n          ],\n          \"files\": [\n            {\n              \"path\": \"adam \\\"q\\\".py\",\n              \"sha256\": \"cd34\"\n            }\n          ]\n        }"));
         Assert.That(text, Does.Contain("\"optimum_loss\": 0.30000000000000004,"));
         Assert.That(text, Does.Contain("\"optimum_parameters\": {\n        \"w1\": \"Infinity\",\n        \"w2\": -0,\n        \"b\": \"NaN\"\n      }"));
         Assert.That(text, Does.Contain("\"started_utc\": \"2025-01-02T03:04:05.678+00:00\""));
@@ -75,6 +80,7 @@ public sealed class ManifestJsonTests
             Assert.That(config.Regression, Is.EqualTo(new RegressionConfig("baselines/w.csv", 1e-9, 1e-12, 0, true)));
             Assert.That(config.Models[1].Hidden, Is.EqualTo(3));
             Assert.That(config.Variants[0].Batch, Is.EqualTo(new int?[] { null }));
+            Assert.That((config.Variants[0].Family, config.Variants[0].Colour, config.Variants[0].Plugin, config.Variants[0].External), Is.EqualTo(((string?)null, (string?)null, (PluginOrigin?)null, (ExternalOrigin?)null)));
             Assert.That(config.Stop, Is.EqualTo(new StopConfig()));
         });
     }

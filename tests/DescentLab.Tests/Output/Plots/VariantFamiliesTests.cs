@@ -13,7 +13,7 @@ public sealed class VariantFamiliesTests
     {
         string[] items = ["sgd", "batch", "sgd", "batch", "sgd", "batch", "minibatch", "fixed_step", "adam", "momentum"];
 
-        var panels = VariantFamilies.Panels(items, v => v);
+        var panels = VariantFamilies.Panels(items, v => v, VariantStyles.BuiltIn);
 
         Assert.Multiple(() =>
         {
@@ -27,7 +27,7 @@ public sealed class VariantFamiliesTests
     {
         var items = Enumerable.Repeat("sgd", 8).Append("batch").ToList();
 
-        var panels = VariantFamilies.Panels(items, v => v);
+        var panels = VariantFamilies.Panels(items, v => v, VariantStyles.BuiltIn);
 
         Assert.That(panels.Select(p => p.Items.Count), Is.EqualTo(new[] { 4, 5 }));
     }
@@ -35,11 +35,13 @@ public sealed class VariantFamiliesTests
     [TestCaseSource(typeof(VariantCatalog), nameof(VariantCatalog.All))]
     public void EveryCatalogVariant_HasAFamilyAndItsOwnColour(IVariant variant)
     {
-        var others = VariantCatalog.All.Where(v => v.Name != variant.Name && VariantFamilies.Of(v.Name) == VariantFamilies.Of(variant.Name));
+        var styles = VariantStyles.BuiltIn;
+        var others = VariantCatalog.All.Where(v => v.Name != variant.Name && styles.FamilyOf(v.Name) == styles.FamilyOf(variant.Name));
         Assert.Multiple(() =>
         {
-            Assert.That(VariantFamilies.Of(variant.Name), Is.Not.EqualTo("other"));
-            Assert.That(others.Select(v => VariantPalette.Of(v.Name)), Has.None.EqualTo(VariantPalette.Of(variant.Name)));
+            Assert.That(styles.FamilyOf(variant.Name), Is.EqualTo(variant.Family));
+            Assert.That(styles.ColourOf(variant.Name), Is.EqualTo(ScottPlot.Color.FromHex(variant.Colour)));
+            Assert.That(others.Select(v => styles.ColourOf(v.Name)), Has.None.EqualTo(styles.ColourOf(variant.Name)));
         });
     }
 
@@ -48,13 +50,13 @@ public sealed class VariantFamiliesTests
     {
         VariantSetting[] items = [Setting("sgd", 0.1), Setting("sgd", 0.01), Setting("sgd", 10), Setting("adam", 0.05)];
 
-        var colours = PanelShades.Of(items, s => s);
+        var colours = PanelShades.Of(items, s => s, VariantStyles.BuiltIn);
         var lightness = items.Take(3).Select(s => colours[s]).Select(c => c.R + c.G + c.B).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(colours.Values.Distinct().Count(), Is.EqualTo(4));
-            Assert.That(colours[items[3]], Is.EqualTo(VariantPalette.Of("adam")));
+            Assert.That(colours[items[3]], Is.EqualTo(VariantStyles.BuiltIn.ColourOf("adam")));
             Assert.That(lightness[1], Is.GreaterThan(lightness[0]), "lr 0.01 lighter than 0.1");
             Assert.That(lightness[0], Is.GreaterThan(lightness[2]), "lr 0.1 lighter than 10");
         });

@@ -236,6 +236,23 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void Environment_PluginAndExternalOrigins_OneRowEach_DigestsCut()
+    {
+        var small = TestRunSets.SmallWithoutBaseline;
+        var variants = AwkwardRuns.Manifest([]).ResolvedConfig.Variants;
+        var set = small with { Manifest = small.Manifest with { ResolvedConfig = small.Manifest.ResolvedConfig with { Variants = variants } } };
+
+        string markdown = MarkdownReport.ToMarkdown(set, []);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("| plug-in lion | Lion/bin/Lion.dll, version 1.0.0+0123abc, SHA-256 0123456789ab |\n"));
+            Assert.That(markdown, Does.Contain("| external py\\_adam | python3 adam \"q\".py --x; adam \"q\".py SHA-256 cd34 |\n"));
+            Assert.That(markdown, Does.Not.Contain("| plug-in minibatch"));
+        });
+    }
+
+    [Test]
     public void Headline_IncompleteShard_Said()
     {
         var small = TestRunSets.SmallWithoutBaseline;
