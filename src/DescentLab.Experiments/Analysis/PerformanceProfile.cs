@@ -6,7 +6,8 @@ namespace DescentLab.Experiments.Analysis;
 /// factor τ of the best setting's cost on that problem (Dolan and Moré 2002).</summary>
 /// <param name="Problems">Every problem of the run set: the denominator of every curve.</param>
 /// <param name="Curves">One curve per variant setting, in plan order.</param>
-/// <remarks>Cost = gradient evaluations to target_gap (lower median over seeds, <see cref="LeaderboardEntry.GradEvalsToTarget"/>).
+/// <remarks>Cost = gradient evaluations to the problem's target (target_gap, or target_loss / target_accuracy where L* is
+/// an infimum; lower median over seeds, <see cref="LeaderboardEntry.GradEvalsToTarget"/>).
 /// A setting that did not reach the target on a problem, or did not run on it, has ratio ∞ there; a problem no setting
 /// solved counts against everyone. Tied best settings both have ratio 1.</remarks>
 public sealed record PerformanceProfile(IReadOnlyList<ProblemKey> Problems, IReadOnlyList<ProfileCurve> Curves)

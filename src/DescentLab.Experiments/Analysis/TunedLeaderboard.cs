@@ -6,10 +6,12 @@ namespace DescentLab.Experiments.Analysis;
 /// <param name="Variants">Variants in order of first appearance.</param>
 /// <param name="Best">Per problem, each variant's best entry with its rank among variants; a variant absent from a
 /// problem has no entry there.</param>
+/// <param name="Judgments">Per problem, the measures that judge it (and ranked its settings).</param>
 public sealed record TunedLeaderboard(
     IReadOnlyList<ProblemKey> Problems,
     IReadOnlyList<string> Variants,
-    IReadOnlyDictionary<ProblemKey, IReadOnlyDictionary<string, (int Rank, LeaderboardEntry Entry)>> Best)
+    IReadOnlyDictionary<ProblemKey, IReadOnlyDictionary<string, (int Rank, LeaderboardEntry Entry)>> Best,
+    IReadOnlyDictionary<ProblemKey, ProblemJudgment> Judgments)
 {
     /// <summary>The tuned board of <paramref name="boards"/>: a variant's best setting is its first in the problem's ranking.</summary>
     public static TunedLeaderboard From(IReadOnlyList<Leaderboard> boards)
@@ -30,6 +32,6 @@ public sealed record TunedLeaderboard(
             best[board.Problem] = perVariant;
         }
 
-        return new TunedLeaderboard(boards.Select(b => b.Problem).ToList(), variants, best);
+        return new TunedLeaderboard(boards.Select(b => b.Problem).ToList(), variants, best, boards.ToDictionary(b => b.Problem, b => b.Judged));
     }
 }

@@ -15,6 +15,14 @@ public enum WinMargin
     /// <summary>Same epochs to target (or neither reached it); the winner has the smaller median final gap.</summary>
     SmallerGap,
 
+    /// <summary>Same epochs to target (or neither reached it) on a problem judged by loss and accuracy (an infimum); the
+    /// winner has the higher median accuracy.</summary>
+    HigherAccuracy,
+
+    /// <summary>Same epochs to target and accuracy on a problem judged by loss and accuracy; the winner has the smaller
+    /// median final loss.</summary>
+    SmallerLoss,
+
     /// <summary>Equal on every ranking key; plan order decided.</summary>
     Tie,
 }

@@ -18,6 +18,9 @@ public sealed record ReportConfig
     /// <summary>The sections to show, in config order, or null for all of them.</summary>
     public IReadOnlyList<string>? Sections { get; init; }
 
+    /// <summary>The x axis of the convergence plots; <see cref="ConvergenceAxis.Epochs"/> unless the config says otherwise.</summary>
+    public ConvergenceAxis X { get; init; } = ConvergenceAxis.Epochs;
+
     /// <summary>A text (Markdown) per section name, shown at the top of that section.</summary>
     public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

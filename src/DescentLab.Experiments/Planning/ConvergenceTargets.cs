@@ -55,6 +55,41 @@ public sealed record ConvergenceTargets(double Gap, double Loss, double Accuracy
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 
+    /// <summary>The targets named by a <see cref="Describe"/> text (a manifest's <c>problems[].targets</c>); null when the
+    /// text is missing or not one <see cref="Describe"/> writes. <see cref="TrackAccuracy"/> is whether an accuracy target is named.</summary>
+    public static ConvergenceTargets? Parse(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        double gap = double.NaN, loss = double.NaN, accuracy = double.NaN;
+        if (text == "none")
+        {
+            return new(gap, loss, accuracy, false);
+        }
+
+        foreach (string part in text.Split(", "))
+        {
+            string[] pair = part.Split(' ');
+            if (pair.Length != 2 || !double.TryParse(pair[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
+            {
+                return null;
+            }
+
+            switch (pair[0])
+            {
+                case "target_gap": gap = value; break;
+                case "target_loss": loss = value; break;
+                case "target_accuracy": accuracy = value; break;
+                default: return null;
+            }
+        }
+
+        return new(gap, loss, accuracy, !double.IsNaN(accuracy));
+    }
+
     private static void Add(List<string> parts, string name, double value)
     {
         if (!double.IsNaN(value))

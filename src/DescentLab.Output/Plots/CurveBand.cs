@@ -1,20 +1,33 @@
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>The gap of one variant setting over its seeds, row by row: median line and min–max band.</summary>
-/// <param name="X">Epoch of each row (fractional in step mode).</param>
-/// <param name="Median">Median gap; shorter than <paramref name="X"/> when the median became non-finite (diverged).</param>
-/// <param name="Low">Smallest finite gap per row.</param>
-/// <param name="High">Largest finite gap per row; <paramref name="Low"/> and <paramref name="High"/> end where no seed is finite.</param>
+/// <summary>The gap (or the loss) of one variant setting over its seeds, row by row: median line and min–max band.</summary>
+/// <param name="X">Position of each row on the chosen x axis: epoch (fractional in step mode), gradient evaluations or
+/// milliseconds.</param>
+/// <param name="Median">Median value; shorter than <paramref name="X"/> when the median became non-finite (diverged).</param>
+/// <param name="Low">Smallest finite value per row.</param>
+/// <param name="High">Largest finite value per row; <paramref name="Low"/> and <paramref name="High"/> end where no seed is finite.</param>
 public sealed record CurveBand(double[] X, double[] Median, double[] Low, double[] High)
 {
+    /// <summary>The band of the gaps of <paramref name="runs"/> against epochs; null when none of them has a curve.</summary>
+    public static CurveBand? Build(SettingRuns runs, ICurveSource curves) =>
+        Build(runs, curves, ConvergenceAxis.Epochs, loss: false);
+
     /// <summary>The band of <paramref name="runs"/>; null when none of them has a curve.</summary>
-    /// <remarks>A seed that stopped early at the target keeps its last gap; a diverged seed counts as +∞ from its first
-    /// non-finite row on, so the median stops at the last finite value once half the seeds have diverged.</remarks>
-    public static CurveBand? Build(SettingRuns runs, ICurveSource curves)
+    /// <remarks>A seed that stopped early at the target keeps its last value; a diverged seed counts as +∞ from its first
+    /// non-finite row on, so the median stops at the last finite value once half the seeds have diverged. Seeds of one
+    /// setting share n and batch, so a row has the same epoch and gradient evaluations in each; on the wall-time axis a row
+    /// sits at its gradient evaluations times the median over seeds of wall_ms / grad_evals (each run's measured time spread
+    /// evenly over its gradient evaluations).</remarks>
+    /// <param name="runs">The setting's runs.</param>
+    /// <param name="curves">Curves by run id (read when needed).</param>
+    /// <param name="x">The x axis.</param>
+    /// <param name="loss">Band the loss instead of the gap (a problem whose infimum makes the gap meaningless).</param>
+    public static CurveBand? Build(SettingRuns runs, ICurveSource curves, ConvergenceAxis x, bool loss)
     {
         var seeds = new List<(Curve Curve, bool Diverged)>();
         foreach (var row in runs.Rows)
@@ -31,7 +44,7 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
         }
 
         var longest = seeds.MaxBy(s => s.Curve.Count).Curve;
-        var x = EpochAxis(longest, runs.Rows[0]);
+        var xs = Axis(longest, runs.Rows, x);
         var median = new List<double>();
         var low = new List<double>();
         var high = new List<double>();
@@ -43,7 +56,7 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
             double max = double.NegativeInfinity;
             for (int s = 0; s < seeds.Count; s++)
             {
-                values[s] = GapAt(seeds[s].Curve, seeds[s].Diverged, i);
+                values[s] = ValueAt(loss ? seeds[s].Curve.Loss : seeds[s].Curve.Gap, seeds[s].Curve.Count, seeds[s].Diverged, i);
                 if (double.IsFinite(values[s]))
                 {
                     min = Math.Min(min, values[s]);
@@ -67,7 +80,7 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
             high.Add(max);
         }
 
-        return new CurveBand(x, [.. median], [.. low], [.. high]);
+        return new CurveBand(xs, [.. median], [.. low], [.. high]);
     }
 
     /// <summary>At most about <paramref name="maxPoints"/> points: row 0 kept, the rest cut into equal bins of rows, each
@@ -104,29 +117,49 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
         return new CurveBand([.. x], [.. median], [.. low], [.. high]);
     }
 
-    private static double GapAt(Curve curve, bool diverged, int row)
+    private static double ValueAt(double[] values, int count, bool diverged, int row)
     {
-        if (row < curve.Count)
+        if (row < count)
         {
-            double gap = curve.Gap[row];
-            return double.IsFinite(gap) ? gap : double.PositiveInfinity;
+            double value = values[row];
+            return double.IsFinite(value) ? value : double.PositiveInfinity;
         }
 
-        double last = curve.Gap[curve.Count - 1];
+        double last = values[count - 1];
         return diverged || !double.IsFinite(last) ? double.PositiveInfinity : last;
     }
 
-    /// <summary>Epoch per row; in step mode (several rows per epoch) the step count over the updates per epoch.</summary>
-    private static double[] EpochAxis(Curve curve, SummaryRow row)
+    /// <summary>The x of every row of <paramref name="curve"/> on <paramref name="axis"/>.</summary>
+    private static double[] Axis(Curve curve, IReadOnlyList<SummaryRow> rows, ConvergenceAxis axis)
     {
+        var row = rows[0];
         var x = new double[curve.Count];
-        bool stepMode = curve.Count > 1 && curve.Epoch[^1] + 1 < curve.Count;
-        double updatesPerEpoch = Math.Ceiling((double)row.N / Math.Max(1, row.Batch));
+        if (axis == ConvergenceAxis.Epochs)
+        {
+            // In step mode (several rows per epoch) the step count over the updates per epoch.
+            bool stepMode = curve.Count > 1 && curve.Epoch[^1] + 1 < curve.Count;
+            double updatesPerEpoch = Math.Ceiling((double)row.N / Math.Max(1, row.Batch));
+            for (int i = 0; i < x.Length; i++)
+            {
+                x[i] = stepMode ? curve.Step[i] / updatesPerEpoch : curve.Epoch[i];
+            }
+
+            return x;
+        }
+
+        double perEval = axis == ConvergenceAxis.WallMs ? MillisecondsPerGradEval(rows) : 1;
         for (int i = 0; i < x.Length; i++)
         {
-            x[i] = stepMode ? curve.Step[i] / updatesPerEpoch : curve.Epoch[i];
+            x[i] = GradEvals.At(curve.Epoch[i], curve.Step[i], row.N, row.Batch) * perEval;
         }
 
         return x;
+    }
+
+    /// <summary>Median over the runs that spent any gradient evaluation of their wall time per evaluation; 0 when none did.</summary>
+    private static double MillisecondsPerGradEval(IReadOnlyList<SummaryRow> rows)
+    {
+        var rates = rows.Where(r => r.GradEvals > 0 && r.Status != RunStatus.Failed).Select(r => r.WallMs / r.GradEvals).ToList();
+        return rates.Count == 0 ? 0 : Experiments.Analysis.Median.Of(rates);
     }
 }

@@ -7,7 +7,8 @@ using ScottPlot;
 namespace DescentLab.Output.Plots;
 
 /// <summary>Median final gap against learning rate, log–log, one line per variant setting whose lr is swept; a learning
-/// rate whose median diverged is a cross on the top edge.</summary>
+/// rate whose median diverged is a cross on the top edge. On a problem with an infimum reference (whose gap measures
+/// nothing reachable) the median final loss instead.</summary>
 public sealed class LearningRatePlot : IPlot
 {
     /// <inheritdoc/>
@@ -19,7 +20,8 @@ public sealed class LearningRatePlot : IPlot
         var requests = new List<PlotRequest>();
         foreach (var context in ProblemContext.All(set))
         {
-            var sweeps = Sweeps(context.Runs);
+            bool loss = ProblemJudgment.Of(context.Runs.Settings.SelectMany(s => s.Rows)).ByLoss;
+            var sweeps = Sweeps(context.Runs, loss);
             if (sweeps.Count == 0)
             {
                 continue;
@@ -29,31 +31,31 @@ public sealed class LearningRatePlot : IPlot
             var file = new PlotFile(
                 PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
                 $"Learning-rate sensitivity: {context.Problem.Label}",
-                $"Median final gap (log scale) against learning rate (log scale) on {context.Problem.Label}, one line per swept setting; "
+                $"Median final {(loss ? "loss" : "gap")} (log scale) against learning rate (log scale) on {context.Problem.Label}, one line per swept setting; "
                     + $"crosses on the top edge mark learning rates whose median run diverged. {PlotText.DescribePanels(panels, s => s.Label)}.",
                 context.Problem);
-            requests.Add(new PlotRequest(file, () => Draw(context, sweeps, panels)));
+            requests.Add(new PlotRequest(file, () => Draw(context, sweeps, panels, loss)));
         }
 
         return requests;
     }
 
     /// <summary>Settings that differ only in lr, grouped, where at least two learning rates were run.</summary>
-    private static List<Sweep> Sweeps(ProblemRuns runs) =>
+    private static List<Sweep> Sweeps(ProblemRuns runs, bool loss) =>
         runs.Settings
             .Where(s => s.Setting.Lr is not null)
             .GroupBy(s => s.Setting.WithoutLr())
             .Where(g => g.Select(s => s.Setting.Lr).Distinct().Count() >= 2)
             .Select(g => new Sweep(
                 g.Key,
-                g.OrderBy(s => s.Setting.Lr).Select(s => (s.Setting.Lr!.Value, MedianGap(s.Rows))).ToList()))
+                g.OrderBy(s => s.Setting.Lr).Select(s => (s.Setting.Lr!.Value, MedianFinal(s.Rows, loss))).ToList()))
             .ToList();
 
-    /// <summary>Median final gap with a diverged or failed run counted as +∞: its last gap says nothing about the lr.</summary>
-    private static double MedianGap(IReadOnlyList<SummaryRow> rows) =>
-        Median.Of(rows.Select(r => r.Status is RunStatus.Diverged or RunStatus.Failed ? double.PositiveInfinity : r.FinalGap));
+    /// <summary>Median final gap (or loss) with a diverged or failed run counted as +∞: its last value says nothing about the lr.</summary>
+    private static double MedianFinal(IReadOnlyList<SummaryRow> rows, bool loss) =>
+        Median.Of(rows.Select(r => r.Status is RunStatus.Diverged or RunStatus.Failed ? double.PositiveInfinity : loss ? r.FinalLoss : r.FinalGap));
 
-    private static PlotFigure Draw(ProblemContext context, List<Sweep> sweeps, IReadOnlyList<Panel<Sweep>> panels)
+    private static PlotFigure Draw(ProblemContext context, List<Sweep> sweeps, IReadOnlyList<Panel<Sweep>> panels, bool loss)
     {
         var colours = PanelShades.Of(sweeps, s => s.Setting, context.Styles);
         var (bottom, top) = LogScale.Limits(sweeps.SelectMany(s => s.Points).Select(p => LogScale.Log10(p.Gap)).ToList());
@@ -81,7 +83,7 @@ public sealed class LearningRatePlot : IPlot
 
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");
             plot.XLabel("learning rate");
-            plot.YLabel("median final gap");
+            plot.YLabel(loss ? "median final loss (L* is an infimum)" : "median final gap");
             LogScale.Apply(plot.Axes.Bottom);
             LogScale.Apply(plot.Axes.Left);
             plot.Axes.SetLimits(lrs.Min() - 0.3, lrs.Max() + 0.3, bottom, top);
@@ -91,7 +93,7 @@ public sealed class LearningRatePlot : IPlot
         return figure;
     }
 
-    /// <summary>One setting's learning rates and median final gaps, ascending in lr.</summary>
+    /// <summary>One setting's learning rates and median final gaps (or losses), ascending in lr.</summary>
     private sealed record Sweep(VariantSetting Setting, IReadOnlyList<(double Lr, double Gap)> Points)
     {
         /// <summary>The setting and its learning rates; a long sweep as its range and count, so a legend stays short.</summary>

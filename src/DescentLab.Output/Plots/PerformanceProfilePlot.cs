@@ -26,7 +26,8 @@ public sealed class PerformanceProfilePlot : IPlot
             PlotText.PathOf(Name),
             "Performance profile",
             "Dolan-Moré performance profile: for each variant setting, the share of all " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture)
-                + " problems on which its gradient evaluations to target_gap (median over seeds) are within a factor tau of the best setting's "
+                + " problems on which its gradient evaluations to the problem's target (target_gap, or target_loss / target_accuracy where L* "
+                + "is an infimum; median over seeds) are within a factor tau of the best setting's "
                 + "on that problem, against tau (log scale); the value at tau = 1 is the share of problems it won, the right end the share it "
                 + "solved. " + (sampled.Length == 0 ? string.Empty : $"Drawn: {sampled}. ") + string.Join(", ", curves.Select(Label)) + ".",
             null);
@@ -54,7 +55,7 @@ public sealed class PerformanceProfilePlot : IPlot
             line.LegendText = Label(curve);
         }
 
-        plot.Title("Performance profile over " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture) + " problems (cost: gradient evaluations to target_gap)"
+        plot.Title("Performance profile over " + profile.Problems.Count.ToString(CultureInfo.InvariantCulture) + " problems (cost: gradient evaluations to target)"
             + (sampled.Length == 0 ? string.Empty : $" [{sampled}]"));
         plot.XLabel("tau = cost / best cost on the problem (log scale)");
         plot.YLabel("share of all problems within tau");

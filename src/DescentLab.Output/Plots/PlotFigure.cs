@@ -1,4 +1,5 @@
 using ScottPlot;
+using SkiaSharp;
 
 namespace DescentLab.Output.Plots;
 
@@ -15,6 +16,11 @@ public sealed class PlotFigure : IDisposable
 
     /// <summary>Height of a figure with a single panel.</summary>
     public const int SinglePanelHeight = 560;
+
+    /// <summary>PNG encoding: the Sub and Up row filters at zlib level 3. On the nightly plots (RGB) that encodes about 3.5×
+    /// faster than Skia's default (all five filters tried per row, level 6) for files 4 % larger, and with the alpha
+    /// channel gone still 7 % smaller than before; measured in docs/benchmarks.md.</summary>
+    private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub | SKPngEncoderFilterFlags.Up, 3);
 
     private readonly Multiplot _multiplot;
 
@@ -59,11 +65,25 @@ public sealed class PlotFigure : IDisposable
 
     /// <summary>The figure rendered at <paramref name="width"/> × <paramref name="height"/> pixels, as PNG bytes (an
     /// animation's frame).</summary>
+    /// <remarks>Composed over white on an opaque surface (ScottPlot leaves an empty grid cell transparent), so the PNG is
+    /// RGB without an alpha channel: a quarter less to compress and about a tenth smaller.</remarks>
     public byte[] RenderPng(int width, int height)
     {
-        using var image = _multiplot.Render(width, height);
-        return image.GetImageBytes(ImageFormat.Png, 100);
+        using var drawn = Surface(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        _multiplot.Render(drawn.Canvas, new PixelRect(0, width, 0, height));
+        using var figure = drawn.Snapshot();
+        using var surface = Surface(width, height, SKColorType.Rgb888x, SKAlphaType.Opaque);
+        surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.DrawImage(figure, 0, 0);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("Skia could not encode the figure as PNG.");
+        return png.ToArray();
     }
+
+    private static SKSurface Surface(int width, int height, SKColorType colour, SKAlphaType alpha) =>
+        SKSurface.Create(new SKImageInfo(width, height, colour, alpha))
+            ?? throw new InvalidOperationException($"Skia cannot make a {width} x {height} surface.");
 
     /// <summary>Shows <paramref name="plot"/>'s legend below its data area, if it has entries.</summary>
     public static void LegendBelow(Plot plot)

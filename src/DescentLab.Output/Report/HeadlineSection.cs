@@ -30,7 +30,10 @@ internal static class HeadlineSection
             Status(w.Winner),
             Margin(w),
         ]));
-        md.Paragraph("Winner = first row of the problem's leaderboard (fewest epochs to target, then smallest median final gap).");
+        md.Paragraph(winners.Any(w => w.Judgment.ByLoss)
+            ? "Winner = first row of the problem's leaderboard (fewest epochs to target, then smallest median final gap; on a problem "
+                + "with an infimum reference, whose gap decides nothing, highest median accuracy, then smallest median final loss)."
+            : "Winner = first row of the problem's leaderboard (fewest epochs to target, then smallest median final gap).");
     }
 
     /// <summary>The most recent step of each problem × setting the trend shows, or that there was none.</summary>
@@ -123,7 +126,9 @@ internal static class HeadlineSection
         return w.Margin switch
         {
             WinMargin.FewerEpochs => Inv($"{w.Winner.EpochsToTarget} vs {up.EpochsToTarget} epochs to target") + who,
-            WinMargin.OnlyOneReachedTarget => "only one to reach the target; runner-up ends at gap " + Gap(up.FinalGap) + who,
+            WinMargin.OnlyOneReachedTarget => "only one to reach the target; runner-up ends at " + JudgedMeasure.FinalState(w.Judgment, up) + who,
+            WinMargin.HigherAccuracy => "accuracy " + JudgedMeasure.Accuracy(w.Winner.Accuracy) + " vs " + JudgedMeasure.Accuracy(up.Accuracy) + who,
+            WinMargin.SmallerLoss => "final loss " + Gap(w.Winner.FinalLoss) + " vs " + Gap(up.FinalLoss) + Ratio(w.Winner.FinalLoss, up.FinalLoss) + who,
             WinMargin.SmallerGap => "final gap " + Gap(w.Winner.FinalGap) + " vs " + Gap(up.FinalGap) + Ratio(w.Winner.FinalGap, up.FinalGap) + who,
             _ => "tie" + who,
         };

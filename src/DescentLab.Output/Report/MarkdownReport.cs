@@ -16,9 +16,6 @@ public static class MarkdownReport
     /// <summary>Most settings a leaderboard lists (a big sweep keeps its leaders readable; summary.csv has all).</summary>
     public const int MaxLeaderboardRows = 25;
 
-    private static readonly string[] LeaderboardHeaders =
-        ["rank", "variant setting", "epochs to target", "grad evals to target", "final gap", "converged", "not converged", "diverged", "failed"];
-
     /// <summary>Writes the report of <paramref name="set"/>, linking the images in <paramref name="plots"/>.</summary>
     public static void Write(RunSet set, IReadOnlyList<PlotFile> plots, TextWriter writer)
     {
@@ -97,7 +94,8 @@ public static class MarkdownReport
             "A run converges once it meets its problem's targets, stated under each leaderboard: its gap (loss minus the reference "
             + "L\\*) within target\\_gap for an exact or best-known L\\*, and target\\_loss or target\\_accuracy for an infimum, "
             + "which no run can reach. Leaderboards rank variant "
-            + "settings by epochs to target, then by median final gap. Epochs and gradient evaluations to target are the lower median "
+            + "settings by epochs to target, then by median final gap, or on a problem with an infimum (whose gap measures nothing "
+            + "reachable) by median accuracy and median final loss, the columns such a leaderboard shows instead. Epochs and gradient evaluations to target are the lower median "
             + "over seeds (the value by which at least half of the seeds got there; " + None + " when fewer than half did); the final "
             + "gap is the median over seeds.");
     }
@@ -127,13 +125,17 @@ public static class MarkdownReport
             }
 
             md.Paragraph(ReferenceLine(set, board.Problem));
-            md.Table(LeaderboardHeaders, "rlrrrrrrr", board.Entries.Take(MaxLeaderboardRows).Select(e => (IReadOnlyList<string>)
+            var measures = JudgedMeasure.Headers(board.Judged);
+            md.Table(
+                ["rank", "variant setting", "epochs to target", "grad evals to target", .. measures, "converged", "not converged", "diverged", "failed"],
+                "rl" + new string('r', measures.Count + 6),
+                board.Entries.Take(MaxLeaderboardRows).Select(e => (IReadOnlyList<string>)
             [
                 Count(e.Rank),
                 MarkdownWriter.Code(e.Setting.Label),
                 Count(e.EpochsToTarget),
                 Count(e.GradEvalsToTarget),
-                Gap(e.FinalGap),
+                .. JudgedMeasure.Cells(board.Judged, e),
                 Count(e.Converged),
                 Count(e.NotConverged),
                 Count(e.Diverged),

@@ -39,6 +39,10 @@ public sealed class ReportConfigTests
             "{file}:8:20: report.notes.cots: unknown key; did you mean 'cost'?");
         yield return Case("NoteNotText", "report: { notes: { fit: [1] } }\n",
             "{file}:8:25: report.notes.fit: expected a text, got a list");
+        yield return Case("UnknownAxis", "report: { x: grad_eval }\n",
+            "{file}:8:14: report.x: expected 'epochs', 'grad_evals' or 'wall_ms', got 'grad_eval'; did you mean 'grad_evals'?");
+        yield return Case("AxisNotText", "report: { x: [epochs] }\n",
+            "{file}:8:14: report.x: expected 'epochs', 'grad_evals' or 'wall_ms', got a list");
     }
 
     [TestCaseSource(nameof(BadYaml))]
@@ -80,11 +84,12 @@ public sealed class ReportConfigTests
               description: "Read this."
               sections: [summary, cost]
               notes: { cost: "the bowl" }
+              x: wall_ms
 
             """);
         string json = folder.Write("c.json", """
             {"name": "t", "seeds": [1], "datasets": [{"recipe": "beans1", "n": 10}], "models": ["origin"], "variants": ["batch"],
-             "report": {"title": "Lesson", "description": "Read this.", "sections": ["summary", "cost"], "notes": {"cost": "the bowl"}}}
+             "report": {"title": "Lesson", "description": "Read this.", "sections": ["summary", "cost"], "notes": {"cost": "the bowl"}, "x": "wall_ms"}}
             """);
 
         var fromYaml = ConfigLoader.Load(yaml, ConfigLimits.Default, ReportSections.Names).Config!.Report;
@@ -100,6 +105,7 @@ public sealed class ReportConfigTests
                 Assert.That(report.Notes, Is.EqualTo(new Dictionary<string, string> { ["cost"] = "the bowl" }));
                 Assert.That(report.Includes("cost"), Is.True);
                 Assert.That(report.Includes("profile"), Is.False);
+                Assert.That(report.X, Is.EqualTo(ConvergenceAxis.WallMs));
             });
         }
     }
@@ -112,7 +118,7 @@ public sealed class ReportConfigTests
 
         var report = ConfigLoader.Load(file, ConfigLimits.Default, ReportSections.Names).Config!.Report;
 
-        Assert.That(ReportSections.Names.All(report.Includes), Is.True);
+        Assert.That((ReportSections.Names.All(report.Includes), report.X), Is.EqualTo((true, ConvergenceAxis.Epochs)));
     }
 
     private static TestCaseData Case(string name, string yaml, string expected) => new TestCaseData(yaml, expected).SetName("Load_BadReportBlock_" + name);

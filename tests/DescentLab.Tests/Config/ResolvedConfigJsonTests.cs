@@ -130,6 +130,7 @@ public sealed class ResolvedConfigJsonTests
                 "title": null,
                 "description": null,
                 "sections": null,
+                "x": "epochs",
                 "notes": {}
               }
             }

@@ -120,7 +120,7 @@ public static class ConfigSchema
                 },
                 required: ["baseline"]),
             ["report"] = () => Mapping(
-                "What report.md shows: a title, an opening text, the sections chosen and a text per section (docs/lessons.md).",
+                "What report.md shows: a title, an opening text, the sections chosen, a text per section (docs/lessons.md) and the x axis of the convergence plots (docs/report.md).",
                 ReportValidator.ValidKeys,
                 new Dictionary<string, Func<JsonNode>>
                 {
@@ -139,6 +139,12 @@ public static class ConfigSchema
                         ["description"] = "A text (Markdown) per section name, shown at the top of that section or above each of its plots.",
                         ["type"] = "object",
                         ["additionalProperties"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                    },
+                    ["x"] = () => new JsonObject
+                    {
+                        ["description"] = "x axis of the convergence plots: epochs, per-sample gradient evaluations, or wall time (each run's measured wall_ms spread evenly over its gradient evaluations; docs/report.md).",
+                        ["enum"] = Array([.. ReportValidator.ValidAxes]),
+                        ["default"] = ReportValidator.ValidAxes[0],
                     },
                 }),
         };

@@ -6,10 +6,16 @@ namespace DescentLab.Experiments.Config.Validation;
 internal static class ReportValidator
 {
     private const string Key = "report";
-    private static readonly string[] Keys = ["title", "description", "sections", "notes"];
+    private static readonly string[] Keys = ["title", "description", "sections", "notes", "x"];
+
+    // In ConvergenceAxis order.
+    private static readonly string[] Axes = ["epochs", "grad_evals", "wall_ms"];
 
     /// <summary>The keys of the block (for the JSON Schema).</summary>
     internal static IReadOnlyList<string> ValidKeys => Keys;
+
+    /// <summary>The values of <c>report.x</c>, default first (for the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidAxes => Axes;
 
     /// <summary>The report block at <paramref name="node"/> (null: every section, no texts).</summary>
     /// <param name="context">Where errors go.</param>
@@ -32,6 +38,7 @@ internal static class ReportValidator
                 "title" => context.Text(entry.Value, path, "a text") is { } title ? report with { Title = title } : report,
                 "description" => context.Text(entry.Value, path, "a text") is { } text ? report with { Description = text } : report,
                 "sections" => report with { Sections = ReadSections(context, entry.Value, path, sectionNames) },
+                "x" => ReadAxis(context, entry.Value, path) is { } axis ? report with { X = axis } : report,
                 _ => report,
             };
         }
@@ -42,6 +49,25 @@ internal static class ReportValidator
         }
 
         return report;
+    }
+
+    private static ConvergenceAxis? ReadAxis(ValidationContext context, ConfigNode node, string path)
+    {
+        const string Expected = "'epochs', 'grad_evals' or 'wall_ms'";
+        if (context.Text(node, path, Expected) is not { } text)
+        {
+            return null;
+        }
+
+        int index = Array.IndexOf(Axes, text);
+        if (index >= 0)
+        {
+            return (ConvergenceAxis)index;
+        }
+
+        string? hint = Suggestions.Closest(text, Axes);
+        context.Error(node, path, $"expected {Expected}, got '{text}'{(hint is null ? string.Empty : $"; did you mean '{hint}'?")}");
+        return null;
     }
 
     private static List<string> ReadSections(ValidationContext context, ConfigNode node, string path, IReadOnlyList<string>? sectionNames)

@@ -1,5 +1,6 @@
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using DescentLab.Tests.Support;
@@ -59,6 +60,39 @@ public sealed class CurveBandTests
     }
 
     [Test]
+    public void Build_GradEvalsAxis_EpochTimesN_LossBandedWhenAsked()
+    {
+        var (runs, curves) = Runs(
+            (RunStatus.NotConverged, [1.0, 0.5, 0.25]),
+            (RunStatus.NotConverged, [3.0, 0.3, 0.10]));
+
+        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.GradEvals, loss: true)!;
+
+        Assert.Multiple(() =>
+        {
+            // n = 10, full batch: epoch e has spent 10e per-sample gradient evaluations; the loss is the gap + 1 here.
+            Assert.That(band.X, Is.EqualTo(new[] { 0.0, 10.0, 20.0 }));
+            Assert.That(band.Low, Is.EqualTo(new[] { 2.0, 1.3, 1.1 }));
+        });
+    }
+
+    [Test]
+    public void Build_WallMsAxis_GradEvalsTimesTheMedianMillisecondsPerEvaluation()
+    {
+        var (runs, curves) = Runs(
+            (RunStatus.NotConverged, [1.0, 0.5, 0.25]),
+            (RunStatus.NotConverged, [2.0, 0.4, 0.20]),
+            (RunStatus.NotConverged, [3.0, 0.3, 0.10]));
+        // 1000 gradient evaluations each in 20, 60 and 40 ms: 0.02, 0.06 and 0.04 ms per evaluation, median 0.04.
+        double[] wallMs = [20, 60, 40];
+        runs = runs with { Rows = [.. runs.Rows.Select((r, i) => r with { WallMs = wallMs[i] })] };
+
+        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.WallMs, loss: false)!;
+
+        Assert.That(band.X, Is.EqualTo(new[] { 0.0, 0.4, 0.8 }).Within(1e-12));
+    }
+
+    [Test]
     public void LogScale_ClipsAtTheFloor_KeepsNaNAndInfinity()
     {
         Assert.Multiple(() =>
@@ -83,7 +117,7 @@ public sealed class CurveBandTests
             rows.Add(row);
             curves[row.RunId] = new Curve(
                 ["w"], Enumerable.Range(0, n).ToArray(), Enumerable.Range(0, n).Select(i => (long)i).ToArray(),
-                gaps, gaps, new double[n], new double[n]);
+                [.. gaps.Select(g => g + 1)], gaps, new double[n], new double[n]);
         }
 
         return (new SettingRuns(VariantSetting.From(rows[0]), rows), curves);

@@ -98,8 +98,13 @@ public sealed class MarkdownReportTests
             foreach (var table in tables)
             {
                 Assert.That(Enumerable.Range(1, table.Count - 1).Select(r => Cells(table, r)[0]), Is.EqualTo(Enumerable.Range(1, table.Count - 1).Select(r => r.ToString(CultureInfo.InvariantCulture))));
-                Assert.That(Enumerable.Range(0, table.Count).Select(r => Cells(table, r).Count), Has.All.EqualTo(9));
+                Assert.That(Enumerable.Range(0, table.Count).Select(r => Cells(table, r).Count), Has.All.EqualTo(Cells(table, 0).Count));
             }
+
+            // beans1 and beans2 have exact optima (judged by the gap); beans5 is separable, an infimum judged by accuracy.
+            Assert.That(Cells(tables[0], 0)[4], Is.EqualTo("final gap"));
+            Assert.That(Cells(tables[1], 0).Count, Is.EqualTo(9));
+            Assert.That(Cells(tables[3], 0)[4..6], Is.EqualTo(new[] { "final loss", "accuracy" }));
 
             Assert.That(Cells(tables[0], 7), Is.EqualTo(new[] { "7", "sgd lr=10", "—", "—", Cells(tables[0], 7)[4], "0", "0", "2", "0" }));
             Assert.That(Cells(tables[0], 7)[4], Does.Match(@"^\d(\.\d{1,3})?e\+\d+$"));
