@@ -96,3 +96,17 @@ echo "== 4. the default nightly (configs/nightly.yaml), whole process after a bu
 whole "DescentLab nightly" "$DL run configs/nightly.yaml --out $WORK/out"
 echo
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "== 5. a 20,000-run sweep (bench/sweep20000.yaml: sgd, 4,000 lr x 5 seeds, n = 100, 20 epochs), --parallel 2"
+SWEEP_RUNS=${SWEEP_RUNS:-3}
+RUNS=$SWEEP_RUNS whole "DescentLab sweep20000" "$DL run bench/sweep20000.yaml --out $WORK/out --parallel 2"
+# One more run at Debug: where the time and the managed heap go (curves stream to disk during the runs).
+rm -rf "$WORK/out"
+Serilog__MinimumLevel__Default=Debug $DL run bench/sweep20000.yaml --out "$WORK/out" --parallel 2 2>&1 \
+  | grep -E 'runs took|Exporter .* wrote' | sed 's/^\[[^]]*\] /  /'
+echo "  report.md: $(wc -l <"$WORK/out/report.md") lines, $(wc -c <"$WORK/out/report.md") bytes, longest line $(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$WORK/out/report.md") chars; report.html $(wc -c <"$WORK/out/report.html") bytes"
+for png in "$WORK"/out/plots/*.png; do
+  "$PYTHON" -c "import struct, sys; b = open(sys.argv[1], 'rb').read(24); w, h = struct.unpack('>II', b[16:24]); print(f'  {sys.argv[1].rsplit(\"/\", 1)[1]}: {w} x {h} px')" "$png"
+done
+echo "load average after the sweep: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,28 +32,13 @@ public sealed record RuntimeEcdf(IReadOnlyList<double> Targets, int Trials, IRea
                 order.Add(setting);
             }
 
-            if (row.Status != RunStatus.Failed && set.Curves.TryGetValue(row.RunId, out var curve))
+            if (row.Status != RunStatus.Failed && set.Curves.Contains(row.RunId))
             {
-                AddRuntimes(curve, row, targets, list);
+                list.AddRange(set.Curves.Hits(row.RunId, targets).Select(hit => GradEvals.At(hit.Epoch, hit.Step, row.N, row.Batch)));
             }
         }
 
         int trials = runs * targets.Count;
         return new RuntimeEcdf(targets, trials, order.Select(s => new EcdfCurve(s, [.. runtimes[s].Order()], trials)).ToList());
-    }
-
-    private static void AddRuntimes(Curve curve, SummaryRow row, IReadOnlyList<double> targets, List<long> runtimes)
-    {
-        int next = 0;
-        var sorted = targets.OrderDescending().ToArray();
-        for (int i = 0; i < curve.Count && next < sorted.Length; i++)
-        {
-            double gap = curve.Gap[i];
-            while (next < sorted.Length && gap <= sorted[next])
-            {
-                runtimes.Add(GradEvals.At(curve.Epoch[i], curve.Step[i], row.N, row.Batch));
-                next++;
-            }
-        }
     }
 }

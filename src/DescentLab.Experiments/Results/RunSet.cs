@@ -1,5 +1,4 @@
 using DescentLab.Core.Datasets;
-using DescentLab.Core.Training;
 
 namespace DescentLab.Experiments.Results;
 
@@ -12,8 +11,8 @@ public sealed record RunSet
     /// <summary>summary.csv, in plan order.</summary>
     public required IReadOnlyList<SummaryRow> Rows { get; init; }
 
-    /// <summary>curves/&lt;run_id&gt;.csv by run id.</summary>
-    public required IReadOnlyDictionary<string, Curve> Curves { get; init; }
+    /// <summary>curves/&lt;run_id&gt;.csv by run id, read on demand (a streamed set holds none in memory).</summary>
+    public required ICurveSource Curves { get; init; }
 
     /// <summary>The data of each dataset instance by key (for scatter and contour plots).</summary>
     public required IReadOnlyDictionary<string, Dataset> Datasets { get; init; }

@@ -16,7 +16,8 @@ public sealed partial class ExperimentRunner
     /// <summary>A runner that logs through <paramref name="logger"/>.</summary>
     public ExperimentRunner(ILogger<ExperimentRunner> logger) => _logger = logger;
 
-    /// <summary>Runs every run of <paramref name="plan"/> with at most <paramref name="parallel"/> at once.</summary>
+    /// <summary>Runs every run of <paramref name="plan"/> with at most <paramref name="parallel"/> at once and keeps each
+    /// whole result.</summary>
     /// <param name="plan">The frozen plan.</param>
     /// <param name="parallel">Runs at once.</param>
     /// <param name="progress">Told of every run this call makes (not of <paramref name="finished"/> ones).</param>
@@ -28,11 +29,31 @@ public sealed partial class ExperimentRunner
         int parallel,
         IProgress<RunProgress>? progress,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, RunResult>? finished = null)
+        IReadOnlyDictionary<string, RunResult>? finished = null) =>
+        Run(plan, parallel, result => result, progress, cancellationToken, finished);
+
+    /// <summary>Runs every run of <paramref name="plan"/> with at most <paramref name="parallel"/> at once, keeping only
+    /// what <paramref name="keep"/> makes of each result (so a streamed set need not hold its curves).</summary>
+    /// <param name="plan">The frozen plan.</param>
+    /// <param name="parallel">Runs at once.</param>
+    /// <param name="keep">Called on the run's own thread as soon as it finishes, before progress is told; what it returns
+    /// is kept, in plan order.</param>
+    /// <param name="progress">Told of every run this call makes (not of <paramref name="finished"/> ones).</param>
+    /// <param name="cancellationToken">Stops in-flight runs at their next epoch.</param>
+    /// <param name="finished">What was kept of runs already made (a resumed set), by run id; they are taken, not run again.</param>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires.</exception>
+    public IReadOnlyList<T> Run<T>(
+        ExperimentPlan plan,
+        int parallel,
+        Func<RunResult, T> keep,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, T>? finished = null)
+        where T : class
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
         var runs = plan.Runs;
-        var results = new RunResult[runs.Count];
+        var results = new T[runs.Count];
         int completed = 0;
         for (int i = 0; i < runs.Count; i++)
         {
@@ -53,7 +74,7 @@ public sealed partial class ExperimentRunner
             }
 
             var result = limit is { } l ? RunLimited(runs[i], l, cancellationToken) : RunOne(runs[i], cancellationToken);
-            results[i] = result;
+            results[i] = keep(result);
             progress?.Report(new RunProgress(Interlocked.Increment(ref completed), runs.Count, result));
         });
         return results;

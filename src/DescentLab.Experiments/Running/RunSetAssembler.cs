@@ -8,7 +8,8 @@ namespace DescentLab.Experiments.Running;
 /// <summary>Turns a plan and its results into the <see cref="RunSet"/> that exporters read.</summary>
 public static class RunSetAssembler
 {
-    /// <summary>Assembles the run set of <paramref name="plan"/>; <paramref name="results"/> are in plan order.</summary>
+    /// <summary>Assembles the run set of <paramref name="plan"/> from whole results (curves held in memory);
+    /// <paramref name="results"/> are in plan order.</summary>
     public static RunSet Assemble(
         ExperimentPlan plan,
         IReadOnlyList<RunResult> results,
@@ -17,17 +18,28 @@ public static class RunSetAssembler
         DateTimeOffset finishedUtc,
         bool complete)
     {
-        var rows = new List<SummaryRow>(results.Count);
         var curves = new Dictionary<string, Curve>(StringComparer.Ordinal);
         foreach (var result in results)
         {
-            rows.Add(ToRow(result));
             if (result.Training is { } training)
             {
                 curves.Add(result.Spec.RunId, training.Curve);
             }
         }
 
+        return Assemble(plan, [.. results.Select(ToRow)], new CurveMap(curves), environment, startedUtc, finishedUtc, complete);
+    }
+
+    /// <summary>Assembles the run set of <paramref name="plan"/> from its summary rows (in plan order) and its curves.</summary>
+    public static RunSet Assemble(
+        ExperimentPlan plan,
+        IReadOnlyList<SummaryRow> rows,
+        ICurveSource curves,
+        RunEnvironment environment,
+        DateTimeOffset startedUtc,
+        DateTimeOffset finishedUtc,
+        bool complete)
+    {
         var manifest = new RunManifest
         {
             Name = plan.Config.Name,

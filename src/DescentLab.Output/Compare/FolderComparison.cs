@@ -33,7 +33,7 @@ public sealed record FolderComparison(string Before, string After, RegressionCon
         {
             Manifest = afterManifest,
             Rows = afterRows,
-            Curves = new Dictionary<string, Core.Training.Curve>(),
+            Curves = CurveMap.Empty,
             Datasets = new Dictionary<string, Core.Datasets.Dataset>(),
             Regression = report,
         };

@@ -1,13 +1,16 @@
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Training;
+using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Json;
 
 namespace DescentLab.Output.Csv;
 
 /// <summary>Rebuilds a <see cref="RunSet"/> from the files of a finished run folder (SPEC §7), for <c>report RUNDIR</c>.</summary>
-/// <remarks>Reads manifest.json, summary.csv, curves/&lt;run_id&gt;.csv, the datasets (<see cref="DatasetSource"/>) and, when present,
-/// regression.csv and trend.csv. A failed run may have no curve file; every other file must be there.</remarks>
+/// <remarks>Reads manifest.json, summary.csv, the datasets (<see cref="DatasetSource"/>) and, when present,
+/// regression.csv and trend.csv. Each curves/&lt;run_id&gt;.csv is read and checked, but only its hits of the runtime ECDF's
+/// targets are kept; plots read the curves they draw again (<see cref="CurveFiles"/>), so a huge sweep is never all in
+/// memory. A failed run may have no curve file; every other file must be there.</remarks>
 public static class RunSetReader
 {
     /// <summary>Reads the run folder <paramref name="runDir"/>.</summary>
@@ -34,7 +37,7 @@ public static class RunSetReader
 
         string summaryPath = Path.Combine(runDir, SummaryCsv.FileName);
         var rows = SummaryCsv.Read(summaryPath);
-        var curves = new Dictionary<string, Curve>(StringComparer.Ordinal);
+        var curves = new List<(string, Curve?, CurveHit[])>(rows.Count);
         foreach (var row in rows)
         {
             if (!datasets.ContainsKey(row.DatasetKey))
@@ -43,9 +46,11 @@ public static class RunSetReader
             }
 
             string path = Path.Combine(runDir, CurveCsv.RelativePath(row.RunId));
+            // Each curve is read once now, so a malformed one is refused up front, and only its hits of the ECDF's
+            // targets are kept; a plot reads again the few curves it draws.
             if (row.Status != RunStatus.Failed || File.Exists(path))
             {
-                curves.Add(row.RunId, CurveCsv.Read(path));
+                curves.Add((row.RunId, null, CurveHit.Of(CurveCsv.Read(path), RuntimeEcdf.DefaultTargets)));
             }
         }
 
@@ -55,7 +60,7 @@ public static class RunSetReader
         {
             Manifest = manifest,
             Rows = rows,
-            Curves = curves,
+            Curves = CurveFiles.Streamed(runDir, curves, RuntimeEcdf.DefaultTargets),
             Datasets = datasets,
             Regression = File.Exists(regressionPath) ? RegressionCsv.Read(regressionPath) : null,
             Trend = File.Exists(trendPath) ? TrendCsv.Read(trendPath) : [],

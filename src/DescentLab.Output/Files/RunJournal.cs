@@ -47,9 +47,13 @@ public sealed class RunJournal
     }
 
     /// <summary>The finished runs of <paramref name="plan"/> found in the journal, by run id.</summary>
-    public IReadOnlyDictionary<string, RunResult> Finished(ExperimentPlan plan)
+    public IReadOnlyDictionary<string, RunResult> Finished(ExperimentPlan plan) => Finished(plan, result => result);
+
+    /// <summary>What <paramref name="keep"/> makes of each finished run of <paramref name="plan"/> found in the journal,
+    /// by run id; each record is read and handed over one at a time, so the journal's curves are never all in memory.</summary>
+    public IReadOnlyDictionary<string, T> Finished<T>(ExperimentPlan plan, Func<RunResult, T> keep)
     {
-        var finished = new Dictionary<string, RunResult>(StringComparer.Ordinal);
+        var finished = new Dictionary<string, T>(StringComparer.Ordinal);
         if (!Directory.Exists(_folder))
         {
             return finished;
@@ -59,7 +63,7 @@ public sealed class RunJournal
         {
             if (TryRead(PathOf(spec.RunId), spec) is { } result)
             {
-                finished.Add(spec.RunId, result);
+                finished.Add(spec.RunId, keep(result));
             }
         }
 

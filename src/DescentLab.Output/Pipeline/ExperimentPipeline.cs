@@ -8,6 +8,7 @@ using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
 using DescentLab.Output.Baselines;
 using DescentLab.Output.Ci;
+using DescentLab.Output.Csv;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
@@ -191,7 +192,7 @@ public sealed partial class ExperimentPipeline
             try
             {
                 var files = exporter.Export(set, folder);
-                LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds, HeapMb());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -291,10 +292,11 @@ public sealed partial class ExperimentPipeline
         var config = plan.Config;
         var started = _time.GetUtcNow();
         LogPlanned(config.Name, plan.Runs.Count, plan.TotalRuns, folder.FullPath);
-        IReadOnlyList<RunResult> results;
+        IReadOnlyList<StreamedRun> runs;
         long runStart = Stopwatch.GetTimestamp();
         var journal = new RunJournal(folder);
-        var finished = journal.Finished(plan);
+        using var recorder = new RunRecorder(folder, journal, request.Parallel, LogCurveFailed, LogJournalFailed);
+        var finished = journal.Finished(plan, recorder.Resumed);
         if (finished.Count > 0)
         {
             LogResuming(config.Name, finished.Count, plan.Runs.Count);
@@ -302,18 +304,25 @@ public sealed partial class ExperimentPipeline
 
         try
         {
-            results = _runner.Run(plan, request.Parallel, new JournalingProgress(journal, progress, LogJournalFailed), cancellationToken, finished);
-            LogRan(config.Name, results.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds);
+            // Each curve goes to disk as its run finishes; the set keeps summary rows and target hits, not curves.
+            runs = _runner.Run(plan, request.Parallel, recorder.Record, progress, cancellationToken, finished);
         }
         catch (OperationCanceledException)
         {
+            recorder.Finish();
             folder.TryMarkIncomplete($"cancelled before every run finished; finish it with: descentlab run --resume {folder.FullPath}");
             LogIncomplete(config.Name, folder.FullPath);
             throw;
         }
 
+        recorder.Finish();
+        LogRan(config.Name, runs.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds, HeapMb());
+        var curves = CurveFiles.Streamed(
+            folder.FullPath,
+            runs.Where(r => r.HasCurve).Select(r => (r.Row.RunId, recorder.Held(r.Row.RunId), r.Hits)),
+            RuntimeEcdf.DefaultTargets);
         return Publish(
-            RunSetAssembler.Assemble(plan, results, environment, started, _time.GetUtcNow(), complete: true),
+            RunSetAssembler.Assemble(plan, [.. runs.Select(r => r.Row)], curves, environment, started, _time.GetUtcNow(), complete: true),
             folder,
             history,
             request.Shard is null ? config.Regression : null,
@@ -385,11 +394,15 @@ public sealed partial class ExperimentPipeline
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Counts}; report in {Folder}")]
     private partial void LogFinished(string config, string counts, string folder);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Config}: {Runs} runs took {ElapsedMs:0} ms")]
-    private partial void LogRan(string config, int runs, double elapsedMs);
+    // The managed heap (without forcing a collection) says what a set holds after its runs: summary rows and target hits
+    // once curves stream to disk.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Config}: {Runs} runs took {ElapsedMs:0} ms; managed heap {HeapMb:0} MB")]
+    private partial void LogRan(string config, int runs, double elapsedMs, double heapMb);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files in {ElapsedMs:0} ms")]
-    private partial void LogExported(string exporter, int files, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files in {ElapsedMs:0} ms; managed heap {HeapMb:0} MB")]
+    private partial void LogExported(string exporter, int files, double elapsedMs, double heapMb);
+
+    private static double HeapMb() => GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Regression in {Setting}: {Comparison}")]
     private partial void LogRegression(string setting, string comparison);
@@ -414,6 +427,9 @@ public sealed partial class ExperimentPipeline
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: writing {Folder} failed: {Reason}; it stays marked incomplete")]
     private partial void LogWriteFailed(string config, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} finished but its curve file could not be written ({Reason}); the curve is kept in memory for the report, the run is not journaled, and the curves exporter will fail the set")]
+    private partial void LogCurveFailed(string runId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} finished but its journal record could not be written ({Reason}); journaling stops, a resume reruns the runs not journaled")]
     private partial void LogJournalFailed(string runId, string reason);

@@ -1,5 +1,4 @@
 using DescentLab.Core.Datasets;
-using DescentLab.Core.Training;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
@@ -49,7 +48,6 @@ public static class RunSetMerger
         }
 
         var ordered = new SortedDictionary<int, SummaryRow>();
-        var curves = new Dictionary<string, Curve>(StringComparer.Ordinal);
         var datasets = new Dictionary<string, Dataset>(StringComparer.Ordinal);
         var datasetInfos = new Dictionary<string, DatasetInfo>(StringComparer.Ordinal);
         var problems = new Dictionary<(string, string, string), ProblemInfo>();
@@ -59,11 +57,6 @@ public static class RunSetMerger
             for (int i = 0; i < set.Rows.Count; i++)
             {
                 ordered.Add(specs[s]!.Index - 1 + i * count, set.Rows[i]);
-            }
-
-            foreach (var (id, curve) in set.Curves)
-            {
-                curves[id] = curve;
             }
 
             foreach (var (key, data) in set.Datasets)
@@ -95,6 +88,6 @@ public static class RunSetMerger
             Problems = [.. rows.Select(r => (r.DatasetKey, r.Model, r.Loss)).Distinct().Select(k => problems[k])],
             Notes = [.. shards.SelectMany(s => s.Manifest.Notes).Distinct()],
         };
-        return new RunSet { Manifest = manifest, Rows = rows, Curves = curves, Datasets = datasets };
+        return new RunSet { Manifest = manifest, Rows = rows, Curves = new CurveUnion([.. shards.Select(s => s.Curves)]), Datasets = datasets };
     }
 }

@@ -14,7 +14,7 @@ namespace DescentLab.Output.Plots;
 public sealed record CurveBand(double[] X, double[] Median, double[] Low, double[] High)
 {
     /// <summary>The band of the gaps of <paramref name="runs"/> against epochs; null when none of them has a curve.</summary>
-    public static CurveBand? Build(SettingRuns runs, IReadOnlyDictionary<string, Curve> curves) =>
+    public static CurveBand? Build(SettingRuns runs, ICurveSource curves) =>
         Build(runs, curves, ConvergenceAxis.Epochs, loss: false);
 
     /// <summary>The band of <paramref name="runs"/>; null when none of them has a curve.</summary>
@@ -24,15 +24,15 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
     /// sits at its gradient evaluations times the median over seeds of wall_ms / grad_evals (each run's measured time spread
     /// evenly over its gradient evaluations).</remarks>
     /// <param name="runs">The setting's runs.</param>
-    /// <param name="curves">Curves by run id.</param>
+    /// <param name="curves">Curves by run id (read when needed).</param>
     /// <param name="x">The x axis.</param>
     /// <param name="loss">Band the loss instead of the gap (a problem whose infimum makes the gap meaningless).</param>
-    public static CurveBand? Build(SettingRuns runs, IReadOnlyDictionary<string, Curve> curves, ConvergenceAxis x, bool loss)
+    public static CurveBand? Build(SettingRuns runs, ICurveSource curves, ConvergenceAxis x, bool loss)
     {
         var seeds = new List<(Curve Curve, bool Diverged)>();
         foreach (var row in runs.Rows)
         {
-            if (row.Status != RunStatus.Failed && curves.TryGetValue(row.RunId, out var curve) && curve.Count > 0)
+            if (row.Status != RunStatus.Failed && curves.TryRead(row.RunId, out var curve) && curve.Count > 0)
             {
                 seeds.Add((curve, row.Status == RunStatus.Diverged));
             }

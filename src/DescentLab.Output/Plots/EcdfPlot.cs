@@ -21,30 +21,32 @@ public sealed class EcdfPlot : IPlot
         }
 
         var ecdf = RuntimeEcdf.From(set, RuntimeEcdf.DefaultTargets);
+        var (curves, sampled) = VariantFamilies.Sample(ecdf.Curves, c => c.Setting.Variant);
         var file = new PlotFile(
             PlotText.PathOf(Name),
             "Runtime distribution (ECDF)",
             "Empirical cumulative distribution of runtimes, COCO style: for each variant setting, the share of all "
                 + ecdf.Trials.ToString(CultureInfo.InvariantCulture) + " trials (problem, seed and gap target 1e-1 to 1e-8) it solved within "
                 + "a budget of per-sample gradient evaluations (log scale); a setting that skipped a problem counts it unsolved. "
-                + string.Join(", ", ecdf.Curves.Select(Label)) + ".",
+                + (sampled.Length == 0 ? string.Empty : $"Drawn: {sampled}. ")
+                + string.Join(", ", curves.Select(Label)) + ".",
             null);
         var styles = VariantStyles.From(set);
-        return [new PlotRequest(file, () => Draw(ecdf, styles))];
+        return [new PlotRequest(file, () => Draw(curves, sampled, styles))];
     }
 
     private static string Label(EcdfCurve curve) =>
         curve.Setting.Label + string.Create(CultureInfo.InvariantCulture, $" ({curve.ShareSolved:0.##})");
 
-    private static PlotFigure Draw(RuntimeEcdf ecdf, VariantStyles styles)
+    private static PlotFigure Draw(IReadOnlyList<EcdfCurve> curves, string sampled, VariantStyles styles)
     {
-        var colours = PanelShades.Of(ecdf.Curves, c => c.Setting, styles);
-        var all = ecdf.Curves.SelectMany(c => c.Runtimes).Select(Log).ToList();
+        var colours = PanelShades.Of(curves, c => c.Setting, styles);
+        var all = curves.SelectMany(c => c.Runtimes).Select(Log).ToList();
         double left = all.Count > 0 ? Math.Floor(all.Min()) : 0;
         double right = all.Count > 0 ? Math.Max(left + 1, all.Max() + 0.2) : 1;
         var figure = PlotFigure.Create(1);
         var plot = figure.Panels[0];
-        foreach (var curve in ecdf.Curves)
+        foreach (var curve in curves)
         {
             var (xs, ys) = StepCurve.Of(curve.Runtimes.Select(Log).ToList(), curve.Trials, left, right);
             var line = plot.Add.ScatterLine(xs, ys, colours[curve]);
@@ -54,7 +56,7 @@ public sealed class EcdfPlot : IPlot
             line.LegendText = Label(curve);
         }
 
-        plot.Title("Runtime ECDF over targets 1e-1 ... 1e-8, all problems and seeds");
+        plot.Title("Runtime ECDF over targets 1e-1 ... 1e-8, all problems and seeds" + (sampled.Length == 0 ? string.Empty : $" [{sampled}]"));
         plot.XLabel("gradient evaluations (per sample, log scale)");
         plot.YLabel("share of (problem, seed, target) solved");
         LogScale.Apply(plot.Axes.Bottom);

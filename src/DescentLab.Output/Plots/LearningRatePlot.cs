@@ -96,6 +96,11 @@ public sealed class LearningRatePlot : IPlot
     /// <summary>One setting's learning rates and median final gaps (or losses), ascending in lr.</summary>
     private sealed record Sweep(VariantSetting Setting, IReadOnlyList<(double Lr, double Gap)> Points)
     {
-        public string Label => Setting.Label + " lr=" + string.Join(",", Points.Select(p => p.Lr.ToString("R", CultureInfo.InvariantCulture)));
+        /// <summary>The setting and its learning rates; a long sweep as its range and count, so a legend stays short.</summary>
+        public string Label => Setting.Label + " lr=" + (Points.Count <= VariantFamilies.MaxSettingsPerVariant
+            ? string.Join(",", Points.Select(p => Lr(p.Lr)))
+            : string.Create(CultureInfo.InvariantCulture, $"{Lr(Points[0].Lr)}..{Lr(Points[^1].Lr)} ({Points.Count} values)"));
+
+        private static string Lr(double lr) => lr.ToString("R", CultureInfo.InvariantCulture);
     }
 }

@@ -87,7 +87,7 @@ public sealed class ParameterPathsPlot : IPlot
     private static Coordinates[]? Path(RunSet set, ProblemContext context, SettingRuns setting)
     {
         var run = context.FirstSeedRun(setting);
-        if (run is null || !set.Curves.TryGetValue(run.RunId, out var curve) || curve.ParameterNames.Count != 2)
+        if (run is null || !set.Curves.TryRead(run.RunId, out var curve) || curve.ParameterNames.Count != 2)
         {
             return null;
         }

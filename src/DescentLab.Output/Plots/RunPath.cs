@@ -24,7 +24,7 @@ internal sealed class RunPath
     public static RunPath? Of(RunSet set, ProblemContext context, SettingRuns setting)
     {
         var run = context.FirstSeedRun(setting);
-        if (run is null || !set.Curves.TryGetValue(run.RunId, out var curve))
+        if (run is null || !set.Curves.TryRead(run.RunId, out var curve))
         {
             return null;
         }

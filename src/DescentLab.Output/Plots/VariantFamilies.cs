@@ -47,6 +47,18 @@ public static class VariantFamilies
         return panels;
     }
 
+    /// <summary>At most <see cref="MaxSettingsPerVariant"/> of each variant's <paramref name="items"/> (evenly spaced, in
+    /// their order), for a figure that draws every setting on one axis; <c>Note</c> says what was left out
+    /// (<c>sgd: 12 of 4000 settings</c>) and is empty when nothing was.</summary>
+    public static (IReadOnlyList<T> Items, string Note) Sample<T>(IReadOnlyList<T> items, Func<T, string> variantOf)
+    {
+        var variants = Enumerable.Range(0, items.Count).GroupBy(i => variantOf(items[i])).ToList();
+        var kept = variants.SelectMany(v => EvenSample.Of(v.ToList(), MaxSettingsPerVariant)).Order().Select(i => items[i]).ToList();
+        string note = string.Join(", ", variants.Where(v => v.Count() > MaxSettingsPerVariant)
+            .Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key}: {MaxSettingsPerVariant} of {v.Count()} settings")));
+        return (kept, note);
+    }
+
     /// <summary>Known families in <see cref="VariantFamily.Order"/>, then any other (OrderBy is stable: first appearance).</summary>
     private static int Rank(string family)
     {

@@ -74,7 +74,8 @@ internal static class RegressionSection
             return;
         }
 
-        md.Table(Headers, "llrrrrrl", comparisons.Select(c => (IReadOnlyList<string>)
+        // A sweep may move thousands of settings at once: the table stays readable, regression.csv keeps them all.
+        md.Table(Headers, "llrrrrrl", comparisons.Take(MarkdownReport.MaxLeaderboardRows).Select(c => (IReadOnlyList<string>)
         [
             MarkdownWriter.Code(c.Setting),
             MarkdownWriter.Escape(c.Metric),
@@ -85,6 +86,10 @@ internal static class RegressionSection
             MarkdownWriter.Escape(c.Ratio),
             MarkdownWriter.Escape(c.Tolerance),
         ]));
+        if (comparisons.Count > MarkdownReport.MaxLeaderboardRows)
+        {
+            md.Paragraph(Inv($"The first {MarkdownReport.MaxLeaderboardRows} of {comparisons.Count}, in plan order; every comparison is in ") + MarkdownWriter.Code("regression.csv") + ".");
+        }
     }
 
     private static string Ids(IReadOnlyList<string> ids) =>

@@ -156,7 +156,7 @@ public static class AwkwardRuns
         {
             Manifest = Manifest(datasets, complete),
             Rows = rows,
-            Curves = rows.Where(r => r.Status != RunStatus.Failed).ToDictionary(r => r.RunId, _ => Curve(), StringComparer.Ordinal),
+            Curves = new CurveMap(rows.Where(r => r.Status != RunStatus.Failed).ToDictionary(r => r.RunId, _ => Curve(), StringComparer.Ordinal)),
             Datasets = datasets.ToDictionary(d => d.Key, d => d.Data, StringComparer.Ordinal),
             Regression = regression,
         };

@@ -35,6 +35,9 @@ public static class TestRunSets
     /// lr sweep including a diverging lr 10, momentum and adam; with a regression report and three nights of trend per problem × setting (adam steps at the last).</summary>
     public static RunSet Small => LazySmall.Value;
 
+    /// <summary>The fixed environment every set here is assembled with (for running the pipeline in process).</summary>
+    public static RunEnvironment Environment => FixedEnvironment;
+
     /// <summary>configs/nightly.yaml as shipped (525 runs), without a baseline or history.</summary>
     public static RunSet Nightly => LazyNightly.Value;
 

@@ -69,12 +69,12 @@ public sealed class BenchmarkingAnalysisTests
         };
         var set = OutcomeRows.Set(rows) with
         {
-            Curves = new Dictionary<string, Curve>
+            Curves = new CurveMap(new Dictionary<string, Curve>
             {
                 [rows[0].RunId] = Curve(1, 0.05, 0.002, 0.002),
                 [rows[1].RunId] = Curve(1, 1e-4),
                 [rows[2].RunId] = Curve(1, 1),
-            },
+            }),
         };
 
         var ecdf = RuntimeEcdf.From(set, [1e-1, 1e-2, 1e-3]);

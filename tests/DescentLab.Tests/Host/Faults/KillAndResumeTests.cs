@@ -59,7 +59,8 @@ public sealed class KillAndResumeTests
             string[] args = ["run", config, "--out", folder, "--parallel", "1"];
             while (true)
             {
-                // 8 runs are journaled, then about 20 files, history and latest: points over the whole life of a set.
+                // 8 runs each write their curve file and journal record, then about 12 files, history and latest: points
+                // over the whole life of a set.
                 int point = random.Next(1, 36);
                 var result = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = point.ToString(System.Globalization.CultureInfo.InvariantCulture) }, args);
                 launch++;
@@ -96,8 +97,9 @@ public sealed class KillAndResumeTests
         var reference = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "reference");
         Assert.That(reference.ExitCode, Is.EqualTo(0), reference.Error);
 
-        // Write points: INCOMPLETE, .resume.json, then one journal record per run; killed before the third record lands.
-        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "5" }, "run", config, "--out", "part", "--parallel", "1");
+        // Write points: INCOMPLETE, .resume.json, then per run its curve file and its journal record; killed before the
+        // third run's curve file lands.
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "7" }, "run", config, "--out", "part", "--parallel", "1");
         Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
         var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
 

@@ -261,7 +261,7 @@ public sealed class HistoryStoreTests
         {
             Manifest = started is { } s ? manifest with { StartedUtc = s } : manifest,
             Rows = rows,
-            Curves = new Dictionary<string, Curve>(),
+            Curves = CurveMap.Empty,
             Datasets = new Dictionary<string, DescentLab.Core.Datasets.Dataset>(),
         };
     }

@@ -1,6 +1,7 @@
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
@@ -17,7 +18,7 @@ public sealed class CurveBandTests
             (RunStatus.NotConverged, [2.0, 0.4, 0.20]),
             (RunStatus.NotConverged, [3.0, 0.3, 0.10]));
 
-        var band = CurveBand.Build(runs, curves)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves))!;
 
         Assert.Multiple(() =>
         {
@@ -36,7 +37,7 @@ public sealed class CurveBandTests
             (RunStatus.Diverged, [1.0, 10.0, double.NaN]),
             (RunStatus.Diverged, [1.0, 100.0]));
 
-        var band = CurveBand.Build(runs, curves)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves))!;
 
         Assert.Multiple(() =>
         {
@@ -53,7 +54,7 @@ public sealed class CurveBandTests
             (RunStatus.Converged, [1.0, 1e-7]),
             (RunStatus.NotConverged, [1.0, 0.5, 0.25]));
 
-        var band = CurveBand.Build(runs, curves)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves))!;
 
         Assert.That(band.Low, Is.EqualTo(new[] { 1.0, 1e-7, 1e-7 }));
     }
@@ -65,7 +66,7 @@ public sealed class CurveBandTests
             (RunStatus.NotConverged, [1.0, 0.5, 0.25]),
             (RunStatus.NotConverged, [3.0, 0.3, 0.10]));
 
-        var band = CurveBand.Build(runs, curves, ConvergenceAxis.GradEvals, loss: true)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.GradEvals, loss: true)!;
 
         Assert.Multiple(() =>
         {
@@ -86,7 +87,7 @@ public sealed class CurveBandTests
         double[] wallMs = [20, 60, 40];
         runs = runs with { Rows = [.. runs.Rows.Select((r, i) => r with { WallMs = wallMs[i] })] };
 
-        var band = CurveBand.Build(runs, curves, ConvergenceAxis.WallMs, loss: false)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.WallMs, loss: false)!;
 
         Assert.That(band.X, Is.EqualTo(new[] { 0.0, 0.4, 0.8 }).Within(1e-12));
     }

@@ -60,6 +60,9 @@ public sealed class PlotBoundsTests
         Assert.Multiple(() =>
         {
             Assert.That(report, Has.Length.LessThan(400), "a leaderboard lists its leaders, not 10,000 settings");
+            Assert.That(report.Max(l => l.Length), Is.LessThan(3000), "no alt text or legend lists every setting");
+            Assert.That(report, Has.Some.Contains("sgd: 12 of 10000 settings"), "the ECDF says what it drew");
+            Assert.That(new FileInfo(folder.PathOf(ReportRenderer.HtmlFile)).Length, Is.LessThan(1_500_000), "report.html embeds bounded images and text");
             Assert.That(report, Has.Some.EqualTo($"The {MarkdownReport.MaxLeaderboardRows} leaders of 10000 settings; every run is in `summary.csv`."));
             foreach (var file in files)
             {

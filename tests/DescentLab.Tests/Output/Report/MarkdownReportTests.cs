@@ -174,6 +174,27 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void Regression_SweepWithManyRegressions_ListsTheFirst25AndPointsAtRegressionCsv()
+    {
+        var small = TestRunSets.Small.Regression!;
+        var many = Enumerable.Range(1, 60)
+            .Select(i => new SettingComparison($"sgd lr={i}", "final_gap", "1", "1", "2", "3", "2", "1E-09 relative, 1E-12 absolute", 1))
+            .ToList();
+        var set = TestRunSets.Small with { Regression = small with { Settings = many } };
+
+        string markdown = MarkdownReport.ToMarkdown(set, []);
+        var table = Tables(markdown).First(t => Cells(t, 0)[0] == "setting" && Cells(t, 0)[1] == "metric");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Does.Contain("### Regressions (60)"));
+            Assert.That(table, Has.Count.EqualTo(1 + MarkdownReport.MaxLeaderboardRows), "header and 25 rows");
+            Assert.That(Cells(table, 25)[0], Is.EqualTo("sgd lr=25"));
+            Assert.That(markdown, Does.Contain("The first 25 of 60, in plan order; every comparison is in `regression.csv`."));
+        });
+    }
+
+    [Test]
     public void Regression_NoRegressionBlock_AdvisesAddingOne()
     {
         string markdown = MarkdownReport.ToMarkdown(TestRunSets.SmallWithoutBaseline, []);

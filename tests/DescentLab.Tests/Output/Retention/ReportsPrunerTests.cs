@@ -209,7 +209,7 @@ public sealed class ReportsPrunerTests
     {
         Manifest = AwkwardRuns.Manifest([], complete: true) with { Name = name },
         Rows = [],
-        Curves = new Dictionary<string, Curve>(),
+        Curves = CurveMap.Empty,
         Datasets = new Dictionary<string, DescentLab.Core.Datasets.Dataset>(),
     };
 }
