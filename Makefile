@@ -4,12 +4,16 @@ CONFIG ?= configs/nightly.yaml
 ARGS ?=
 BUILD_CONFIGURATION ?= Release
 DESCENTLAB = $(DOTNET) src/DescentLab.Host/bin/$(BUILD_CONFIGURATION)/net10.0/descentlab.dll
+# What `make run` and `make bench-e2e` run: a ReadyToRun build (precompiled, so start-up does not wait for the JIT; see
+# docs/scale.md), in its own artifacts folder so it never invalidates the solution build.
+R2R_DIR ?= artifacts/r2r
+DESCENTLAB_R2R = $(DOTNET) $(R2R_DIR)/publish/DescentLab.Host/release_linux-x64/descentlab.dll
 
 export DOTNET_CLI_TELEMETRY_OPTOUT = 1
 export DOTNET_NOLOGO = 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 
-.PHONY: all build test run validate bench bench-e2e format format-check clean pack install uninstall publish test-slurm check-deploy
+.PHONY: all build r2r test run validate bench bench-e2e format format-check clean pack install uninstall publish test-slurm check-deploy
 
 # Packaging and deployment (README "Install and deploy"): a .NET tool from a local feed, and a ReadyToRun build for /opt.
 PACKAGE_DIR ?= artifacts/packages
@@ -28,8 +32,12 @@ test: build
 	scripts/ensure-test-tools.sh
 	scripts/test.sh $(BUILD_CONFIGURATION)
 
-run: build
-	$(DESCENTLAB) run $(CONFIG) $(ARGS)
+r2r:
+	$(DOTNET) publish src/DescentLab.Host/DescentLab.Host.csproj -c Release -r linux-x64 --self-contained false \
+		-p:PublishReadyToRun=true -nologo -v q --artifacts-path $(R2R_DIR)
+
+run: r2r
+	$(DESCENTLAB_R2R) run $(CONFIG) $(ARGS)
 
 validate: build
 	$(DESCENTLAB) validate configs/*.yaml configs/*.json configs/lessons/*.yaml

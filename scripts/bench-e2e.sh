@@ -12,8 +12,9 @@ if ! "$PYTHON" -c 'import numpy, matplotlib' 2>/dev/null; then
 fi
 "$PYTHON" -c 'import numpy, matplotlib' || { echo "numpy and matplotlib are needed: apt-get install -y python3-numpy python3-matplotlib" >&2; exit 2; }
 
-$DOTNET build DescentLab.sln -c Release -nologo -v q >/dev/null
-DL="$DOTNET src/DescentLab.Host/bin/Release/net10.0/descentlab.dll"
+# The ReadyToRun build `make run` uses (Makefile target r2r; docs/scale.md, "Start-up").
+make --no-print-directory r2r DOTNET="$DOTNET" >/dev/null
+DL="$DOTNET artifacts/r2r/publish/DescentLab.Host/release_linux-x64/descentlab.dll"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export DescentLab__ReportsDir="$WORK/reports"

@@ -31,9 +31,9 @@ public static class HostSetup
         builder.Services.AddDescentLabExperiments();
         builder.Services.AddDescentLabOutput();
 
-        // ScottPlot's default font is process-wide: set it here, once, before any command renders. With no fonts every
-        // plot fails with the returned message, which the report lists.
-        _ = PlotFonts.Configure();
+        // ScottPlot's default font is process-wide: set it here, once, before any command renders (plots wait for it).
+        // With no fonts every plot fails with the reason, which the report lists.
+        PlotFonts.ConfigureInBackground();
         return builder;
     }
 

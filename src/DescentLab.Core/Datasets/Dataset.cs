@@ -7,16 +7,22 @@ namespace DescentLab.Core.Datasets;
 /// <remarks>Columns are never modified after construction; trainers copy them when they reshuffle.</remarks>
 public sealed class Dataset
 {
+    private readonly Lazy<DatasetIdentity> _identity;
+
     /// <summary>Wraps columns that the caller hands over (not copied).</summary>
     public Dataset(DatasetIdentity identity, double[] x1, double[]? x2, double[] y)
+        : this(new Lazy<DatasetIdentity>(identity ?? throw new ArgumentNullException(nameof(identity))), x1, x2, y)
     {
-        ArgumentNullException.ThrowIfNull(identity);
+    }
+
+    private Dataset(Lazy<DatasetIdentity> identity, double[] x1, double[]? x2, double[] y)
+    {
         if (x1.Length != y.Length || (x2 is not null && x2.Length != y.Length))
         {
             throw new ArgumentException("All columns must have the same length.");
         }
 
-        Identity = identity;
+        _identity = identity;
         X1 = x1;
         X2 = x2 ?? [];
         Y = y;
@@ -24,7 +30,9 @@ public sealed class Dataset
     }
 
     /// <summary>Where the data came from.</summary>
-    public DatasetIdentity Identity { get; }
+    /// <remarks>For <see cref="Create"/>, the content hash is computed on first use (once, thread-safe), so a caller can
+    /// have it computed on another thread while it already uses the samples.</remarks>
+    public DatasetIdentity Identity => _identity.Value;
 
     /// <summary>Input dimension: 1 (x) or 2 (x1, x2).</summary>
     public int Dimension { get; }
@@ -60,9 +68,6 @@ public sealed class Dataset
     }
 
     /// <summary>Builds a dataset and its identity from columns (for files and recipes alike).</summary>
-    public static Dataset Create(string name, string? recipe, ulong? seed, string? source, double[] x1, double[]? x2, double[] y)
-    {
-        var identity = new DatasetIdentity(name, recipe, y.Length, seed, source, ComputeContentHash(x1, x2, y));
-        return new Dataset(identity, x1, x2, y);
-    }
+    public static Dataset Create(string name, string? recipe, ulong? seed, string? source, double[] x1, double[]? x2, double[] y) =>
+        new(new Lazy<DatasetIdentity>(() => new DatasetIdentity(name, recipe, y.Length, seed, source, ComputeContentHash(x1, x2, y))), x1, x2, y);
 }

@@ -50,7 +50,11 @@ public struct Xoshiro256StarStar
     }
 
     /// <summary>Uniform double in [0, 1) with 53 random bits.</summary>
-    public double NextUniform() => (Next() >> 11) * UniformScale;
+    public double NextUniform() => ToUniform(Next() >> 11);
+
+    /// <summary>The uniform that <see cref="NextUniform"/> makes of the top 53 bits <paramref name="bits"/> of an output.</summary>
+    /// <remarks>Monotone in <paramref name="bits"/>, so sorting the bits sorts the uniforms.</remarks>
+    public static double ToUniform(ulong bits) => bits * UniformScale;
 
     /// <summary>Uniform integer in [0, bound), by <c>floor(U * bound)</c> so other languages can follow it.</summary>
     public int NextIndex(int bound) => (int)(NextUniform() * bound);

@@ -15,14 +15,11 @@ public sealed class DatasetsExporter : IExporter
     /// <inheritdoc/>
     public IReadOnlyList<string> Export(RunSet set, RunFolder folder)
     {
-        var written = new List<string>();
-        foreach (var info in set.Manifest.Datasets.Where(d => d.Stored))
-        {
-            string path = DatasetCsv.RelativePath(info.Key);
-            folder.WriteText(path, w => DatasetCsv.Write(w, set.Datasets[info.Key]));
-            written.Add(path);
-        }
+        var stored = set.Manifest.Datasets.Where(d => d.Stored).Select(d => d.Key).ToList();
 
-        return written;
+        // As for curves: independent files, each flushed to disk, written within the run set's parallelism.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, set.Manifest.Parallel) };
+        Parallel.ForEach(stored, options, key => folder.WriteText(DatasetCsv.RelativePath(key), w => DatasetCsv.Write(w, set.Datasets[key])));
+        return [.. stored.Select(DatasetCsv.RelativePath)];
     }
 }

@@ -60,6 +60,17 @@ public sealed class PlotFigure : IDisposable
         return new PlotFigure(multiplot, panels, count == 1 ? SinglePanelHeight : rows * RowHeight);
     }
 
+    /// <summary>Renders one small panel in <paramref name="font"/> and drops it: the first plot of a process pays for
+    /// loading the renderer, so paying it early, off the critical path, is what <see cref="PlotFonts.ConfigureInBackground"/>
+    /// does.</summary>
+    internal static void WarmUp(string font)
+    {
+        using var plot = NewPanel(font);
+        plot.Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
+        plot.Title("warm-up");
+        _ = plot.GetImageBytes(320, 240, ImageFormat.Png);
+    }
+
     /// <summary>Renders the figure and writes it to <paramref name="path"/> (temporary file, then rename).</summary>
     public void SavePng(string path) => Files.AtomicFile.WriteAllBytes(path, RenderPng(Width, Height));
 

@@ -7,7 +7,8 @@ namespace DescentLab.Tests;
 [SetUpFixture]
 public sealed class StartUp
 {
-    /// <summary>Configures plot fonts as CommandHost does.</summary>
+    /// <summary>Configures plot fonts as HostSetup does: in the background, so every plot test also checks that plots
+    /// wait for it.</summary>
     [OneTimeSetUp]
-    public void ConfigureFonts() => PlotFonts.Configure();
+    public void ConfigureFonts() => PlotFonts.ConfigureInBackground();
 }

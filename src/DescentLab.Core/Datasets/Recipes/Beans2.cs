@@ -17,8 +17,8 @@ public sealed class Beans2 : IRecipe
     public Dataset Generate(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
-        var x = BeanDraws.SortedSizes(ref rng, n, 1.0);
-        var y = new double[n];
+        var y = BeanDraws.Column(n);
+        var x = BeanDraws.SortedSizes(ref rng, 1.0, y);
         for (int i = 0; i < n; i++)
         {
             y[i] = 0.7 * x[i] + (0.5 - rng.NextUniform()) / 5 + 0.5;

@@ -17,8 +17,8 @@ public sealed class Beans3 : IRecipe
     public Dataset Generate(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
-        var x = BeanDraws.SortedSizes(ref rng, n, 1.0);
-        var y = new double[n];
+        var y = BeanDraws.Column(n);
+        var x = BeanDraws.SortedSizes(ref rng, 1.0, y);
         for (int i = 0; i < n; i++)
         {
             y[i] = BeanDraws.Toxicity(x[i], ref rng) > 0.8 ? 1.0 : 0.0;

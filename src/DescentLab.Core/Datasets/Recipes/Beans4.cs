@@ -17,8 +17,8 @@ public sealed class Beans4 : IRecipe
     public Dataset Generate(int n, ulong seed)
     {
         var rng = new Xoshiro256StarStar(seed);
-        var x = BeanDraws.SortedSizes(ref rng, n, 2.0);
-        var y = new double[n];
+        var y = BeanDraws.Column(n);
+        var x = BeanDraws.SortedSizes(ref rng, 2.0, y);
         for (int i = 0; i < n; i++)
         {
             double t = BeanDraws.Toxicity(x[i], ref rng);

@@ -21,7 +21,7 @@ public sealed class Beans5 : IRecipe
     {
         var rng = new Xoshiro256StarStar(seed);
         var (x1, x2) = BeanDraws.PlanePoints(ref rng, n);
-        var y = new double[n];
+        var y = BeanDraws.Column(n);
         for (int i = 0; i < n; i++)
         {
             y[i] = Boundary.IsPositive(x1[i], x2[i]) ? 1.0 : 0.0;

@@ -118,4 +118,23 @@ public sealed class RecipeCatalogTests
             Assert.That(Dataset.ComputeContentHash([1.0, 2.0], null, [3.0, 4.0]), Is.EqualTo(oneD));
         });
     }
+
+    [Test]
+    public void Identity_RequestedFromTwoThreads_IsComputedOnceWithTheContentHash()
+    {
+        double[] x = [0.25, 0.5, 0.75];
+        double[] y = [1.0, 0.0, 1.0];
+        var data = Dataset.Create("mine", null, null, "mine.csv", x, null, y);
+
+        var fromOtherThread = Task.Run(() => data.Identity);
+        var identity = data.Identity;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromOtherThread.Result, Is.SameAs(identity));
+            Assert.That(identity.ContentHash, Is.EqualTo(Dataset.ComputeContentHash(x, null, y)));
+            Assert.That(identity.N, Is.EqualTo(3));
+            Assert.That(identity.Source, Is.EqualTo("mine.csv"));
+        });
+    }
 }

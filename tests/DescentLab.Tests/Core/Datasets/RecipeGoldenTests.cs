@@ -6,11 +6,12 @@ namespace DescentLab.Tests.Core.Datasets;
 /// <summary>Every recipe reproduces SPEC §4 bit for bit: golden values from the independent ReferenceRecipes.py.</summary>
 /// <remarks>The literals were printed by <c>python3 ReferenceRecipes.py</c> (this folder), which implements SPEC §4 from its
 /// text alone and first checks itself against the published SplitMix64 and xoshiro256** vectors. Per recipe and seed: the
-/// whole dataset at n = 5 (x or x1, x2, y) and the content hash of the dataset at n = 100, which pins all 100 rows.</remarks>
+/// whole dataset at n = 5 (x or x1, x2, y) and the content hash of the dataset at n = 100, which pins all 100 rows; for the sorted recipes also at n = 20,000.</remarks>
 public sealed class RecipeGoldenTests
 {
     private const int FirstN = 5;
     private const int HashN = 100;
+    private const int LargeN = 20000;
 
     public static IEnumerable<TestCaseData> Goldens()
     {
@@ -60,6 +61,19 @@ public sealed class RecipeGoldenTests
         var seeds = Goldens().Where(row => (string)row.Arguments[0]! == recipe.Name).Select(row => (int)row.Arguments[1]!);
 
         Assert.That(seeds, Is.EquivalentTo(new[] { 1, 42 }));
+    }
+
+    /// <summary>The sorted recipes at a size where the draws are radix-sorted as integers (4,096 samples and more): the
+    /// same bits as the reference's sort of the doubles.</summary>
+    [TestCase("beans1", "0b93997a0698ad07596fe76c22cb353fac270f3f3ddaed0a4bc2a3c9d7304ece")]
+    [TestCase("beans2", "70fa46a30062e5e32cf0fd0660e945ea50349a138d8ee1056c29ea6928ddf684")]
+    [TestCase("beans3", "3c08ca78f60d84c57171a38e0eafeeaf0510c39e3d69ca6e15fcb6525b7db6f3")]
+    [TestCase("beans4", "5273813660dbcbb3226523911cf5a5dc796fefcd0123a4de6802f8f9a47c4c2f")]
+    public void Generate_TwentyThousandSamples_HashMatchesPythonReference(string recipe, string hash)
+    {
+        var data = Find(recipe).Generate(LargeN, 7);
+
+        Assert.That(data.Identity.ContentHash, Is.EqualTo(hash));
     }
 
     private static TestCaseData Row(string recipe, int seed, double[] x1, double[]? x2, double[] y, string hash) =>

@@ -132,6 +132,7 @@ def beans6(n, seed):
 RECIPES = [beans1, beans2, beans3, beans4, beans5, beans6]
 FIRST_N = 5
 HASH_N = 100
+LARGE_N = 20000
 
 
 def content_hash(x1, x2, y):
@@ -164,6 +165,9 @@ def main():
             row = [recipe.__name__, str(seed), literal(x1), literal(x2) if x2 else "null", literal(y)]
             row.append('"' + content_hash(*recipe(HASH_N, seed)) + '"')
             print(", ".join(row))
+    # Sorted recipes large enough for the C# radix sort (4,096 samples and more): the content hash at n = 20,000, seed 7.
+    for recipe in RECIPES[:4]:
+        print(f'{recipe.__name__}: "{content_hash(*recipe(LARGE_N, 7))}"')
 
 
 if __name__ == "__main__":
