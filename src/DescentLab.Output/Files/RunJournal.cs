@@ -4,45 +4,64 @@ using DescentLab.Experiments.Running;
 
 namespace DescentLab.Output.Files;
 
-/// <summary>The finished runs of an unfinished run set, one file each in <c>.runs/</c>, so <c>run --resume</c> reruns
-/// only what is missing.</summary>
-/// <remarks>A run is complete exactly when its journal file reads back whole: the file is written under a temporary name
-/// and renamed, starts with a magic and the run id, and ends with an end mark, so a torn or empty file (a crash before
-/// the data reached the disk) is simply not a finished run and runs again. Doubles are stored as their bits, so a resumed
-/// set is byte-identical to an uninterrupted one. The folder is deleted once the set is complete.</remarks>
+/// <summary>The finished runs of an unfinished run set, appended one record each to <c>.runs/journal</c>, so
+/// <c>run --resume</c> reruns only what is missing.</summary>
+/// <remarks>One file, appended to, because creating a file is the dearest thing a run does on some disks (0.65 ms on the
+/// benchmark machine's ext4, against 0.3 ms for a small run). A record is a length, then the run (a magic, the run id,
+/// every value, an end mark); a run is finished exactly when its record reads back whole. A torn record (a crash while
+/// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the file
+/// back to its last whole record first. Doubles are stored as their bits, so a resumed set is byte-identical to an
+/// uninterrupted one. Records are handed to the operating system at once (a kill -9 loses none) but not flushed to disk:
+/// a record lost to a power cut only means the run runs again. The folder is deleted once the set is complete.</remarks>
 public sealed class RunJournal
 {
     /// <summary>The journal folder inside a run folder.</summary>
     public const string FolderName = ".runs";
 
+    /// <summary>The journal file inside <see cref="FolderName"/>.</summary>
+    public const string FileName = "journal";
+
     private const int Magic = 0x4e52_4c44; // "DLRN"
-    private const int Version = 1;
+    private const int Version = 2;
     private const int EndMark = 0x2e444e45; // "END."
     private readonly string _folder;
+    private readonly string _path;
+    private readonly Lock _append = new();
+    private bool _cutToWholeRecords;
 
     /// <summary>The journal of <paramref name="runFolder"/>.</summary>
-    public RunJournal(RunFolder runFolder) => _folder = Path.Combine(runFolder.FullPath, FolderName);
+    public RunJournal(RunFolder runFolder)
+    {
+        _folder = Path.Combine(runFolder.FullPath, FolderName);
+        _path = Path.Combine(_folder, FileName);
+    }
 
-    /// <summary>Records a finished run (not flushed to disk: a lost record only means the run runs again).</summary>
+    /// <summary>Appends a finished run (safe from several threads).</summary>
     public void Record(RunResult result)
     {
-        Directory.CreateDirectory(_folder);
-        string path = PathOf(result.Spec.RunId);
-        string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            using (var writer = new BinaryWriter(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None)))
+            writer.Write(0);
+            Write(writer, result);
+        }
+
+        byte[] bytes = buffer.GetBuffer();
+        int length = (int)buffer.Length;
+        BitConverter.TryWriteBytes(bytes.AsSpan(0, sizeof(int)), length - sizeof(int));
+        lock (_append)
+        {
+            Directory.CreateDirectory(_folder);
+            using var stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (!_cutToWholeRecords)
             {
-                Write(writer, result);
+                stream.SetLength(WholeLength(stream));
+                _cutToWholeRecords = true;
             }
 
             CrashPoint.Reached();
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
+            stream.Seek(0, SeekOrigin.End);
+            stream.Write(bytes, 0, length);
         }
     }
 
@@ -54,17 +73,26 @@ public sealed class RunJournal
     public IReadOnlyDictionary<string, T> Finished<T>(ExperimentPlan plan, Func<RunResult, T> keep)
     {
         var finished = new Dictionary<string, T>(StringComparer.Ordinal);
-        if (!Directory.Exists(_folder))
+        if (!File.Exists(_path))
         {
             return finished;
         }
 
-        foreach (var spec in plan.Runs)
+        var specs = plan.Runs.ToDictionary(s => s.RunId, StringComparer.Ordinal);
+        try
         {
-            if (TryRead(PathOf(spec.RunId), spec) is { } result)
+            using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            while (ReadRecord(stream) is { } record)
             {
-                finished.Add(spec.RunId, keep(result));
+                if (TryRead(record, specs) is { } result)
+                {
+                    finished[result.Spec.RunId] = keep(result);
+                }
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable: what was read counts, the rest runs again.
         }
 
         return finished;
@@ -78,6 +106,44 @@ public sealed class RunJournal
             Directory.Delete(_folder, recursive: true);
         }
     }
+
+    /// <summary>The next whole record's bytes, or null at the end or at a torn record.</summary>
+    private static byte[]? ReadRecord(Stream stream)
+    {
+        Span<byte> prefix = stackalloc byte[sizeof(int)];
+        if (stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) < prefix.Length)
+        {
+            return null;
+        }
+
+        int length = BitConverter.ToInt32(prefix);
+        if (length <= 0 || length > stream.Length - stream.Position)
+        {
+            return null;
+        }
+
+        byte[] record = new byte[length];
+        stream.ReadExactly(record);
+        return IsWhole(record) ? record : null;
+    }
+
+    /// <summary>How many leading bytes of the journal are whole records.</summary>
+    private static long WholeLength(Stream stream)
+    {
+        stream.Position = 0;
+        long whole = 0;
+        while (ReadRecord(stream) is not null)
+        {
+            whole = stream.Position;
+        }
+
+        return whole;
+    }
+
+    private static bool IsWhole(byte[] record) =>
+        record.Length >= 3 * sizeof(int)
+        && BitConverter.ToInt32(record) == Magic
+        && BitConverter.ToInt32(record.AsSpan(record.Length - sizeof(int))) == EndMark;
 
     private static void Write(BinaryWriter writer, RunResult result)
     {
@@ -128,12 +194,12 @@ public sealed class RunJournal
         writer.Write(EndMark);
     }
 
-    private static RunResult? TryRead(string path, RunSpec spec)
+    private static RunResult? TryRead(byte[] record, Dictionary<string, RunSpec> specs)
     {
         try
         {
-            using var reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read));
-            if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || reader.ReadString() != spec.RunId)
+            using var reader = new BinaryReader(new MemoryStream(record, writable: false));
+            if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || !specs.TryGetValue(reader.ReadString(), out var spec))
             {
                 return null;
             }
@@ -146,9 +212,9 @@ public sealed class RunJournal
                 ? new RunResult(spec, training, status, message, wallMs)
                 : null;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or OverflowException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or OverflowException)
         {
-            // Missing, torn or garbled: the run is not finished.
+            // Garbled inside a whole frame: the run is not finished.
             return null;
         }
     }
@@ -226,6 +292,4 @@ public sealed class RunJournal
         long left = reader.BaseStream.Length - reader.BaseStream.Position;
         return count >= 0 && count <= left ? count : throw new InvalidDataException("bad length");
     }
-
-    private string PathOf(string runId) => Path.Combine(_folder, runId + ".run");
 }

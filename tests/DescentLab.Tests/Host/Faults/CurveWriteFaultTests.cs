@@ -43,8 +43,8 @@ public sealed class CurveWriteFaultTests
             Assert.That(failed.Error, Does.Contain($"Exporter curves failed in {temp.PathOf("part")}"));
             Assert.That(failed.Error, Does.Not.Contain("   at "), "no stack trace");
             Assert.That(File.Exists(temp.PathOf("part", "INCOMPLETE")), Is.True);
-            Assert.That(File.Exists(temp.PathOf("part", ".runs", Blocked + ".run")), Is.False, "a run without its curve is not journaled");
-            Assert.That(Directory.GetFiles(temp.PathOf("part", ".runs")), Has.Length.EqualTo(5), "the other runs are");
+            string journal = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(temp.PathOf("part", ".runs", "journal")));
+            Assert.That(journal, Does.Not.Contain(Blocked), "a run without its curve is not journaled");
             Assert.That(Directory.GetFiles(temp.PathOf("part", "curves"), "*.tmp"), Is.Empty);
         });
 

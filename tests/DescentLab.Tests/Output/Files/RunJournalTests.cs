@@ -50,6 +50,46 @@ public sealed class RunJournalTests
         Assert.That(journal.Finished(plan), Is.Empty);
     }
 
+    [Test]
+    public void Record_AfterATornRecord_CutsItOffFirst()
+    {
+        // A crash tore the last record; the resumed process appends after the last whole one, so what it records is read.
+        using var temp = new TempFolder();
+        var (plan, results, journal) = Journal(temp);
+        journal.Record(results[0]);
+        journal.Record(results[1]);
+        string file = temp.PathOf("set", RunJournal.FolderName, RunJournal.FileName);
+        byte[] bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..^3]);
+        var resumed = new RunJournal(RunFolder.Open(temp.PathOf("set")));
+        Assert.That(resumed.Finished(plan).Keys, Is.EquivalentTo(new[] { results[0].Spec.RunId }));
+
+        resumed.Record(results[1]);
+
+        Assert.That(resumed.Finished(plan).Keys, Is.EquivalentTo(results.Select(r => r.Spec.RunId)));
+        Assert.That(new FileInfo(file).Length, Is.EqualTo(bytes.Length), "the torn bytes are gone, the record is whole again");
+    }
+
+    [Test]
+    public void Record_FromManyThreads_KeepsEveryRecordWhole()
+    {
+        using var temp = new TempFolder();
+        var (plan, results, journal) = Journal(temp);
+
+        foreach (var result in results)
+        {
+            journal.Record(result);
+        }
+
+        string file = temp.PathOf("set", RunJournal.FolderName, RunJournal.FileName);
+        long single = new FileInfo(file).Length;
+
+        Parallel.For(0, 64 * results.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => journal.Record(results[i % results.Count]));
+
+        Assert.That(journal.Finished(plan).Keys, Is.EquivalentTo(results.Select(r => r.Spec.RunId)));
+        Assert.That(new FileInfo(file).Length, Is.EqualTo(65 * single), "no record lost or interleaved");
+    }
+
     private static (ExperimentPlan Plan, IReadOnlyList<RunResult> Results, RunJournal Journal) Journal(TempFolder temp)
     {
         var config = TestConfigs.Create(
