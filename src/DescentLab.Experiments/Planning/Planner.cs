@@ -22,9 +22,14 @@ public static class Planner
     private const int BackgroundHashMinimum = 1 << 17;
 
     /// <summary>Plans <paramref name="config"/>, reading file datasets with <paramref name="readFile"/>.</summary>
-    public static ExperimentPlan Create(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile)
+    /// <param name="config">The validated config.</param>
+    /// <param name="shard">The shard to plan, or null for all runs.</param>
+    /// <param name="readFile">Reads a file dataset.</param>
+    /// <param name="parallel">How many reference solves may run at once (the run's <c>--parallel</c>); the plan is the same
+    /// whatever the value.</param>
+    public static ExperimentPlan Create(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile, int parallel = 1)
     {
-        var builder = new PlanBuilder(config, shard, readFile);
+        var builder = new PlanBuilder(config, shard, readFile, parallel);
         foreach (var datasetConfig in config.Datasets)
         {
             foreach (ulong seed in config.Seeds)
@@ -66,13 +71,14 @@ public static class Planner
         return result;
     }
 
-    private sealed class PlanBuilder(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile)
+    private sealed class PlanBuilder(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile, int parallel)
     {
         private readonly Dictionary<string, PlannedDataset> _datasets = new(StringComparer.Ordinal);
         private readonly List<PlannedDataset> _usedDatasets = [];
-        private readonly Dictionary<(string Key, ModelConfig Model), (Optimum Optimum, ConvergenceTargets Targets)> _optima = [];
+        private readonly Dictionary<(string Key, ModelConfig Model), int> _problemIndex = [];
+        private readonly List<PlannedProblem> _problemOrder = [];
+        private readonly List<PendingRun> _pending = [];
         private readonly List<ProblemInfo> _problems = [];
-        private readonly List<RunSpec> _runs = [];
         private readonly HashSet<string> _runIds = new(StringComparer.Ordinal);
         private readonly List<string> _notes = [];
         private int _index;
@@ -111,35 +117,67 @@ public static class Planner
                     }
 
                     var dataset = Dataset(datasetConfig, seed);
-                    var (optimum, targets) = Optimum(dataset, datasetConfig, model, modelConfig);
                     int batchSize = variant.BatchMode switch
                     {
                         BatchMode.One => 1,
                         BatchMode.All => dataset.Data.Count,
                         _ => Math.Min(batch ?? dataset.Data.Count, dataset.Data.Count),
                     };
-                    var options = new TrainingOptions(
-                        model.InitialTheta(config.Init, seed),
-                        batchSize,
-                        variantConfig.Shuffle,
-                        ShuffleSeed(seed),
-                        config.Stop.MaxEpochs,
-                        targets.Gap,
-                        config.Stop.StopAtTarget,
-                        config.Stop.DivergeFactor,
-                        config.Record,
-                        optimum.Loss,
-                        targets.Loss,
-                        targets.Accuracy,
-                        targets.TrackAccuracy,
-                        runId,
-                        seed);
-                    _runs.Add(new RunSpec(index, runId, dataset, seed, model, variant, hyperParameters, options, optimum));
+                    _pending.Add(new PendingRun(
+                        index, runId, dataset, seed, model, variant, hyperParameters, batchSize, variantConfig.Shuffle, Problem(dataset, datasetConfig, model, modelConfig)));
                 }
             }
         }
 
-        public ExperimentPlan Build() => new(config, _usedDatasets, _problems, _runs, _index, _notes, shard);
+        /// <summary>Solves every problem's L* (in parallel: each solve depends only on its data and model), then freezes the
+        /// runs with their targets in plan order.</summary>
+        public ExperimentPlan Build()
+        {
+            var optima = new Optimum[_problemOrder.Count];
+            try
+            {
+                Parallel.For(
+                    0,
+                    optima.Length,
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) },
+                    i => optima[i] = _problemOrder[i].Model.SolveReference(_problemOrder[i].Dataset.Data));
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            }
+
+            var solved = new List<(Optimum Optimum, ConvergenceTargets Targets)>(optima.Length);
+            for (int i = 0; i < optima.Length; i++)
+            {
+                solved.Add(Resolve(_problemOrder[i], optima[i]));
+            }
+
+            var runs = new List<RunSpec>(_pending.Count);
+            foreach (var run in _pending)
+            {
+                var (optimum, targets) = solved[run.Problem];
+                var options = new TrainingOptions(
+                    run.Model.InitialTheta(config.Init, run.Seed),
+                    run.BatchSize,
+                    run.Shuffle,
+                    ShuffleSeed(run.Seed),
+                    config.Stop.MaxEpochs,
+                    targets.Gap,
+                    config.Stop.StopAtTarget,
+                    config.Stop.DivergeFactor,
+                    config.Record,
+                    optimum.Loss,
+                    targets.Loss,
+                    targets.Accuracy,
+                    targets.TrackAccuracy,
+                    run.RunId,
+                    run.Seed);
+                runs.Add(new RunSpec(run.Index, run.RunId, run.Dataset, run.Seed, run.Model, run.Variant, run.HyperParameters, options, optimum));
+            }
+
+            return new(config, _usedDatasets, _problems, runs, _index, _notes, shard);
+        }
 
         private PlannedDataset Dataset(DatasetConfig datasetConfig, ulong seed)
         {
@@ -166,43 +204,62 @@ public static class Planner
             return planned;
         }
 
-        private (Optimum Optimum, ConvergenceTargets Targets) Optimum(
-            PlannedDataset dataset,
-            DatasetConfig datasetConfig,
-            IModelHandle model,
-            ModelConfig modelConfig)
+        /// <summary>The index of the problem (dataset, model) in first-planned order, registered on first sight.</summary>
+        private int Problem(PlannedDataset dataset, DatasetConfig datasetConfig, IModelHandle model, ModelConfig modelConfig)
         {
-            if (!_optima.TryGetValue((dataset.Key, modelConfig), out var problem))
+            if (!_problemIndex.TryGetValue((dataset.Key, modelConfig), out int index))
             {
-                var optimum = model.SolveReference(dataset.Data);
-                // A model that can take cross-entropy outputs a probability; with 0/1 labels it is a classifier.
-                bool classification = ModelCatalog.Find(modelConfig.Name)!.Losses.Contains(LossKind.CrossEntropy)
-                    && Accuracy.HasBinaryLabels(dataset.Data.Samples);
-                // An infimum's θ is a direction: its accuracy is that of the step function the model sharpens into.
-                var accuracyAt = optimum.Limit ?? optimum.Theta;
-                double referenceAccuracy = classification ? model.Accuracy(dataset.Data, accuracyAt) : double.NaN;
-                var targets = ConvergenceTargets.Resolve(optimum.Kind, classification, config.Stop, datasetConfig, referenceAccuracy);
-                if (!classification && (datasetConfig.TargetAccuracy ?? config.Stop.TargetAccuracy) is not null)
-                {
-                    Note($"target_accuracy does not apply to {datasetConfig.Name}/{model.Name}: not a classification problem (a probability output and 0/1 labels).");
-                }
-
-                problem = (optimum, targets);
-                _optima.Add((dataset.Key, modelConfig), problem);
-                _problems.Add(new ProblemInfo(
-                    dataset.Key,
-                    model.Name,
-                    LossNames.ToKey(model.LossKind),
-                    optimum.Loss,
-                    optimum.Attained,
-                    optimum.Method,
-                    [.. model.ParameterNames.Select((name, j) => new KeyValuePair<string, double>(name, optimum.Theta[j]))],
-                    optimum.Kind,
-                    targets.Describe()));
+                index = _problemOrder.Count;
+                _problemIndex.Add((dataset.Key, modelConfig), index);
+                _problemOrder.Add(new PlannedProblem(dataset, datasetConfig, model, modelConfig));
             }
 
-            return problem;
+            return index;
         }
+
+        /// <summary>The targets, notes and <see cref="ProblemInfo"/> of a solved problem.</summary>
+        private (Optimum Optimum, ConvergenceTargets Targets) Resolve(PlannedProblem planned, Optimum optimum)
+        {
+            var (dataset, datasetConfig, model, modelConfig) = planned;
+            // A model that can take cross-entropy outputs a probability; with 0/1 labels it is a classifier.
+            bool classification = ModelCatalog.Find(modelConfig.Name)!.Losses.Contains(LossKind.CrossEntropy)
+                && Accuracy.HasBinaryLabels(dataset.Data.Samples);
+            // An infimum's θ is a direction: its accuracy is that of the step function the model sharpens into.
+            var accuracyAt = optimum.Limit ?? optimum.Theta;
+            double referenceAccuracy = classification ? model.Accuracy(dataset.Data, accuracyAt) : double.NaN;
+            var targets = ConvergenceTargets.Resolve(optimum.Kind, classification, config.Stop, datasetConfig, referenceAccuracy);
+            if (!classification && (datasetConfig.TargetAccuracy ?? config.Stop.TargetAccuracy) is not null)
+            {
+                Note($"target_accuracy does not apply to {datasetConfig.Name}/{model.Name}: not a classification problem (a probability output and 0/1 labels).");
+            }
+
+            _problems.Add(new ProblemInfo(
+                dataset.Key,
+                model.Name,
+                LossNames.ToKey(model.LossKind),
+                optimum.Loss,
+                optimum.Attained,
+                optimum.Method,
+                [.. model.ParameterNames.Select((name, j) => new KeyValuePair<string, double>(name, optimum.Theta[j]))],
+                optimum.Kind,
+                targets.Describe()));
+            return (optimum, targets);
+        }
+
+        private sealed record PlannedProblem(PlannedDataset Dataset, DatasetConfig DatasetConfig, IModelHandle Model, ModelConfig ModelConfig);
+
+        /// <summary>A planned run waiting for its problem's L*.</summary>
+        private sealed record PendingRun(
+            int Index,
+            string RunId,
+            PlannedDataset Dataset,
+            ulong Seed,
+            IModelHandle Model,
+            IVariant Variant,
+            HyperParameters HyperParameters,
+            int BatchSize,
+            bool Shuffle,
+            int Problem);
 
         private void Note(string note)
         {

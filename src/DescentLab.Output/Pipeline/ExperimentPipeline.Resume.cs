@@ -75,7 +75,7 @@ public sealed partial class ExperimentPipeline
         RunFolder folder;
         try
         {
-            plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
+            plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!), parallel);
             history = shard is null ? HistoryStore.OpenInReportsRoot(resume.ReportsRoot) : null;
             folder = RunFolder.Reopen(fullPath, resume.LatestLink);
         }

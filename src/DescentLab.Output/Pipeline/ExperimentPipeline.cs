@@ -257,7 +257,7 @@ public sealed partial class ExperimentPipeline
         ExperimentPlan plan;
         try
         {
-            plan = Planner.Create(config, request.Shard, d => DatasetFileReader.Read(d.FullPath!, d.File!));
+            plan = Planner.Create(config, request.Shard, d => DatasetFileReader.Read(d.FullPath!, d.File!), request.Parallel);
         }
         catch (DatasetFileException ex)
         {

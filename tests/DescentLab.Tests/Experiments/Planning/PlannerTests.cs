@@ -135,6 +135,29 @@ public sealed class PlannerTests
         });
     }
 
+    [Test]
+    public void Create_ReferencesSolvedInParallel_GiveTheSamePlanBitForBit()
+    {
+        var mlp = new ModelConfig("mlp", LossKind.Mse) { Hidden = 3 };
+        var config = TestConfigs.Create(
+            [TestConfigs.Recipe("beans4", 60, 1, mlp, TestConfigs.Model("logistic")), TestConfigs.Recipe("beans1", 20, 1, TestConfigs.Model("origin"))],
+            [TestConfigs.Variant("closed_form"), TestConfigs.Variant("adam", ("lr", [0.1, 0.01]))],
+            seeds: [1, 2, 3]);
+
+        var one = Planner.Create(config, null, NoFiles, parallel: 1);
+        var four = Planner.Create(config, null, NoFiles, parallel: 4);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(four.Notes, Is.EqualTo(one.Notes));
+            Assert.That(four.Problems.Select(p => (p.DatasetKey, p.Model, p.Kind, BitConverter.DoubleToInt64Bits(p.OptimumLoss))),
+                Is.EqualTo(one.Problems.Select(p => (p.DatasetKey, p.Model, p.Kind, BitConverter.DoubleToInt64Bits(p.OptimumLoss)))));
+            Assert.That(four.Runs.Select(r => (r.Index, r.RunId, BitConverter.DoubleToInt64Bits(r.Optimum.Loss), r.Options.TargetGap, r.Options.TargetLoss, r.Options.TargetAccuracy)),
+                Is.EqualTo(one.Runs.Select(r => (r.Index, r.RunId, BitConverter.DoubleToInt64Bits(r.Optimum.Loss), r.Options.TargetGap, r.Options.TargetLoss, r.Options.TargetAccuracy))));
+            Assert.That(one.Problems, Has.Count.EqualTo(9), "3 seeds × (mlp, logistic on beans4; origin on beans1)");
+        });
+    }
+
     [TestCase("1/1", 1, 1)]
     [TestCase("3/4", 3, 4)]
     public void ShardSpec_TryParse_AcceptsKOverN(string text, int k, int n)
