@@ -50,7 +50,14 @@ public sealed class HistoryStore : IDisposable
         {
             _connection.Open();
             Execute($"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
-            CheckOwnership();
+            // One read transaction, so the three values come from one snapshot: read one by one, another process's first
+            // migration could commit between them (application_id 0 but user_version 3) and look like a foreign file.
+            using (var snapshot = _connection.BeginTransaction(deferred: true))
+            {
+                CheckOwnership(snapshot);
+                snapshot.Commit();
+            }
+
             Execute("PRAGMA journal_mode = WAL;");
             Migrate();
         }
