@@ -77,7 +77,7 @@ internal static class HeadlineSection
         return set.Regression switch
         {
             null => text + "; no baseline, so no regressions were checked.",
-            { NotCompared: { } reason } => text + "; nothing compared with the baseline: " + MarkdownWriter.Escape(reason),
+            { NotCompared: { } reason } => text + "; nothing compared with the baseline (" + MarkdownWriter.Escape(reason.TrimEnd('.')) + ").",
             var r => text + "; **" + Plural(r.SettingRegressions.Count(), "regression") + "**, " + Plural(r.SettingImprovements.Count(), "improvement")
                 + " against the baseline (setting × metric)." + (r.ConfigDiffers ? " **The config differs from the baseline's.**" : string.Empty),
         };

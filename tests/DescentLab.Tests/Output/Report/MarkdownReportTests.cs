@@ -132,6 +132,18 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void Headline_NothingCompared_SaysWhyInOneSentence()
+    {
+        var set = TestRunSets.Small with { Regression = RegressionReport.Skipped("previous", "No earlier run set to compare with; this one is the baseline for the next.") };
+        using var folder = new TempFolder();
+
+        ReportRenderer.Render(set, folder.FullPath, 2);
+        string markdown = File.ReadAllText(Path.Combine(folder.FullPath, ReportRenderer.MarkdownFile));
+
+        Assert.That(markdown, Does.Contain("; nothing compared with the baseline (No earlier run set to compare with; this one is the baseline for the next)."));
+    }
+
+    [Test]
     public void OneProblem_NoPerformanceProfile_AnalysisInsteadOfAcrossProblems()
     {
         var set = TestRunSets.Run(TestConfigs.Create(
