@@ -15,7 +15,9 @@ public static class HostSetup
     /// <summary>A host builder; <paramref name="settingsArgs"/> override settings (<c>--DescentLab:Schedule=...</c>).</summary>
     /// <param name="settingsArgs">Command-line configuration overrides.</param>
     /// <param name="logToFile">Also write the rolling compact-JSON log under the reports root.</param>
-    public static HostApplicationBuilder CreateBuilder(string[] settingsArgs, bool logToFile)
+    /// <param name="drawsPlots">The command renders plots: the plot font is set up (and the renderer warmed) in the
+    /// background from here on; commands that never draw do not load the renderer at all.</param>
+    public static HostApplicationBuilder CreateBuilder(string[] settingsArgs, bool logToFile, bool drawsPlots)
     {
         // Content root is the app folder, so appsettings.json is found from any current directory (stack.md pitfall 6).
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -31,9 +33,13 @@ public static class HostSetup
         builder.Services.AddDescentLabExperiments();
         builder.Services.AddDescentLabOutput();
 
-        // ScottPlot's default font is process-wide: set it here, once, before any command renders (plots wait for it).
+        // ScottPlot's default font is process-wide: set it here, once, before the command renders (plots wait for it).
         // With no fonts every plot fails with the reason, which the report lists.
-        PlotFonts.ConfigureInBackground();
+        if (drawsPlots)
+        {
+            PlotFonts.ConfigureInBackground();
+        }
+
         return builder;
     }
 

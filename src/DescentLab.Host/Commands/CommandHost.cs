@@ -10,12 +10,17 @@ namespace DescentLab.Host.Commands;
 public static class CommandHost
 {
     /// <summary>Builds and starts a host, runs <paramref name="body"/>, stops the host.</summary>
+    /// <param name="settingsArgs">Command-line configuration overrides.</param>
+    /// <param name="logToFile">Also write the rolling log file.</param>
+    /// <param name="body">The command.</param>
+    /// <param name="drawsPlots">The command renders plots (see <see cref="HostSetup.CreateBuilder"/>).</param>
     public static async Task<int> RunAsync(
         string[] settingsArgs,
         bool logToFile,
-        Func<IServiceProvider, CancellationToken, Task<int>> body)
+        Func<IServiceProvider, CancellationToken, Task<int>> body,
+        bool drawsPlots = false)
     {
-        var builder = HostSetup.CreateBuilder(settingsArgs, logToFile);
+        var builder = HostSetup.CreateBuilder(settingsArgs, logToFile, drawsPlots);
         if (HostSetup.SettingsError(builder.Configuration) is { } settingsError)
         {
             await Console.Error.WriteLineAsync(settingsError);

@@ -28,7 +28,7 @@ public static class MergeCommand
             parseResult.GetRequiredValue(outDir),
             parseResult.GetValue(failOnRegression),
             DescentLabCommandLine.OutputOf(parseResult),
-            CiOptions.Outputs(parseResult.GetValue(junit))))));
+            CiOptions.Outputs(parseResult.GetValue(junit)))), drawsPlots: true));
         return command;
     }
 

@@ -76,7 +76,7 @@ public static class RunCommand
                 return Task.FromResult(parseResult.GetValue(resume) is { } runDir
                     ? Resume(services, runDir, request.Parallel, request.DataFileMaxSamples, hostSettings.Limits, output, cancellationToken)
                     : Execute(services, request, hostSettings.Limits, output, cancellationToken));
-            });
+            }, drawsPlots: true);
         });
         return command;
     }

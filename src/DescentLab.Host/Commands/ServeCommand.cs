@@ -21,7 +21,7 @@ public static class ServeCommand
         };
         command.SetAction(async (parseResult, _) =>
         {
-            var builder = HostSetup.CreateBuilder([.. parseResult.UnmatchedTokens], logToFile: true);
+            var builder = HostSetup.CreateBuilder([.. parseResult.UnmatchedTokens], logToFile: true, drawsPlots: true);
             if (HostSetup.SettingsError(builder.Configuration) is { } settingsError)
             {
                 await DescentLabCommandLine.OutputOf(parseResult).Error.WriteLineAsync(settingsError);
