@@ -24,6 +24,37 @@ public static class RunFolders
         return folder;
     }
 
+    /// <summary>Runs <paramref name="config"/> into <c>p1</c> at <c>--parallel 1</c>, then at <c>--parallel 2</c>, as two
+    /// shards merged, and killed after the second run is journaled then resumed; every one exits 0 and gives
+    /// <c>p1</c>'s results and manifest.</summary>
+    public static void AssertSameAcrossParallelShardsAndResume(TempFolder temp, string config)
+    {
+        var p1 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "p1", "--parallel", "1");
+        var p2 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "p2", "--parallel", "2");
+        var s1 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "s1", "--shard", "1/2");
+        var s2 = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "s2", "--shard", "2/2");
+        var merge = DescentLabProcess.Run(temp.FullPath, "merge", "s2", "s1", "--out", "merged");
+
+        // Killed after the second run is journaled (write points: INCOMPLETE, .resume.json, then one per run), then resumed.
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "4" }, "run", config, "--out", "part", "--parallel", "1");
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var result in new[] { p1, p2, s1, s2, merge, resumed })
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+            }
+
+            Assert.That(killed.ExitCode, Is.EqualTo(137), killed.Error);
+        });
+        foreach (string other in new[] { "p2", "merged", "part" })
+        {
+            AssertSameResults(temp.PathOf("p1"), temp.PathOf(other));
+            AssertSameManifest(temp.PathOf("p1"), temp.PathOf(other));
+        }
+    }
+
     /// <summary>Curves are byte-identical and summary.csv is byte-identical apart from the wall_ms column.</summary>
     public static void AssertSameResults(string expectedFolder, string actualFolder)
     {
