@@ -3,39 +3,69 @@ using DescentLab.Experiments.Results;
 namespace DescentLab.Output.Plots;
 
 /// <summary>Renders the images a run set needs into a run folder, in parallel, in a fixed order.</summary>
+/// <remarks>Each plot kind is planned and each image drawn inside a guard: an exception in a plot's
+/// <see cref="IPlot.Plan"/> costs that kind's images, one in drawing or saving costs one image, and the report lists
+/// both (<see cref="PlotFile.Error"/>) while everything else renders. Images are drawn on up to <c>maxParallelism</c>
+/// threads; every figure owns its ScottPlot and Skia objects and the only process-wide setting, the font, is set once at
+/// start-up (<see cref="PlotFonts"/>), so the bytes do not depend on the thread count.</remarks>
 public static class PlotRenderer
 {
     /// <summary>Plans every plot of <paramref name="plots"/> and writes the images under <paramref name="runDir"/>.</summary>
-    /// <returns>One entry per image in plan order; an image that failed to render carries its <see cref="PlotFile.Error"/>
-    /// instead, so one broken plot costs one picture, not the report.</returns>
+    /// <returns>One entry per image in plan order, and one for a plot kind whose plan failed; an entry that could not be
+    /// rendered carries its <see cref="PlotFile.Error"/>, so one broken plot costs its pictures, not the report.</returns>
     public static IReadOnlyList<PlotFile> Render(RunSet set, IReadOnlyList<IPlot> plots, string runDir, int maxParallelism)
     {
-        var requests = plots.SelectMany(p => p.Plan(set).Select(r => r with { File = r.File with { Kind = p.Name } })).ToList();
-        var files = new PlotFile[requests.Count];
+        var planned = plots.SelectMany(p => Plan(p, set)).ToList();
+        var files = new PlotFile[planned.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
-        Parallel.For(0, requests.Count, options, i =>
-        {
-            var request = requests[i];
-            try
-            {
-                string path = Path.Combine(runDir, request.File.RelativePath);
-                if (request.Write is { } write)
-                {
-                    write(path);
-                }
-                else
-                {
-                    using var figure = request.Draw();
-                    figure.SavePng(path);
-                }
-
-                files[i] = request.File;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                files[i] = request.File with { Error = $"{ex.GetType().Name}: {ex.Message}" };
-            }
-        });
+        Parallel.For(0, planned.Count, options, i => files[i] = planned[i].Request is { } request ? Draw(request, runDir) : planned[i].File);
         return files;
     }
+
+    /// <summary>The plot's images with its kind set; a plan that throws becomes one failed entry named after the kind
+    /// (no image path is known without a plan).</summary>
+    private static IEnumerable<Planned> Plan(IPlot plot, RunSet set)
+    {
+        try
+        {
+            return [.. plot.Plan(set).Select(r => r with { File = r.File with { Kind = plot.Name } }).Select(r => new Planned(r.File, r))];
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var file = new PlotFile(plot.Name, plot.Name, $"The {plot.Name} plots, which could not be planned.", null)
+            {
+                Kind = plot.Name,
+                Error = "planning failed: " + Describe(ex),
+            };
+            return [new Planned(file, null)];
+        }
+    }
+
+    private static PlotFile Draw(PlotRequest request, string runDir)
+    {
+        try
+        {
+            string path = Path.Combine(runDir, request.File.RelativePath);
+            if (request.Write is { } write)
+            {
+                write(path);
+            }
+            else
+            {
+                using var figure = request.Draw();
+                figure.SavePng(path);
+            }
+
+            return request.File;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return request.File with { Error = Describe(ex) };
+        }
+    }
+
+    private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+
+    /// <summary>One entry of the plan: an image to draw, or a plot kind whose plan failed (no request).</summary>
+    private sealed record Planned(PlotFile File, PlotRequest? Request);
 }
