@@ -13,6 +13,9 @@ namespace DescentLab.Host.Worker;
 public sealed partial class ScheduledRunService : BackgroundService
 {
     private static readonly TimeSpan MaxSleep = TimeSpan.FromDays(1);
+
+    /// <summary>How long the schedule waits after a fault of its own before it looks for the next occurrence again.</summary>
+    public static readonly TimeSpan RetryAfterFault = TimeSpan.FromMinutes(1);
     private readonly DescentLabSettings _settings;
     private readonly TimeProvider _time;
     private readonly IConfigChangeSource _changes;
@@ -137,28 +140,50 @@ public sealed partial class ScheduledRunService : BackgroundService
         _lifetime.StopApplication();
     }
 
+    /// <summary>Queues every config at each occurrence of <paramref name="schedule"/> until the worker stops.</summary>
+    /// <remarks>A fault in one turn of the loop (the clock, reading the config folder) is logged and the schedule goes
+    /// on after <see cref="RetryAfterFault"/>, so scheduled runs never stop silently while the worker keeps serving.</remarks>
     private async Task ScheduleLoopAsync(CronExpression schedule, string configDir, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = _time.GetUtcNow();
-            var next = schedule.GetNextOccurrence(now, TimeZoneInfo.Utc);
-            if (next is null)
+            try
             {
-                return;
+                if (!await NextScheduledAsync(schedule, configDir, stoppingToken))
+                {
+                    return;
+                }
             }
-
-            LogNextRun(next.Value);
-            // Task.Delay caps out near 49 days; wake at least daily and re-check.
-            for (var left = next.Value - now; left > TimeSpan.Zero; left = next.Value - _time.GetUtcNow())
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                var sleep = Task.Delay(left < MaxSleep ? left : MaxSleep, _time, stoppingToken);
-                NextScheduledRun = next;
-                await sleep;
+                LogScheduleFault(ex, RetryAfterFault.TotalSeconds);
+                await Task.Delay(RetryAfterFault, _time, stoppingToken);
             }
-
-            EnqueueAll(configDir, "schedule");
         }
+    }
+
+    /// <summary>Waits for the next occurrence of <paramref name="schedule"/> and queues every config; false when the
+    /// schedule has no next occurrence.</summary>
+    private async Task<bool> NextScheduledAsync(CronExpression schedule, string configDir, CancellationToken stoppingToken)
+    {
+        var now = _time.GetUtcNow();
+        var next = schedule.GetNextOccurrence(now, TimeZoneInfo.Utc);
+        if (next is null)
+        {
+            return false;
+        }
+
+        LogNextRun(next.Value);
+        // Task.Delay caps out near 49 days; wake at least daily and re-check.
+        for (var left = next.Value - now; left > TimeSpan.Zero; left = next.Value - _time.GetUtcNow())
+        {
+            var sleep = Task.Delay(left < MaxSleep ? left : MaxSleep, _time, stoppingToken);
+            NextScheduledRun = next;
+            await sleep;
+        }
+
+        EnqueueAll(configDir, "schedule");
+        return true;
     }
 
     private async Task RunOneAsync(string config, CancellationToken stoppingToken)
@@ -262,6 +287,9 @@ public sealed partial class ScheduledRunService : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Config} failed; it runs again on its next trigger")]
     private partial void LogRunCrashed(Exception exception, string config);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The schedule failed; it looks for the next scheduled run again in {RetrySeconds} s")]
+    private partial void LogScheduleFault(Exception exception, double retrySeconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The worker failed and stops")]
     private partial void LogFatal(Exception exception);

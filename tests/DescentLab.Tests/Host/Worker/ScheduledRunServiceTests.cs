@@ -2,6 +2,7 @@ using DescentLab.Host;
 using DescentLab.Host.Worker;
 using DescentLab.Tests.Support;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -92,8 +93,63 @@ public sealed class ScheduledRunServiceTests
         Assert.That(runner.SawCancellation, Is.True);
     }
 
+    [Test]
+    public async Task Serve_RunnerThrowsOnce_LoggedAndTheNextScheduledRunStillRuns()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("configs/a.yaml", "name: a");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        var runner = new ThrowingOnceRunner();
+        var log = new CollectingLogger<ScheduledRunService>();
+        using var service = Service(temp, time, runner, new ManualChangeSource(), schedule: "* * * * *", watch: false, logger: log);
+
+        await service.StartAsync(CancellationToken.None);
+        await WaitUntil(() => service.NextScheduledRun == At(12, 1), "the first scheduled run's timer");
+        time.Advance(TimeSpan.FromMinutes(1));
+        await WaitUntil(() => runner.Count == 1, "the first run, which throws");
+        await WaitUntil(() => service.NextScheduledRun == At(12, 2), "the second scheduled run's timer");
+        time.Advance(TimeSpan.FromMinutes(1));
+        await runner.Done.WaitAsync(Patience);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(runner.Runs, Is.EqualTo(new[] { config, config }));
+            Assert.That(log.Entries, Has.Some.EqualTo((LogLevel.Error, $"{config} failed; it runs again on its next trigger")));
+        });
+    }
+
+    [Test]
+    public async Task Serve_ScheduleFaultsOnce_LoggedAndTheScheduleGoesOn()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("configs/a.yaml", "name: a");
+        var time = new FaultyClock(new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)));
+        var runner = new RecordingRunner(expected: 1);
+        var log = new CollectingLogger<ScheduledRunService>();
+        using var service = Service(temp, time, runner, new ManualChangeSource(), schedule: "* * * * *", watch: false, logger: log);
+
+        await service.StartAsync(CancellationToken.None);
+        await WaitUntil(() => service.NextScheduledRun == At(12, 1), "the first scheduled run's timer");
+        time.FailNextRead = true;
+        time.Fake.Advance(TimeSpan.FromMinutes(1));
+        await WaitUntil(() => time.TimersCreated == 2, "the retry's timer");
+        Assert.That(runner.Runs, Is.Empty, "the 12:01 turn faulted before it queued anything");
+        time.Fake.Advance(ScheduledRunService.RetryAfterFault);
+        await WaitUntil(() => service.NextScheduledRun == At(12, 3), "the next scheduled run's timer after the retry");
+        time.Fake.Advance(TimeSpan.FromMinutes(1));
+        await runner.Done.WaitAsync(Patience);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(runner.Runs, Is.EqualTo(new[] { config }));
+            Assert.That(log.Entries, Has.Some.EqualTo((LogLevel.Error, "The schedule failed; it looks for the next scheduled run again in 60 s")));
+        });
+    }
+
     private static ScheduledRunService Service(
-        TempFolder temp, TimeProvider time, IConfigRunner runner, IConfigChangeSource changes, string schedule, bool watch, bool runOnStart = false)
+        TempFolder temp, TimeProvider time, IConfigRunner runner, IConfigChangeSource changes, string schedule, bool watch, bool runOnStart = false, ILogger<ScheduledRunService>? logger = null)
     {
         var settings = Options.Create(new DescentLabSettings
         {
@@ -103,8 +159,10 @@ public sealed class ScheduledRunServiceTests
             RunOnStart = runOnStart,
             DebounceSeconds = 2,
         });
-        return new ScheduledRunService(settings, time, changes, runner, NullLogger<ScheduledRunService>.Instance, new NoLifetime());
+        return new ScheduledRunService(settings, time, changes, runner, logger ?? NullLogger<ScheduledRunService>.Instance, new NoLifetime());
     }
+
+    private static DateTimeOffset At(int hour, int minute) => new(2026, 11, 28, hour, minute, 0, TimeSpan.Zero);
 
     private static async Task WaitUntil(Func<bool> condition, string what)
     {
@@ -140,6 +198,76 @@ public sealed class ScheduledRunServiceTests
             }
 
             return Task.FromResult(0);
+        }
+    }
+
+    /// <summary>Throws on its first run, as a crashing pipeline would, and succeeds after.</summary>
+    private sealed class ThrowingOnceRunner : IConfigRunner
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<string> Runs { get; } = [];
+
+        public Task Done => _done.Task;
+
+        public int Count
+        {
+            get
+            {
+                lock (Runs)
+                {
+                    return Runs.Count;
+                }
+            }
+        }
+
+        public Task<int> RunAsync(string configPath, CancellationToken cancellationToken)
+        {
+            lock (Runs)
+            {
+                Runs.Add(configPath);
+                if (Runs.Count == 1)
+                {
+                    throw new InvalidOperationException("the pipeline crashed");
+                }
+            }
+
+            _done.TrySetResult();
+            return Task.FromResult(0);
+        }
+    }
+
+    /// <summary>A fake clock whose next reading throws when asked to, as a fault inside the schedule loop would; counts
+    /// the timers created so a test knows when the loop is waiting.</summary>
+    private sealed class FaultyClock(FakeTimeProvider fake) : TimeProvider
+    {
+        private int _timers;
+
+        public FakeTimeProvider Fake => fake;
+
+        public bool FailNextRead { get; set; }
+
+        public int TimersCreated => Volatile.Read(ref _timers);
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (FailNextRead)
+            {
+                FailNextRead = false;
+                throw new InvalidOperationException("the clock could not be read");
+            }
+
+            return fake.GetUtcNow();
+        }
+
+        public override long GetTimestamp() => fake.GetTimestamp();
+
+        public override long TimestampFrequency => fake.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _timers);
+            return fake.CreateTimer(callback, state, dueTime, period);
         }
     }
 
