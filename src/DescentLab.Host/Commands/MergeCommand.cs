@@ -50,9 +50,9 @@ public static class MergeCommand
                 output.Error.WriteLine(baselineError);
             }
 
-            foreach (string exportError in published.ExportErrors)
+            foreach (string error in published.Errors)
             {
-                output.Error.WriteLine(exportError);
+                output.Error.WriteLine(error);
             }
 
             return ExitCodes.Of(junitWritten ? published.Outcome : RunSetOutcome.Worst(published.Outcome, PipelineOutcome.Failure));

@@ -1,6 +1,7 @@
 namespace DescentLab.Output.Exporters;
 
-/// <summary>The exporters of a run folder, in writing order. Add an exporter with one line here.</summary>
+/// <summary>The exporters of a run folder, in writing order. Add an exporter with one line here; the service collection
+/// registers this list (<see cref="OutputServiceCollectionExtensions.AddDescentLabOutput"/>).</summary>
 public static class DefaultExporters
 {
     /// <summary>All exporters; the manifest comes last because its presence marks the folder complete.</summary>

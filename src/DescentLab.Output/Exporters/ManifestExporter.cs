@@ -4,11 +4,15 @@ using DescentLab.Output.Json;
 
 namespace DescentLab.Output.Exporters;
 
-/// <summary>manifest.json; written last, so a folder with a complete manifest has every other file.</summary>
+/// <summary>manifest.json; written last, and only when everything before it succeeded, so a folder with a manifest has
+/// every other file.</summary>
 public sealed class ManifestExporter : IExporter
 {
     /// <inheritdoc/>
     public string Name => "manifest";
+
+    /// <inheritdoc/>
+    public bool MarksComplete => true;
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Export(RunSet set, RunFolder folder)

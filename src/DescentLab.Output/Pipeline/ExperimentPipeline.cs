@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Datasets;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
-using DescentLab.Output.Baselines;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Csv;
 using DescentLab.Output.Exporters;
@@ -26,13 +24,27 @@ public sealed partial class ExperimentPipeline
     private readonly ExperimentRunner _runner;
     private readonly TimeProvider _time;
     private readonly ILogger<ExperimentPipeline> _logger;
+    private readonly IReadOnlyList<IExporter> _exporters;
 
-    /// <summary>A pipeline over <paramref name="runner"/>.</summary>
+    /// <summary>A pipeline over <paramref name="runner"/> that writes <see cref="DefaultExporters.All"/>.</summary>
     public ExperimentPipeline(ExperimentRunner runner, TimeProvider time, ILogger<ExperimentPipeline> logger)
+        : this(runner, time, logger, DefaultExporters.All)
+    {
+    }
+
+    /// <summary>A pipeline over <paramref name="runner"/> that writes <paramref name="exporters"/> (registered through
+    /// <see cref="OutputServiceCollectionExtensions.AddDescentLabOutput"/>) in their order, except that an exporter that
+    /// marks the folder complete (<see cref="IExporter.MarksComplete"/>) always runs after the others.</summary>
+    /// <exception cref="ArgumentException">No exporter was given: nothing would be written.</exception>
+    public ExperimentPipeline(ExperimentRunner runner, TimeProvider time, ILogger<ExperimentPipeline> logger, IEnumerable<IExporter> exporters)
     {
         _runner = runner;
         _time = time;
         _logger = logger;
+        var list = exporters.ToList();
+        _exporters = list.Count > 0
+            ? [.. list.Where(e => !e.MarksComplete), .. list.Where(e => e.MarksComplete)]
+            : throw new ArgumentException("A pipeline needs at least one exporter, or a run set would write nothing.", nameof(exporters));
     }
 
     /// <summary>Runs every config of <paramref name="request"/>.</summary>
@@ -93,6 +105,7 @@ public sealed partial class ExperimentPipeline
                     runEnvironment.Command, runEnvironment.DataFileMaxSamples, VariantCode.Of(runEnvironment.ResolvedConfig.Variants)).Write(folder);
                 var configPublished = RunConfig(prepared.Plan!, runEnvironment, folder, history, request, progress, cancellationToken);
                 published.Add(configPublished.Set);
+                failures.AddRange(configPublished.Errors.Select(e => $"{config.Name}: {e}"));
                 return configPublished.Outcome;
             });
             outcome = RunSetOutcome.Worst(outcome, configOutcome);
@@ -144,110 +157,6 @@ public sealed partial class ExperimentPipeline
             LogCiFileFailed(path, ex.Message);
             return false;
         }
-    }
-
-    /// <summary>Compares with the baseline, records history, writes every exporter's files for <paramref name="set"/>, moves
-    /// <c>latest</c>, appends the CI step summary and logs the counts as the last line (used by <c>run</c> and <c>merge</c>).
-    /// A missing (when the gate must fail) or unreadable baseline does not stop the export; it becomes the outcome.</summary>
-    /// <param name="set">The run set.</param>
-    /// <param name="folder">Its run folder.</param>
-    /// <param name="history">History, or null for a shard.</param>
-    /// <param name="regression">The config's regression block, or null.</param>
-    /// <param name="failOnRegression"><c>--fail-on-regression</c>: fail even when the config does not ask to.</param>
-    /// <param name="ci">CI files; only the step summary is written here (JUnit covers all configs: <see cref="WriteJunit"/>).</param>
-    /// <remarks>Nothing is recorded as complete before it is: history gets a pending row first (so the trend can include
-    /// this set), the exporters write (manifest last), and only when every exporter succeeded is the <c>INCOMPLETE</c>
-    /// mark cleared, the history row marked complete and <c>latest</c> moved. Exporters are isolated from each other
-    /// (Serilog's SafeAggregateSink): a failing one becomes a note and an error, and the others still run.</remarks>
-    public Published Publish(RunSet set, RunFolder folder, HistoryStore? history, RegressionConfig? regression, bool failOnRegression, CiOutputs ci)
-    {
-        bool mustFail = failOnRegression || regression?.Fail == true;
-        string? baselineError = null;
-        long? pending = null;
-        if (history is not null)
-        {
-            if (regression is not null)
-            {
-                set = set with { Regression = Compare(set, history, regression, folder.FullPath, mustFail, out baselineError) };
-            }
-
-            pending = history.Record(set, folder.FullPath, pending: true);
-            set = set with { Trend = history.Trend(set.Manifest.Name, includingRunSetId: pending) };
-        }
-        else if (regression is not null && regression.Baseline != RegressionConfig.Previous)
-        {
-            set = set with { Regression = Compare(set, null, regression, folder.FullPath, mustFail, out baselineError) };
-        }
-
-        // A changed config is said before anything else the comparison found.
-        if (set.Regression?.ConfigChange is { } change)
-        {
-            LogConfigChanged(set.Manifest.Name, change);
-        }
-
-        var exportErrors = new List<string>();
-        foreach (var exporter in DefaultExporters.All)
-        {
-            long start = Stopwatch.GetTimestamp();
-            try
-            {
-                var files = exporter.Export(set, folder);
-                LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds, HeapMb());
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                string reason = ex is AggregateException aggregate ? aggregate.InnerExceptions[0].Message : ex.Message;
-                string error = $"exporter '{exporter.Name}' failed: {reason}";
-                LogExporterFailed(exporter.Name, folder.FullPath, reason);
-                exportErrors.Add(error);
-                set = set with { Manifest = set.Manifest with { Notes = [.. set.Manifest.Notes, error] } };
-            }
-        }
-
-        if (exportErrors.Count > 0)
-        {
-            folder.TryMarkIncomplete($"not every file was written ({string.Join("; ", exportErrors)}); finish it with: descentlab run --resume {folder.FullPath}");
-            LogIncomplete(set.Manifest.Name, folder.FullPath);
-            var incomplete = new Published(set, baselineError, exportErrors);
-            return incomplete with { Outcome = RunSetOutcome.Of(incomplete, mustFail) };
-        }
-
-        // Every file is there, manifest last: now history may call the set complete, then the folder, then latest.
-        CrashPoint.Reached();
-        if (pending is { } id)
-        {
-            history!.MarkComplete(id);
-        }
-
-        CrashPoint.Reached();
-        new RunJournal(folder).Delete();
-        folder.MarkComplete();
-        CrashPoint.Reached();
-        folder.PromoteToLatest();
-        foreach (var comparison in set.Regression?.SettingRegressions ?? [])
-        {
-            LogRegression(comparison.Setting, comparison.Describe());
-        }
-
-        bool ciFailed = false;
-        if (ci.StepSummaryPath is { } stepSummary)
-        {
-            try
-            {
-                StepSummary.Append(stepSummary, set);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                LogCiFileFailed(stepSummary, ex.Message);
-                ciFailed = true;
-            }
-        }
-
-        var counts = GateCounts.From(set);
-        LogFinished(set.Manifest.Name, counts.ToString(), folder.FullPath);
-        var published = new Published(set, baselineError, exportErrors);
-        var outcome = RunSetOutcome.Of(published, mustFail);
-        return published with { Outcome = ciFailed ? RunSetOutcome.Worst(outcome, PipelineOutcome.Failure) : outcome };
     }
 
     /// <summary>Everything that can fail on bad input happens here, before any run starts and before anything is written
@@ -330,100 +239,20 @@ public sealed partial class ExperimentPipeline
             request.Ci);
     }
 
-    private RegressionReport Compare(RunSet set, HistoryStore? history, RegressionConfig regression, string runDir, bool mustFail, out string? error)
-    {
-        error = null;
-        string configHash = set.Manifest.ConfigHash;
-        if (regression.Baseline == RegressionConfig.Previous)
-        {
-            var previous = history!.LatestComplete(set.Manifest.Name, null);
-            if (previous is null)
-            {
-                const string First = "No earlier run set to compare with; this one is the baseline for the next.";
-                LogFirstRunSet(set.Manifest.Name, First);
-                return RegressionReport.Skipped(RegressionConfig.Previous, First);
-            }
-
-            return RegressionComparer.Compare(previous.Rows, set.Rows, regression, previous.Source) with
-            {
-                BaselineConfigHash = previous.ConfigHash,
-                ConfigHash = configHash,
-            };
-        }
-
-        string create = BaselineStore.AcceptCommand(runDir, regression.Baseline);
-        if (!File.Exists(regression.Baseline))
-        {
-            string reason = $"the baseline {regression.Baseline} does not exist, so nothing was compared; make this run the baseline with: {create}";
-            if (mustFail)
-            {
-                error = reason;
-                LogBaselineUnreadable(set.Manifest.Name, reason);
-            }
-            else
-            {
-                LogNoBaseline(set.Manifest.Name, reason);
-            }
-
-            return RegressionReport.Skipped(regression.Baseline, Capitalized(reason));
-        }
-
-        try
-        {
-            return RegressionComparer.Compare(BaselineStore.Load(regression.Baseline), set.Rows, regression, regression.Baseline) with
-            {
-                BaselineConfigHash = BaselineStore.ConfigHashOf(regression.Baseline),
-                ConfigHash = configHash,
-            };
-        }
-        catch (RunFileException ex)
-        {
-            error = $"the baseline cannot be read, so no regression check was made: {ex.Message}; replace it with: {create}";
-            LogBaselineUnreadable(set.Manifest.Name, error);
-            return RegressionReport.Skipped(regression.Baseline, Capitalized(error));
-        }
-    }
-
-    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
-
     private sealed record Prepared(ExperimentPlan? Plan, HistoryStore? History, RunFolder? Folder, string? Error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: planned {Runs} runs (of {TotalRuns} in the matrix) into {Folder}")]
     private partial void LogPlanned(string config, int runs, int totalRuns, string folder);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Counts}; report in {Folder}")]
-    private partial void LogFinished(string config, string counts, string folder);
 
     // The managed heap (without forcing a collection) says what a set holds after its runs: summary rows and target hits
     // once curves stream to disk.
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Config}: {Runs} runs took {ElapsedMs:0} ms; managed heap {HeapMb:0} MB")]
     private partial void LogRan(string config, int runs, double elapsedMs, double heapMb);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Exporter {Exporter} wrote {Files} files in {ElapsedMs:0} ms; managed heap {HeapMb:0} MB")]
-    private partial void LogExported(string exporter, int files, double elapsedMs, double heapMb);
-
     private static double HeapMb() => GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Regression in {Setting}: {Comparison}")]
-    private partial void LogRegression(string setting, string comparison);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: {Change}")]
-    private partial void LogConfigChanged(string config, string change);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Message}")]
-    private partial void LogFirstRunSet(string config, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cannot write {Path}: {Reason}")]
     private partial void LogCiFileFailed(string path, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: no regression check: {Reason}")]
-    private partial void LogNoBaseline(string config, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: {Reason}")]
-    private partial void LogBaselineUnreadable(string config, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Exporter {Exporter} failed in {Folder}: {Reason}")]
-    private partial void LogExporterFailed(string exporter, string folder, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: writing {Folder} failed: {Reason}; it stays marked incomplete")]
     private partial void LogWriteFailed(string config, string folder, string reason);
@@ -433,7 +262,4 @@ public sealed partial class ExperimentPipeline
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} finished but its journal record could not be written ({Reason}); journaling stops, a resume reruns the runs not journaled")]
     private partial void LogJournalFailed(string runId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Config}: {Folder} is marked incomplete and latest was not moved")]
-    private partial void LogIncomplete(string config, string folder);
 }

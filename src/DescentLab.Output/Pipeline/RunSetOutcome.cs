@@ -5,13 +5,13 @@ namespace DescentLab.Output.Pipeline;
 
 /// <summary>The one rule from a written run set to its <see cref="PipelineOutcome"/>, shared by <c>run</c>, <c>merge</c>
 /// and <c>serve</c>, so the same data always gives the same exit code.</summary>
-/// <remarks>Precedence, worst first: bad input (an unreadable baseline) &gt; failure (a failed run or exporter) &gt; regression &gt;
+/// <remarks>Precedence, worst first: bad input (an unreadable baseline) &gt; failure (a failed run or publishing step) &gt; regression &gt;
 /// success. A failed run outranks a regression because exit 3 promises that every run finished and only convergence got
 /// worse; with a failed run that promise does not hold.</remarks>
 public static class RunSetOutcome
 {
     /// <summary>The outcome of a published run set.</summary>
-    /// <param name="published">The run set with its regression report, baseline error and exporter failures.</param>
+    /// <param name="published">The run set with its regression report, baseline error and failed publishing steps.</param>
     /// <param name="failOnRegression">The command or the config asks to fail on a regression.</param>
     public static PipelineOutcome Of(Published published, bool failOnRegression)
     {
@@ -21,7 +21,7 @@ public static class RunSetOutcome
             return PipelineOutcome.BadInput;
         }
 
-        if (published.ExportErrors.Count > 0)
+        if (published.Errors.Count > 0)
         {
             return PipelineOutcome.Failure;
         }
