@@ -78,8 +78,9 @@ public sealed partial class ExperimentPipeline
             plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!), parallel);
             history = shard is null ? HistoryStore.OpenInReportsRoot(resume.ReportsRoot) : null;
             folder = RunFolder.Reopen(fullPath, resume.LatestLink);
+            new RunJournal(folder).Check();
         }
-        catch (Exception ex) when (ex is DatasetFileException or HistoryException or OutputFolderException)
+        catch (Exception ex) when (ex is DatasetFileException or HistoryException or OutputFolderException or RunFileException)
         {
             history?.Dispose();
             return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
