@@ -2,6 +2,7 @@ using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Datasets;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Running;
+using DescentLab.Output.Ci;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
 using Microsoft.Extensions.Logging;
@@ -14,10 +15,13 @@ public sealed partial class ExperimentPipeline
     /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> (<c>run --resume</c>): the config is loaded
     /// again (it must be unchanged), the runs its journal holds are taken as they are, and the rest run; the result is
     /// the set an uninterrupted run would have written, with the command line and data/ threshold it started with. A folder
-    /// that completed but was killed before <c>latest</c> moved gets <c>latest</c> now, unless a later set has it.</summary>
+    /// that completed but was killed before <c>latest</c> moved gets <c>latest</c> now, unless a later set has it. The CI
+    /// files the set was started with (<c>--junit</c>, the step summary) are written too, unless <paramref name="ci"/>
+    /// names others.</summary>
     public PipelineResult Resume(
         string runDir,
         int parallel,
+        CiOutputs ci,
         Func<ExperimentConfig, string, RunEnvironment> environment,
         ConfigLimits limits,
         IProgress<RunProgress>? progress,
@@ -69,7 +73,7 @@ public sealed partial class ExperimentPipeline
         }
 
         var shard = resume.Shard is null ? null : ShardSpec.TryParse(resume.Shard, out _);
-        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression);
+        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression) { Ci = resume.CiOutputs(ci) };
         ExperimentPlan plan;
         HistoryStore? history = null;
         RunFolder folder;
@@ -97,7 +101,8 @@ public sealed partial class ExperimentPipeline
                     Command = resume.Command ?? runEnvironment.Command,
                     DataFileMaxSamples = resume.DataFileMaxSamples ?? runEnvironment.DataFileMaxSamples,
                 };
-                return RunConfig(plan, runEnvironment, folder, history, request, progress, cancellationToken).Outcome;
+                var published = RunConfig(plan, runEnvironment, folder, history, request, progress, cancellationToken);
+                return WriteJunit(request.Ci.JunitPath, [published.Set]) ? published.Outcome : RunSetOutcome.Worst(published.Outcome, PipelineOutcome.Failure);
             });
             return new PipelineResult(outcome, failures, [fullPath]);
         }
