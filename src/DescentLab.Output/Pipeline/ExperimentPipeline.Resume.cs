@@ -34,7 +34,13 @@ public sealed partial class ExperimentPipeline
         }
         catch (RunFileException ex)
         {
-            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
+            // Killed before it recorded how to resume it: no run had started, so nothing is lost by removing it.
+            return RunFolder.TryRemoveBareClaim(runDir)
+                ? new PipelineResult(
+                    PipelineOutcome.BadInput,
+                    [$"{Path.GetFullPath(runDir)}: the run folder cannot be resumed: it was killed before it recorded how (no run had started), so it has been removed; start the run again"],
+                    [])
+                : new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
         }
 
         string fullPath = Path.GetFullPath(runDir);

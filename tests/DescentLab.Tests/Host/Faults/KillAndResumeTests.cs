@@ -232,6 +232,22 @@ public sealed class KillAndResumeTests
     }
 
     [Test]
+    public void Resume_FolderKilledBeforeItsFirstRecord_IsRemovedWithAMessage()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "2" }, "run", config, "--out", "part");
+        Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
+        Assert.That(File.Exists(temp.PathOf("part", ".resume.json")), Is.False, "killed before the folder recorded how to resume it");
+
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(2), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain($"{temp.PathOf("part")}: the run folder cannot be resumed: it was killed before it recorded how (no run had started), so it has been removed; start the run again"));
+        Assert.That(Directory.Exists(temp.PathOf("part")), Is.False);
+    }
+
+    [Test]
     public void Resume_ChangedConfig_IsRefused()
     {
         using var temp = new TempFolder();
