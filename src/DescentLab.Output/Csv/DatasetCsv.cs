@@ -40,6 +40,11 @@ public static class DatasetCsv
     /// <paramref name="identity"/> (sample count or content hash).</exception>
     public static Dataset Read(string path, DatasetIdentity identity)
     {
+        if (!File.Exists(path))
+        {
+            throw new RunFileException(path, 0, "file not found");
+        }
+
         Dataset read;
         try
         {
