@@ -189,6 +189,12 @@ public sealed partial class ExperimentPipeline
         var exportErrors = new List<string>();
         foreach (var exporter in DefaultExporters.All)
         {
+            // The manifest marks a folder complete: after a failed exporter (a full disk) it is not written at all.
+            if (exportErrors.Count > 0 && exporter is ManifestExporter)
+            {
+                continue;
+            }
+
             long start = Stopwatch.GetTimestamp();
             try
             {
