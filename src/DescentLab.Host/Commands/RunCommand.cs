@@ -3,6 +3,7 @@ using System.Globalization;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Host.Logging;
+using DescentLab.Output.Ci;
 using DescentLab.Output.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,21 +75,23 @@ public static class RunCommand
                     Ci = CiOptions.Outputs(parseResult.GetValue(junit)),
                 };
                 return Task.FromResult(parseResult.GetValue(resume) is { } runDir
-                    ? Resume(services, runDir, request.Parallel, request.DataFileMaxSamples, hostSettings.Limits, output, cancellationToken)
+                    ? Resume(services, runDir, request.Parallel, request.DataFileMaxSamples, request.Ci, hostSettings.Limits, output, cancellationToken)
                     : Execute(services, request, hostSettings.Limits, output, cancellationToken));
             }, drawsPlots: true);
         });
         return command;
     }
 
-    /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> and maps its outcome to an exit code.</summary>
-    public static int Resume(IServiceProvider services, string runDir, int parallel, long dataFileMaxSamples, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
+    /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> and maps its outcome to an exit code; the CI
+    /// files are <paramref name="ci"/>'s where given, else those the set was started with.</summary>
+    public static int Resume(IServiceProvider services, string runDir, int parallel, long dataFileMaxSamples, CiOutputs ci, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
     {
         var pipeline = services.GetRequiredService<ExperimentPipeline>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
         var result = pipeline.Resume(
             runDir,
             parallel,
+            ci,
             (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel, dataFileMaxSamples),
             limits,
             ProgressReporter.ForConsole(logger),

@@ -57,6 +57,15 @@ internal static class ColumnTypes
     /// <summary>A 64-bit integer or empty.</summary>
     public static ColumnType<long?> NullableInt64 { get; } = Nullable(Int64);
 
+    /// <summary>A point in time as ISO 8601 UTC (<c>2026-11-30T02:00:00.0000000Z</c>).</summary>
+    public static ColumnType<DateTimeOffset> UtcTime { get; } = new(
+        "TEXT",
+        "an ISO 8601 UTC time",
+        v => v.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        (string t, out DateTimeOffset v) => DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out v),
+        v => v.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        (r, i) => r.IsDBNull(i) ? default : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+
     /// <summary>An unsigned 64-bit integer, stored in SQLite as the signed integer with the same bits.</summary>
     public static ColumnType<ulong> UInt64 { get; } = new(
         "INTEGER",

@@ -1,4 +1,5 @@
 using DescentLab.Core.Datasets;
+using DescentLab.Experiments.Datasets;
 
 namespace DescentLab.Output.Csv;
 
@@ -33,47 +34,37 @@ public static class DatasetCsv
         }
     }
 
-    /// <summary>Reads the samples written for the dataset instance <paramref name="identity"/>.</summary>
+    /// <summary>Reads the samples written for the dataset instance <paramref name="identity"/>, with the one reader of the
+    /// dataset CSV format (<see cref="DatasetFileReader"/>, which reads users' own files too).</summary>
     /// <exception cref="RunFileException">The file is missing or malformed, or its values do not match
     /// <paramref name="identity"/> (sample count or content hash).</exception>
     public static Dataset Read(string path, DatasetIdentity identity)
     {
-        using var csv = CsvTableReader.Open(path);
-        bool twoD = csv.Header.Count == 3;
-        csv.ExpectColumns(twoD ? ["x1", "x2", "y"] : ["x", "y"]);
-        if (csv.Header.Count != (twoD ? 3 : 2))
+        if (!File.Exists(path))
         {
-            throw new RunFileException(path, 1, "expected the header x,y or x1,x2,y");
+            throw new RunFileException(path, 0, "file not found");
         }
 
-        var x1 = new List<double>();
-        var x2 = new List<double>();
-        var y = new List<double>();
-        while (csv.Read())
+        Dataset read;
+        try
         {
-            x1.Add(csv.Double(0));
-            if (twoD)
-            {
-                x2.Add(csv.Double(1));
-            }
-
-            y.Add(csv.Double(twoD ? 2 : 1));
+            read = DatasetFileReader.Read(path, path);
+        }
+        catch (DatasetFileException ex)
+        {
+            throw new RunFileException(path, ex.Line, ex.Reason, ex);
         }
 
-        if (y.Count != identity.N)
+        if (read.Count != identity.N)
         {
-            throw new RunFileException(path, 0, $"expected {identity.N} samples for dataset {identity.Name} but found {y.Count}");
+            throw new RunFileException(path, 0, $"expected {identity.N} samples for dataset {identity.Name} but found {read.Count}");
         }
 
-        double[] x1Column = [.. x1];
-        double[]? x2Column = twoD ? [.. x2] : null;
-        double[] yColumn = [.. y];
-        string hash = Dataset.ComputeContentHash(x1Column, x2Column, yColumn);
-        if (hash != identity.ContentHash)
+        if (read.Identity.ContentHash != identity.ContentHash)
         {
-            throw new RunFileException(path, 0, $"the samples do not match the content hash {identity.ContentHash} recorded in the manifest (found {hash})");
+            throw new RunFileException(path, 0, $"the samples do not match the content hash {identity.ContentHash} recorded in the manifest (found {read.Identity.ContentHash})");
         }
 
-        return new Dataset(identity, x1Column, x2Column, yColumn);
+        return new Dataset(identity, read.X1, read.Dimension == 2 ? read.X2 : null, read.Y);
     }
 }

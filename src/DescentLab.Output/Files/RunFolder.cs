@@ -38,6 +38,7 @@ public sealed class RunFolder
 
         string latest = Path.Combine(configFolder, "latest");
         CheckLatestIsLink(latest);
+        CatchUpToNewestComplete(configFolder, latest);
         string stamp = startedUtc.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         for (int k = 1; k < 1000; k++)
         {
@@ -180,6 +181,62 @@ public sealed class RunFolder
         return true;
     }
 
+    /// <summary>Removes <paramref name="folder"/> when it holds nothing but a claim whose process is gone (killed before it
+    /// recorded anything else); true when it did.</summary>
+    public static bool TryRemoveBareClaim(string folder)
+    {
+        string path = Path.GetFullPath(folder);
+        try
+        {
+            if (!Directory.Exists(path) || Directory.EnumerateDirectories(path).Any()
+                || Directory.EnumerateFiles(path).Select(Path.GetFileName).Any(f => f is not (OwnerFile or IncompleteMarker) && !f!.EndsWith(".tmp", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            string ownerPath = Path.Combine(path, OwnerFile);
+            string owner = File.Exists(ownerPath) ? File.ReadAllText(ownerPath).Trim() : string.Empty;
+            if (int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid != Environment.ProcessId && IsRunning(pid))
+            {
+                return false;
+            }
+
+            Directory.Delete(path, recursive: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Moves <paramref name="latest"/> up to the newest complete set of <paramref name="configFolder"/>, so a kill
+    /// between a set completing and <c>latest</c> moving is caught up by the next run, not only by a resume.</summary>
+    private static void CatchUpToNewestComplete(string configFolder, string latest)
+    {
+        try
+        {
+            if (!Directory.Exists(configFolder))
+            {
+                return;
+            }
+
+            string? newest = Directory.EnumerateDirectories(configFolder)
+                .Where(d => Path.GetFileName(d) != Path.GetFileName(latest)
+                    && File.Exists(Path.Combine(d, Json.ManifestJson.FileName))
+                    && !File.Exists(Path.Combine(d, IncompleteMarker)))
+                .MaxBy(d => StartOrder(Path.GetFileName(d)), StringComparer.Ordinal);
+            if (newest is not null)
+            {
+                CatchUpLatest(newest, latest);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only a catch-up: this run moves latest itself when it completes.
+        }
+    }
+
     /// <summary>A key that sorts folders named <c>yyyyMMdd-HHmmss[-k]</c> by when they started (k = 1 when absent).</summary>
     private static string StartOrder(string name)
     {
@@ -200,6 +257,7 @@ public sealed class RunFolder
     private static bool TryClaim(string path)
     {
         string ownerPath = Path.Combine(path, OwnerFile);
+        bool created = !Directory.Exists(path);
         try
         {
             Directory.CreateDirectory(path);
@@ -225,6 +283,12 @@ public sealed class RunFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // A claim that could not be completed (a full disk) leaves no folder behind that this process made.
+            if (created)
+            {
+                TryRemoveBareClaim(path);
+            }
+
             throw new OutputFolderException(path, ex.Message, ex);
         }
     }

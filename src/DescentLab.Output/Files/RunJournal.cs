@@ -7,12 +7,14 @@ namespace DescentLab.Output.Files;
 /// <summary>The finished runs of an unfinished run set, appended one record each to <c>.runs/journal</c>, so
 /// <c>run --resume</c> reruns only what is missing.</summary>
 /// <remarks>One file, appended to, because creating a file is the dearest thing a run does on some disks (0.65 ms on the
-/// benchmark machine's ext4, against 0.3 ms for a small run). A record is a length, then the run (a magic, the run id,
-/// every value, an end mark); a run is finished exactly when its record reads back whole. A torn record (a crash while
+/// benchmark machine's ext4, against 0.3 ms for a small run). The file starts with a header (the journal version and the
+/// name of every value, <see cref="JournalColumns"/>), then one record per run: a length, then a magic, the values in
+/// header order and an end mark. A run is finished exactly when its record reads back whole. A torn record (a crash while
 /// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the file
-/// back to its last whole record first. Doubles are stored as their bits, so a resumed set is byte-identical to an
-/// uninterrupted one. Records are handed to the operating system at once (a kill -9 loses none) but not flushed to disk:
-/// a record lost to a power cut only means the run runs again. The folder is deleted once the set is complete.</remarks>
+/// back to its last whole record first. A journal of another version, or one that lacks a value this version needs, is
+/// refused with a message rather than read half. Records are handed to the operating system at once (a kill -9 loses
+/// none) but not flushed to disk: a record lost to a power cut only means the run runs again. The folder is deleted once
+/// the set is complete.</remarks>
 public sealed class RunJournal
 {
     /// <summary>The journal folder inside a run folder.</summary>
@@ -21,8 +23,11 @@ public sealed class RunJournal
     /// <summary>The journal file inside <see cref="FolderName"/>.</summary>
     public const string FileName = "journal";
 
+    /// <summary>The version this build writes and reads.</summary>
+    public const int Version = 3;
+
+    private const int HeaderMagic = 0x4a52_4c44; // "DLRJ"
     private const int Magic = 0x4e52_4c44; // "DLRN"
-    private const int Version = 2;
     private const int EndMark = 0x2e444e45; // "END."
     private readonly string _folder;
     private readonly string _path;
@@ -36,19 +41,20 @@ public sealed class RunJournal
         _path = Path.Combine(_folder, FileName);
     }
 
+    /// <summary>The names of the values of a record, in the order this version writes them.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } = [.. JournalColumns.All.Select(c => c.Name)];
+
     /// <summary>Appends a finished run (safe from several threads).</summary>
     public void Record(RunResult result)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        byte[] record = Frame(writer =>
         {
-            writer.Write(0);
-            Write(writer, result);
-        }
-
-        byte[] bytes = buffer.GetBuffer();
-        int length = (int)buffer.Length;
-        BitConverter.TryWriteBytes(bytes.AsSpan(0, sizeof(int)), length - sizeof(int));
+            writer.Write(Magic);
+            foreach (var column in JournalColumns.All)
+            {
+                column.Write(writer, result);
+            }
+        });
         lock (_append)
         {
             Directory.CreateDirectory(_folder);
@@ -61,15 +67,33 @@ public sealed class RunJournal
 
             CrashPoint.Reached();
             stream.Seek(0, SeekOrigin.End);
-            stream.Write(bytes, 0, length);
+            if (stream.Position == 0)
+            {
+                stream.Write(Header);
+            }
+
+            stream.Write(record);
+        }
+    }
+
+    /// <summary>Refuses a journal this version cannot read whole (see <see cref="Finished{T}"/>); no journal is fine.</summary>
+    /// <exception cref="RunFileException">The journal is of another version or lacks a value.</exception>
+    public void Check()
+    {
+        if (File.Exists(_path))
+        {
+            using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            ReadHeader(stream);
         }
     }
 
     /// <summary>The finished runs of <paramref name="plan"/> found in the journal, by run id.</summary>
+    /// <exception cref="RunFileException">The journal is of another version or lacks a value.</exception>
     public IReadOnlyDictionary<string, RunResult> Finished(ExperimentPlan plan) => Finished(plan, result => result);
 
     /// <summary>What <paramref name="keep"/> makes of each finished run of <paramref name="plan"/> found in the journal,
     /// by run id; each record is read and handed over one at a time, so the journal's curves are never all in memory.</summary>
+    /// <exception cref="RunFileException">The journal is of another version or lacks a value.</exception>
     public IReadOnlyDictionary<string, T> Finished<T>(ExperimentPlan plan, Func<RunResult, T> keep)
     {
         var finished = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -82,9 +106,10 @@ public sealed class RunJournal
         try
         {
             using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            while (ReadRecord(stream) is { } record)
+            var columns = ReadHeader(stream);
+            while (ReadFrame(stream, Magic) is { } record)
             {
-                if (TryRead(record, specs) is { } result)
+                if (TryRead(record, columns, specs) is { } result)
                 {
                     finished[result.Spec.RunId] = keep(result);
                 }
@@ -107,8 +132,85 @@ public sealed class RunJournal
         }
     }
 
-    /// <summary>The next whole record's bytes, or null at the end or at a torn record.</summary>
-    private static byte[]? ReadRecord(Stream stream)
+    private static byte[] Header { get; } = Frame(writer =>
+    {
+        writer.Write(HeaderMagic);
+        writer.Write(Version);
+        writer.Write(ColumnNames.Count);
+        foreach (string name in ColumnNames)
+        {
+            writer.Write(name);
+        }
+    });
+
+    /// <summary>A length, what <paramref name="write"/> writes, and the end mark.</summary>
+    private static byte[] Frame(Action<BinaryWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(0);
+            write(writer);
+            writer.Write(EndMark);
+        }
+
+        byte[] bytes = buffer.ToArray();
+        BitConverter.TryWriteBytes(bytes.AsSpan(0, sizeof(int)), bytes.Length - sizeof(int));
+        return bytes;
+    }
+
+    /// <summary>The columns of each record, in the order the header names them; an empty or torn header (a crash
+    /// before the first record was whole) means no record.</summary>
+    private IReadOnlyList<JournalColumn> ReadHeader(Stream stream)
+    {
+        stream.Position = 0;
+        if (ReadFrame(stream, magic: null) is not { } frame)
+        {
+            stream.Position = stream.Length;
+            return [];
+        }
+
+        using var reader = new BinaryReader(new MemoryStream(frame, writable: false));
+        int magic = reader.ReadInt32();
+        if (magic == Magic)
+        {
+            throw Refused("it was written by an older DescentLab (journal version 2), which did not record every value of a run");
+        }
+
+        int version = reader.ReadInt32();
+        if (magic != HeaderMagic || version != Version)
+        {
+            throw Refused(magic == HeaderMagic
+                ? $"it is journal version {version}, and this DescentLab reads version {Version}"
+                : "it is not a DescentLab journal");
+        }
+
+        var names = new string[reader.ReadInt32()];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = reader.ReadString();
+        }
+
+        var known = JournalColumns.All.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var columns = new List<JournalColumn>(names.Length);
+        foreach (string name in names)
+        {
+            columns.Add(known.GetValueOrDefault(name) ?? throw Refused($"its records hold the value '{name}', which this DescentLab does not know"));
+        }
+
+        if (ColumnNames.FirstOrDefault(n => !names.Contains(n)) is { } missing)
+        {
+            throw Refused($"its records lack the value '{missing}'");
+        }
+
+        return columns;
+    }
+
+    private RunFileException Refused(string why) =>
+        new(_path, 0, $"this run folder cannot be resumed: {why}; run the config again without --resume (or resume it with the DescentLab that started it)");
+
+    /// <summary>The next whole frame's bytes (after the length), or null at the end or at a torn frame.</summary>
+    private static byte[]? ReadFrame(Stream stream, int? magic)
     {
         Span<byte> prefix = stackalloc byte[sizeof(int)];
         if (stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) < prefix.Length)
@@ -117,22 +219,36 @@ public sealed class RunJournal
         }
 
         int length = BitConverter.ToInt32(prefix);
-        if (length <= 0 || length > stream.Length - stream.Position)
+        if (length < 2 * sizeof(int) || length > stream.Length - stream.Position)
         {
             return null;
         }
 
-        byte[] record = new byte[length];
-        stream.ReadExactly(record);
-        return IsWhole(record) ? record : null;
+        byte[] frame = new byte[length];
+        stream.ReadExactly(frame);
+        bool whole = BitConverter.ToInt32(frame.AsSpan(length - sizeof(int))) == EndMark
+            && (magic is null || BitConverter.ToInt32(frame) == magic);
+        return whole ? frame : null;
     }
 
-    /// <summary>How many leading bytes of the journal are whole records.</summary>
-    private static long WholeLength(Stream stream)
+    /// <summary>How many leading bytes of the journal are this version's header and whole records (0 for a journal of
+    /// another version: it is started again).</summary>
+    private long WholeLength(Stream stream)
     {
-        stream.Position = 0;
-        long whole = 0;
-        while (ReadRecord(stream) is not null)
+        try
+        {
+            if (ReadHeader(stream).Count == 0)
+            {
+                return 0;
+            }
+        }
+        catch (Exception ex) when (ex is RunFileException or IOException or InvalidDataException or ArgumentException)
+        {
+            return 0;
+        }
+
+        long whole = stream.Position;
+        while (ReadFrame(stream, Magic) is not null)
         {
             whole = stream.Position;
         }
@@ -140,76 +256,21 @@ public sealed class RunJournal
         return whole;
     }
 
-    private static bool IsWhole(byte[] record) =>
-        record.Length >= 3 * sizeof(int)
-        && BitConverter.ToInt32(record) == Magic
-        && BitConverter.ToInt32(record.AsSpan(record.Length - sizeof(int))) == EndMark;
-
-    private static void Write(BinaryWriter writer, RunResult result)
-    {
-        writer.Write(Magic);
-        writer.Write(Version);
-        writer.Write(result.Spec.RunId);
-        writer.Write((int)result.Status);
-        writer.Write(result.Message);
-        writer.Write(result.WallMs);
-        var training = result.Training;
-        writer.Write(training is not null);
-        if (training is not null)
-        {
-            writer.Write((int)training.Status);
-            writer.Write(training.Message);
-            writer.Write(training.Epochs);
-            writer.Write(training.Steps);
-            writer.Write(training.GradEvals);
-            writer.Write(training.EpochsToTarget ?? -1);
-            writer.Write(training.GradEvalsToTarget ?? -1);
-            writer.Write(training.FinalLoss);
-            writer.Write(training.FinalGap);
-            WriteDoubles(writer, training.FinalTheta);
-            var curve = training.Curve;
-            writer.Write(curve.ParameterNames.Count);
-            foreach (string name in curve.ParameterNames)
-            {
-                writer.Write(name);
-            }
-
-            writer.Write(curve.Count);
-            foreach (int epoch in curve.Epoch)
-            {
-                writer.Write(epoch);
-            }
-
-            foreach (long step in curve.Step)
-            {
-                writer.Write(step);
-            }
-
-            WriteDoubles(writer, curve.Loss);
-            WriteDoubles(writer, curve.Gap);
-            WriteDoubles(writer, curve.GradNorm);
-            WriteDoubles(writer, curve.Parameters);
-        }
-
-        writer.Write(EndMark);
-    }
-
-    private static RunResult? TryRead(byte[] record, Dictionary<string, RunSpec> specs)
+    private static RunResult? TryRead(byte[] record, IReadOnlyList<JournalColumn> columns, Dictionary<string, RunSpec> specs)
     {
         try
         {
             using var reader = new BinaryReader(new MemoryStream(record, writable: false));
-            if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || !specs.TryGetValue(reader.ReadString(), out var spec))
+            reader.ReadInt32();
+            var entry = new JournalEntry();
+            foreach (var column in columns)
             {
-                return null;
+                column.Read(reader, entry);
             }
 
-            var status = (RunStatus)reader.ReadInt32();
-            string message = reader.ReadString();
-            double wallMs = reader.ReadDouble();
-            TrainingResult? training = reader.ReadBoolean() ? ReadTraining(reader) : null;
             return reader.ReadInt32() == EndMark && reader.BaseStream.Position == reader.BaseStream.Length
-                ? new RunResult(spec, training, status, message, wallMs)
+                && specs.TryGetValue(entry.RunId, out var spec)
+                ? entry.ToResult(spec)
                 : null;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or OverflowException)
@@ -217,79 +278,5 @@ public sealed class RunJournal
             // Garbled inside a whole frame: the run is not finished.
             return null;
         }
-    }
-
-    private static TrainingResult ReadTraining(BinaryReader reader)
-    {
-        var status = (RunStatus)reader.ReadInt32();
-        string message = reader.ReadString();
-        int epochs = reader.ReadInt32();
-        long steps = reader.ReadInt64();
-        long gradEvals = reader.ReadInt64();
-        int epochsToTarget = reader.ReadInt32();
-        long gradEvalsToTarget = reader.ReadInt64();
-        double finalLoss = reader.ReadDouble();
-        double finalGap = reader.ReadDouble();
-        double[] finalTheta = ReadDoubles(reader);
-        string[] names = new string[Count(reader)];
-        for (int i = 0; i < names.Length; i++)
-        {
-            names[i] = reader.ReadString();
-        }
-
-        int rows = Count(reader);
-        int[] epoch = new int[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            epoch[i] = reader.ReadInt32();
-        }
-
-        long[] step = new long[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            step[i] = reader.ReadInt64();
-        }
-
-        var curve = new Curve(names, epoch, step, ReadDoubles(reader), ReadDoubles(reader), ReadDoubles(reader), ReadDoubles(reader));
-        return new TrainingResult(
-            status,
-            message,
-            curve,
-            epochs,
-            steps,
-            gradEvals,
-            epochsToTarget < 0 ? null : epochsToTarget,
-            gradEvalsToTarget < 0 ? null : gradEvalsToTarget,
-            finalLoss,
-            finalGap,
-            finalTheta);
-    }
-
-    private static void WriteDoubles(BinaryWriter writer, double[] values)
-    {
-        writer.Write(values.Length);
-        foreach (double value in values)
-        {
-            writer.Write(value);
-        }
-    }
-
-    private static double[] ReadDoubles(BinaryReader reader)
-    {
-        double[] values = new double[Count(reader)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = reader.ReadDouble();
-        }
-
-        return values;
-    }
-
-    /// <summary>A length that a torn file could garble: bounded by what is left, so garbage never allocates gigabytes.</summary>
-    private static int Count(BinaryReader reader)
-    {
-        int count = reader.ReadInt32();
-        long left = reader.BaseStream.Length - reader.BaseStream.Position;
-        return count >= 0 && count <= left ? count : throw new InvalidDataException("bad length");
     }
 }

@@ -2,6 +2,7 @@ using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Datasets;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Running;
+using DescentLab.Output.Ci;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
 using Microsoft.Extensions.Logging;
@@ -14,10 +15,13 @@ public sealed partial class ExperimentPipeline
     /// <summary>Finishes the interrupted run set in <paramref name="runDir"/> (<c>run --resume</c>): the config is loaded
     /// again (it must be unchanged), the runs its journal holds are taken as they are, and the rest run; the result is
     /// the set an uninterrupted run would have written, with the command line and data/ threshold it started with. A folder
-    /// that completed but was killed before <c>latest</c> moved gets <c>latest</c> now, unless a later set has it.</summary>
+    /// that completed but was killed before <c>latest</c> moved gets <c>latest</c> now, unless a later set has it. The CI
+    /// files the set was started with (<c>--junit</c>, the step summary) are written too, unless <paramref name="ci"/>
+    /// names others.</summary>
     public PipelineResult Resume(
         string runDir,
         int parallel,
+        CiOutputs ci,
         Func<ExperimentConfig, string, RunEnvironment> environment,
         ConfigLimits limits,
         IProgress<RunProgress>? progress,
@@ -30,7 +34,13 @@ public sealed partial class ExperimentPipeline
         }
         catch (RunFileException ex)
         {
-            return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
+            // Killed before it recorded how to resume it: no run had started, so nothing is lost by removing it.
+            return RunFolder.TryRemoveBareClaim(runDir)
+                ? new PipelineResult(
+                    PipelineOutcome.BadInput,
+                    [$"{Path.GetFullPath(runDir)}: the run folder cannot be resumed: it was killed before it recorded how (no run had started), so it has been removed; start the run again"],
+                    [])
+                : new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
         }
 
         string fullPath = Path.GetFullPath(runDir);
@@ -69,7 +79,7 @@ public sealed partial class ExperimentPipeline
         }
 
         var shard = resume.Shard is null ? null : ShardSpec.TryParse(resume.Shard, out _);
-        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression);
+        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression) { Ci = resume.CiOutputs(ci) };
         ExperimentPlan plan;
         HistoryStore? history = null;
         RunFolder folder;
@@ -78,8 +88,9 @@ public sealed partial class ExperimentPipeline
             plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!), parallel);
             history = shard is null ? HistoryStore.OpenInReportsRoot(resume.ReportsRoot) : null;
             folder = RunFolder.Reopen(fullPath, resume.LatestLink);
+            new RunJournal(folder).Check();
         }
-        catch (Exception ex) when (ex is DatasetFileException or HistoryException or OutputFolderException)
+        catch (Exception ex) when (ex is DatasetFileException or HistoryException or OutputFolderException or RunFileException)
         {
             history?.Dispose();
             return new PipelineResult(PipelineOutcome.BadInput, [ex.Message], []);
@@ -96,7 +107,8 @@ public sealed partial class ExperimentPipeline
                     Command = resume.Command ?? runEnvironment.Command,
                     DataFileMaxSamples = resume.DataFileMaxSamples ?? runEnvironment.DataFileMaxSamples,
                 };
-                return RunConfig(plan, runEnvironment, folder, history, request, progress, cancellationToken).Outcome;
+                var published = RunConfig(plan, runEnvironment, folder, history, request, progress, cancellationToken);
+                return WriteJunit(request.Ci.JunitPath, [published.Set]) ? published.Outcome : RunSetOutcome.Worst(published.Outcome, PipelineOutcome.Failure);
             });
             return new PipelineResult(outcome, failures, [fullPath]);
         }

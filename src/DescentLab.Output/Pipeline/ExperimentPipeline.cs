@@ -102,7 +102,8 @@ public sealed partial class ExperimentPipeline
                 var runEnvironment = environment(config, path);
                 new ResumeRequest(
                     path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink,
-                    runEnvironment.Command, runEnvironment.DataFileMaxSamples, VariantCode.Of(runEnvironment.ResolvedConfig.Variants)).Write(folder);
+                    runEnvironment.Command, runEnvironment.DataFileMaxSamples, VariantCode.Of(runEnvironment.ResolvedConfig.Variants),
+                    request.Ci.JunitPath is { } junit ? Path.GetFullPath(junit) : null, request.Ci.StepSummaryPath).Write(folder);
                 var configPublished = RunConfig(prepared.Plan!, runEnvironment, folder, history, request, progress, cancellationToken);
                 published.Add(configPublished.Set);
                 failures.AddRange(configPublished.Errors.Select(e => $"{config.Name}: {e}"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DescentLab.Output.Ci;
 using DescentLab.Output.Files;
 
 namespace DescentLab.Output.Pipeline;
@@ -16,6 +17,8 @@ namespace DescentLab.Output.Pipeline;
 /// in folders of older versions.</param>
 /// <param name="VariantCode">The code of each plug-in and external variant (<see cref="Experiments.Config.VariantCode"/>);
 /// changed code cannot resume. Null in folders claimed before it was recorded.</param>
+/// <param name="Junit">The JUnit XML file the set was asked to write (absolute), or null.</param>
+/// <param name="StepSummary">The step summary file (<c>GITHUB_STEP_SUMMARY</c>) the set was asked to append to, or null.</param>
 public sealed record ResumeRequest(
     string ConfigPath,
     string ConfigFullPath,
@@ -26,12 +29,18 @@ public sealed record ResumeRequest(
     string? LatestLink,
     string? Command = null,
     long? DataFileMaxSamples = null,
-    IReadOnlyDictionary<string, string>? VariantCode = null)
+    IReadOnlyDictionary<string, string>? VariantCode = null,
+    string? Junit = null,
+    string? StepSummary = null)
 {
     /// <summary>The file name inside the run folder.</summary>
     public const string FileName = ".resume.json";
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>The CI files of the resumed set: those of the resuming invocation where it names them, else those the set
+    /// was started with.</summary>
+    public CiOutputs CiOutputs(CiOutputs now) => new(now.JunitPath ?? Junit, now.StepSummaryPath ?? StepSummary);
 
     /// <summary>Writes the request into <paramref name="folder"/>.</summary>
     public void Write(RunFolder folder) => folder.WriteText(FileName, w => w.Write(JsonSerializer.Serialize(this, Options)));

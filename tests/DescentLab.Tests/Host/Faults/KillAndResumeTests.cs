@@ -89,6 +89,82 @@ public sealed class KillAndResumeTests
         return killedAt;
     }
 
+    /// <summary>Every model kind (origin, affine, logistic 1-D and 2-D, mlp), both losses and every built-in variant
+    /// family, small enough to run in a few seconds.</summary>
+    private const string EveryKindConfig = """
+        name: kinds
+        seeds: [1]
+        datasets:
+          - recipe: beans1
+            n: 12
+            models: [origin, affine]
+          - recipe: beans3
+            n: 12
+            models: [logistic, { logistic: { loss: cross_entropy } }]
+          - recipe: beans5
+            n: 12
+            models: [{ logistic: { loss: cross_entropy } }]
+          - recipe: beans4
+            n: 12
+            models: [{ mlp: { hidden: 2 } }, { mlp: { hidden: 2, loss: cross_entropy } }]
+        variants:
+          - closed_form
+          - batch: { lr: 0.1 }
+          - sgd: { lr: 0.03 }
+          - minibatch: { lr: 0.1, batch: 4 }
+          - fixed_step: { step: 0.01 }
+          - rosenblatt: { lr: 0.1 }
+          - momentum: { lr: 0.05 }
+          - nesterov: { lr: 0.05 }
+          - adagrad: { lr: 0.5 }
+          - rmsprop: { lr: 0.01 }
+          - adam: { lr: 0.03 }
+          - line_search
+        stop: { max_epochs: 4 }
+        """;
+
+    [TestCase(5, TestName = "KillNine_EveryModelKind_EarlyInTheRuns_ResumeGivesTheUninterruptedBytes")]
+    [TestCase(60, TestName = "KillNine_EveryModelKind_MidRuns_ResumeGivesTheUninterruptedBytes")]
+    [TestCase(150, TestName = "KillNine_EveryModelKind_LateInTheRuns_ResumeGivesTheUninterruptedBytes")]
+    public void KillNine_EveryModelKind_ResumeGivesTheUninterruptedBytes(int point)
+    {
+        // Classification curves carry accuracy, which the journal once forgot: the resumed runs read back from it must
+        // give the same summary and curves as the runs of an uninterrupted set.
+        using var temp = new TempFolder();
+        string config = temp.Write("kinds.yaml", EveryKindConfig);
+        var reference = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "reference", "--parallel", "1");
+        Assert.That(reference.ExitCode, Is.EqualTo(0), reference.Error);
+
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = point.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "run", config, "--out", "part", "--parallel", "1");
+        Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part", "--parallel", "2");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain("runs already finished"));
+        AssertSameBytes(temp.PathOf("reference"), temp.PathOf("part"));
+        Assert.That(File.ReadAllText(temp.PathOf("part", "summary.csv")), Does.Contain(",accuracy,"));
+    }
+
+    [Test]
+    public void KillNine_WithJunitAndStepSummary_ResumeWritesThemAsAsked()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        string summary = temp.PathOf("step-summary.md");
+        var killed = DescentLabProcess.Run(
+            temp.FullPath,
+            new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "7", ["GITHUB_STEP_SUMMARY"] = summary },
+            "run", config, "--out", "part", "--parallel", "1", "--junit", "junit.xml");
+        Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
+        Assert.That(File.Exists(temp.PathOf("junit.xml")) || File.Exists(summary), Is.False, "killed before the CI files");
+
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
+        Assert.That(File.ReadAllText(temp.PathOf("junit.xml")), Does.Contain("<testsuite name=\"faults\""));
+        Assert.That(File.ReadAllText(summary), Does.Contain("faults"));
+    }
+
     [Test]
     public void KillNine_DuringRuns_ResumeKeepsTheJournaledRuns()
     {
@@ -153,6 +229,22 @@ public sealed class KillAndResumeTests
         var older = DescentLabProcess.Run(temp.FullPath, "run", "--resume", temp.PathOf("reports", "faults", sets[0]!));
         Assert.That(older.ExitCode, Is.EqualTo(0), older.Error);
         Assert.That(new FileInfo(latest).LinkTarget, Is.EqualTo(sets[1]), "a resume of an earlier set never moves latest back");
+    }
+
+    [Test]
+    public void Resume_FolderKilledBeforeItsFirstRecord_IsRemovedWithAMessage()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("faults.yaml", Config);
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "2" }, "run", config, "--out", "part");
+        Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
+        Assert.That(File.Exists(temp.PathOf("part", ".resume.json")), Is.False, "killed before the folder recorded how to resume it");
+
+        var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(2), resumed.Error);
+        Assert.That(resumed.Error, Does.Contain($"{temp.PathOf("part")}: the run folder cannot be resumed: it was killed before it recorded how (no run had started), so it has been removed; start the run again"));
+        Assert.That(Directory.Exists(temp.PathOf("part")), Is.False);
     }
 
     [Test]

@@ -68,7 +68,7 @@ public sealed class DatasetCsvTests
 
         var error = Assert.Throws<RunFileException>(() => DatasetCsv.Read(path, AwkwardRuns.Beans1().Identity));
 
-        Assert.That(error.Message, Is.EqualTo(path + ":1: expected the header x,y or x1,x2,y"));
+        Assert.That(error.Message, Is.EqualTo(path + ":1: unknown column 'z'; expected the header x,y or x1,x2,y"));
     }
 
     private static string WriteText(Dataset data)

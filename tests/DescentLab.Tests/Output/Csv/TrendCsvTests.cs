@@ -49,4 +49,31 @@ public sealed class TrendCsvTests
             Assert.That(point.MedianEpochsToTarget, Is.EqualTo(42));
         });
     }
+
+    [Test]
+    public void Read_ColumnsInAnotherOrder_ReadsEachByItsName()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write(
+            TrendCsv.FileName,
+            "median_epochs_to_target,setting,variant,problem,commit,median_final_gap,started_utc,run_set_id\n,adam lr=0.1,adam,p,abc,0.5,2025-01-02T03:04:05.0000000Z,7\n");
+
+        var point = TrendCsv.Read(path).Single();
+
+        Assert.That(
+            (point.RunSetId, point.StartedUtc, point.Commit, point.Problem, point.Variant, point.Setting, point.MedianFinalGap, point.MedianEpochsToTarget),
+            Is.EqualTo((7L, new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), (string?)"abc", "p", "adam", "adam lr=0.1", 0.5, (double?)null)));
+    }
+
+    [TestCase("run_set_id,started_utc,variant,median_final_gap,median_epochs_to_target,colour", "unknown column 'colour'", TestName = "Read_UnknownColumn_IsRefusedNamingIt")]
+    [TestCase("run_set_id,started_utc,median_final_gap,median_epochs_to_target", "missing column 'variant'", TestName = "Read_MissingColumn_IsRefusedNamingIt")]
+    public void Read_BadHeader_IsRefusedNamingTheColumn(string header, string what)
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write(TrendCsv.FileName, header + "\n");
+
+        var error = Assert.Throws<DescentLab.Output.RunFileException>(() => TrendCsv.Read(path))!;
+
+        Assert.That(error.Message, Is.EqualTo($"{path}:1: {what} (expected the columns run_set_id,started_utc,commit,problem,variant,setting,median_final_gap,median_epochs_to_target)"));
+    }
 }

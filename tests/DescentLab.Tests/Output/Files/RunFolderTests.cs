@@ -92,6 +92,42 @@ public sealed class RunFolderTests
     }
 
     [Test]
+    public void CreateUnderReports_LatestLeftBehindByAKill_IsCaughtUpByTheNextRun()
+    {
+        // Two complete sets; latest still shows the first (killed before it moved), the next run is killed at once.
+        using var temp = new TempFolder();
+        var first = Complete(RunFolder.CreateUnderReports(temp.FullPath, "nightly", Started));
+        var second = Complete(RunFolder.CreateUnderReports(temp.FullPath, "nightly", Started.AddSeconds(1)));
+        RunFolder.CreateUnderReports(temp.FullPath, "nightly", Started.AddSeconds(2));
+        first.PromoteToLatest();
+
+        RunFolder.CreateUnderReports(temp.FullPath, "nightly", Started.AddSeconds(3));
+
+        Assert.That(new FileInfo(temp.PathOf("nightly", "latest")).LinkTarget, Is.EqualTo(Path.GetFileName(second.FullPath)), "the newest complete set, not an incomplete one");
+    }
+
+    [Test]
+    public void TryRemoveBareClaim_ClaimOfAGoneProcess_IsRemovedButAFolderWithRecordsIsNot()
+    {
+        using var temp = new TempFolder();
+        var bare = RunFolder.CreateExplicit(temp.PathOf("bare"));
+        var recorded = RunFolder.CreateExplicit(temp.PathOf("recorded"));
+        recorded.WriteText(".resume.json", w => w.Write("{}"));
+
+        Assert.That(RunFolder.TryRemoveBareClaim(bare.FullPath), Is.True);
+        Assert.That(RunFolder.TryRemoveBareClaim(recorded.FullPath), Is.False);
+        Assert.That(Directory.Exists(bare.FullPath), Is.False);
+        Assert.That(Directory.Exists(recorded.FullPath), Is.True);
+    }
+
+    private static RunFolder Complete(RunFolder folder)
+    {
+        folder.WriteText("manifest.json", w => w.Write("{}"));
+        folder.MarkComplete();
+        return folder;
+    }
+
+    [Test]
     public void WriteText_FailingWriter_LeavesNoFileAndNoTemp()
     {
         using var temp = new TempFolder();
