@@ -114,7 +114,7 @@ public sealed class ConfigLoaderErrorTests
         yield return Row("DefaultBatchLargerThanN", "c.yaml", Base.Replace("n: 100", "n: 5").Replace("- sgd: { lr: 0.1 }", "- minibatch"),
             "{file}:8:5: variants[0]: batch 10 (the default) is larger than dataset 'beans1' (n = 5)");
         yield return Row("BadBatch", "c.yaml", Base.Replace("- sgd: { lr: 0.1 }", "- adam: { batch: [1, half] }"),
-            "{file}:8:24: variants[0].adam.batch[1]: expected a batch size: an integer >= 1 or 'all', got 'half'");
+            "{file}:8:24: variants[0].adam.batch[1]: expected a batch size: an integer in [1, 2147483647] or 'all', got 'half'");
         yield return Row("DuplicateKey", "c.yaml", Base.Replace("    n: 100\n", "    n: 100\n    n: 50\n"),
             "{file}:6:5: datasets[0].n: duplicate key (first given at line 5)");
         yield return Row("DuplicateSeed", "c.yaml", Base.Replace("seeds: [1]", "seeds: [1, 1]"),
