@@ -60,7 +60,7 @@ internal static class EnvironmentSection
         if (manifest.Command.StartsWith(Tool, StringComparison.Ordinal))
         {
             md.Paragraph("Without installing, from a checkout of DescentLab (of the git commit above) built with `make build`, replacing CHECKOUT with its path:");
-            md.Fence("sh", $"dotnet CHECKOUT/{CheckoutBuild}{manifest.Command[Tool.Length..]}");
+            md.Fence("sh", $"dotnet CHECKOUT/{CheckoutBuild} {manifest.Command[Tool.Length..]}");
         }
     }
 

@@ -33,7 +33,7 @@ public sealed partial class DocCommandsTests
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(ConfigSchema.ToText()));
 
     [TestCaseSource(nameof(Commands))]
-    public void DocCommand_RunsAsWritten(DocSnippet snippet)
+    public void DocCommand_RunsAsWritten(DocSnippet snippet, string alsoAt)
     {
         using var folder = new TempFolder();
         string root = Root();
@@ -44,7 +44,7 @@ public sealed partial class DocCommandsTests
 
         var (exitCode, output) = Bash(script, folder.FullPath);
 
-        Assert.That(exitCode, Is.Zero, $"{snippet.Where}: the command as written failed (exit {exitCode}):\n{snippet.Text}\n--- output ---\n{output}");
+        Assert.That(exitCode, Is.Zero, $"{snippet.Where}{alsoAt}: the command as written failed (exit {exitCode}):\n{snippet.Text}\n--- output ---\n{output}");
     }
 
     [TestCaseSource(nameof(Configs))]
@@ -122,14 +122,20 @@ public sealed partial class DocCommandsTests
         }));
     }
 
-    private static IEnumerable<TestCaseData> Commands() => Cases(DocSnippetKind.ShellBlock, DocSnippetKind.InlineCommand);
-
-    private static IEnumerable<TestCaseData> Configs() => Cases(DocSnippetKind.Config);
-
-    private static IEnumerable<TestCaseData> Cases(params DocSnippetKind[] kinds) =>
+    /// <summary>Each distinct command once (the docs repeat <c>descentlab variants</c> and the like), named after where it
+    /// first appears; a failure names every place.</summary>
+    private static IEnumerable<TestCaseData> Commands() =>
         DocSnippets.All(Root())
-            .Where(s => s.NotRun is null && kinds.Contains(s.Kind))
-            .Select(s => new TestCaseData(s).SetName($"{s.File.Replace('/', '_')}_line{s.Line}"));
+            .Where(s => s.NotRun is null && s.Kind is DocSnippetKind.ShellBlock or DocSnippetKind.InlineCommand)
+            .GroupBy(s => s.Text, StringComparer.Ordinal)
+            .Select(g => new TestCaseData(g.First(), string.Concat(g.Skip(1).Select(s => ", " + s.Where))).SetName(Name(g.First())));
+
+    private static IEnumerable<TestCaseData> Configs() =>
+        DocSnippets.All(Root())
+            .Where(s => s.NotRun is null && s.Kind == DocSnippetKind.Config)
+            .Select(s => new TestCaseData(s).SetName(Name(s)));
+
+    private static string Name(DocSnippet snippet) => $"{snippet.File.Replace('/', '_')}_line{snippet.Line}";
 
     /// <summary>The commands as a bash script: stop at the first failure, except lines whose comment says <c>exit N</c>.</summary>
     private static string Script(string commands)

@@ -43,6 +43,8 @@ public sealed class RunCommandEndToEndTests
         Assert.That(File.Exists(Path.Combine(run, "manifest.json")), Is.True);
         Assert.That(File.Exists(Path.Combine(run, "report.md")), Is.True);
         Assert.That(File.Exists(Path.Combine(run, "report.html")), Is.True);
+        Assert.That(Directory.Exists(temp.PathOf("reports", "small")), Is.False, "--out DIR is the run folder itself: no <name>/<stamp> folder and no latest");
+        Assert.That(File.Exists(temp.PathOf("reports", "history.db")), Is.True, "history stays under the reports root");
         Assert.That(Directory.GetFiles(Path.Combine(run, "plots"), "*.png"), Is.Not.Empty);
         Assert.That(File.Exists(Path.Combine(run, "INCOMPLETE")), Is.False);
         Assert.That(File.ReadAllText(Path.Combine(run, "summary.csv")), Does.Contain(",diverged,"));
