@@ -2,9 +2,15 @@
 # Throughput of the external-process protocol with the shipped Python example (examples/plugin-python/adam.py):
 # one run of 100 epochs of sgd-sized steps (batch 1, n = 500: 50,000 round trips), three times. Prints steps, wall
 # time per run (process start and python3's start-up included) and steps per second. Usage: scripts/bench-external.sh
+# It runs the Release build of the tool (what `make build` makes) and builds it first when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-descentlab="dotnet src/DescentLab.Host/bin/Release/net10.0/descentlab.dll"
+dll=src/DescentLab.Host/bin/Release/net10.0/descentlab.dll
+if [ ! -f "$dll" ]; then
+  echo "bench-external: $dll is missing; building it (make build)" >&2
+  make build
+fi
+descentlab="dotnet $dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp examples/plugin-python/adam.py "$work/"

@@ -3,6 +3,8 @@
 # plug-in example's tests, and prints
 # "N passed, N failed" from dotnet test's summary lines. Fails when a test fails or when no test ran at all
 # (dotnet test would exit 0 then). A test hanging for 5 minutes fails the run instead of stalling CI.
+# dotnet test prints nothing between its first line and its summary, so while a part runs a ticker prints the count of
+# finished tests every 30 s (counted from the per-test lines of the normal-verbosity log, which stay out of the console).
 set -uo pipefail
 configuration="${1:-Release}"
 cd "$(dirname "$0")/.."
@@ -10,14 +12,31 @@ project=tests/DescentLab.Tests/DescentLab.Tests.csproj
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-dotnet test "$project" -c "$configuration" --no-build -nologo --blame-hang-timeout 5m 2>&1 | tee "$log"
-main_status=${PIPESTATUS[0]}
-DOTNET_EnableHWIntrinsic=0 dotnet test "$project" -c "$configuration" --no-build -nologo \
-  --filter "Category=Kernels" 2>&1 | tee -a "$log"
-scalar_status=${PIPESTATUS[0]}
+# run_tests LABEL ARGS...: dotnet test ARGS, its output appended to $log; the console gets everything but the lines of
+# passed tests, plus "LABEL: N tests finished (Ms)" every 30 s. Returns dotnet test's exit code.
+run_tests() {
+  local label=$1; shift
+  local part start ticker status
+  part=$(mktemp); start=$SECONDS
+  (while sleep 30; do
+     echo "${label}: $(grep -cE '^ +(Passed|Failed|Skipped) ' "$part") tests finished ($((SECONDS - start)) s)"
+   done) &
+  ticker=$!
+  dotnet test "$@" --logger "console;verbosity=normal" 2>&1 | tee -a "$part" | grep --line-buffered -vE '^ +Passed '
+  status=${PIPESTATUS[0]}
+  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null
+  cat "$part" >> "$log"; rm -f "$part"
+  return "$status"
+}
+
+run_tests "tests" "$project" -c "$configuration" --no-build -nologo --blame-hang-timeout 5m
+main_status=$?
+DOTNET_EnableHWIntrinsic=0 run_tests "kernel tests without SIMD" "$project" -c "$configuration" --no-build -nologo \
+  --filter "Category=Kernels"
+scalar_status=$?
 # The C# plug-in example carries its own first-updates tests.
-dotnet test examples/plugin-csharp/Lion.Tests/Lion.Tests.csproj -c "$configuration" --no-build -nologo 2>&1 | tee -a "$log"
-example_status=${PIPESTATUS[0]}
+run_tests "plug-in example tests" examples/plugin-csharp/Lion.Tests/Lion.Tests.csproj -c "$configuration" --no-build -nologo
+example_status=$?
 
 passed=0; failed=0; skipped=0; summaries=0
 while read -r line; do

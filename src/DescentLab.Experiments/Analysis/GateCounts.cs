@@ -10,7 +10,9 @@ namespace DescentLab.Experiments.Analysis;
 /// <param name="Improvements">Setting × metric comparisons that got better.</param>
 /// <param name="Failed">Runs that could not be carried out.</param>
 /// <param name="Diverged">Runs that diverged.</param>
-public sealed record GateCounts(int Runs, int Converged, int Regressions, int Improvements, int Failed, int Diverged)
+/// <param name="Compared">Whether the set was compared with a baseline; when not (no <c>regression</c> block, a missing or
+/// unreadable baseline, no earlier set), the counts say so instead of "0 regressions", which would read as a pass.</param>
+public sealed record GateCounts(int Runs, int Converged, int Regressions, int Improvements, int Failed, int Diverged, bool Compared = true)
 {
     /// <summary>The counts of <paramref name="set"/>.</summary>
     public static GateCounts From(RunSet set) => new(
@@ -19,11 +21,13 @@ public sealed record GateCounts(int Runs, int Converged, int Regressions, int Im
         set.Regression?.SettingRegressions.Count() ?? 0,
         set.Regression?.SettingImprovements.Count() ?? 0,
         set.Rows.Count(r => r.Status == RunStatus.Failed),
-        set.Rows.Count(r => r.Status == RunStatus.Diverged));
+        set.Rows.Count(r => r.Status == RunStatus.Diverged),
+        set.Regression is { NotCompared: null });
 
-    /// <summary>"525 runs: 300 converged, 2 regressions, 1 improvement, 0 failed, 4 diverged".</summary>
+    /// <summary>"525 runs: 300 converged, 2 regressions, 1 improvement, 0 failed, 4 diverged", or with "no regression
+    /// check" in place of the regressions and improvements when the set was not compared.</summary>
     public override string ToString() =>
-        $"{Runs} runs: {Converged} converged, {Plural(Regressions, "regression")}, {Plural(Improvements, "improvement")}, {Failed} failed, {Diverged} diverged";
+        $"{Runs} runs: {Converged} converged, {(Compared ? $"{Plural(Regressions, "regression")}, {Plural(Improvements, "improvement")}" : "no regression check")}, {Failed} failed, {Diverged} diverged";
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

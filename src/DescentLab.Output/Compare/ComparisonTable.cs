@@ -4,10 +4,11 @@ using DescentLab.Experiments.Results;
 namespace DescentLab.Output.Compare;
 
 /// <summary>The text <c>descentlab compare</c> prints: one line per setting × metric with before / after (median and worst
-/// seed) and the ratio of the medians, flagged <c>+</c> when worse beyond tolerance and <c>-</c> when better (asv's marks).</summary>
+/// seed) and the ratio of the medians, marked <c>regression</c> when worse beyond tolerance and <c>improvement</c> when
+/// better; words, not asv's <c>+</c> and <c>-</c>, so a regression is found by reading or grepping the log.</summary>
 public static class ComparisonTable
 {
-    private static readonly string[] Headers = ["", "before", "after", "ratio", "metric", "setting"];
+    private static readonly string[] Headers = ["change", "before", "after", "ratio", "metric", "setting"];
 
     /// <summary>Writes <paramref name="comparison"/>: a changed config first, then the table, then the counts.</summary>
     public static void Write(TextWriter writer, FolderComparison comparison)
@@ -23,7 +24,7 @@ public static class ComparisonTable
         writer.WriteLine("Before and after are the median over seeds, then the worst seed in brackets.");
         var rows = report.Settings.Select(s => new[]
         {
-            s.Direction > 0 ? "+" : s.Direction < 0 ? "-" : string.Empty,
+            s.Direction > 0 ? "regression" : s.Direction < 0 ? "improvement" : string.Empty,
             $"{s.BaselineMedian} [{s.BaselineWorst}]",
             $"{s.CurrentMedian} [{s.CurrentWorst}]",
             s.Ratio,

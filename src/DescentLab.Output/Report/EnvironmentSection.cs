@@ -55,9 +55,19 @@ internal static class EnvironmentSection
         md.Table(["item", "value"], "ll", rows);
 
         md.Heading(2, "Reproduce");
-        md.Paragraph("Run this from the directory the run was started in:");
+        md.Paragraph("Run this from the directory the run was started in, with `descentlab` installed (`make install` in a checkout):");
         md.Fence("sh", manifest.Command);
+        if (manifest.Command.StartsWith(Tool, StringComparison.Ordinal))
+        {
+            md.Paragraph("Without installing, from a checkout of DescentLab (of the git commit above) built with `make build`, replacing CHECKOUT with its path:");
+            md.Fence("sh", $"dotnet CHECKOUT/{CheckoutBuild} {manifest.Command[Tool.Length..]}");
+        }
     }
+
+    private const string Tool = "descentlab ";
+
+    /// <summary>Where <c>make build</c> puts the tool in a checkout.</summary>
+    private const string CheckoutBuild = "src/DescentLab.Host/bin/Release/net10.0/descentlab.dll";
 
     /// <summary>One row per plug-in assembly and per external command that ran, naming its variants; digests are cut to
     /// 12 hex digits (manifest.json has them whole).</summary>

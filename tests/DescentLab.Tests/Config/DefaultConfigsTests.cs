@@ -11,6 +11,7 @@ public sealed class DefaultConfigsTests
     [TestCase("nightly.yaml")]
     [TestCase("lesson.yaml")]
     [TestCase("quick.json")]
+    [TestCase("gate.yaml")]
     [TestCase("lessons/lesson3.yaml")]
     [TestCase("lessons/lesson4.yaml")]
     [TestCase("lessons/lesson5.yaml")]

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Variants;
@@ -14,7 +15,7 @@ namespace DescentLab.Experiments.Config.Schema;
 /// listed (with no constraint), so the schema never refuses a config the validator takes for an unknown key. What the
 /// schema cannot say (a file's content, dimensions of a model against its data, size limits, duplicate keys) is left to
 /// <c>descentlab validate</c>.</remarks>
-public static class ConfigSchema
+public static partial class ConfigSchema
 {
     /// <summary>The file name the schema is shipped under (in <c>schemas/</c>).</summary>
     public const string FileName = "descentlab.schema.json";
@@ -29,127 +30,51 @@ public static class ConfigSchema
     /// <summary>The schema.</summary>
     public static JsonObject Build()
     {
-        var stop = new StopConfig();
-        var regression = new RegressionConfig(string.Empty);
         var root = new Dictionary<string, Func<JsonNode>>
         {
-            ["name"] = () => new JsonObject
+            ["name"] = () => With(Typed(ConfigKeys.Name), new JsonObject
             {
-                ["description"] = "Output folder name: letters, digits, '.', '_' and '-'.",
-                ["type"] = "string",
                 ["pattern"] = "^[A-Za-z0-9._-]+$",
-                ["maxLength"] = Validation.ConfigValidator.MaxNameLength,
+                ["maxLength"] = ConfigKeys.MaxNameLength,
                 ["not"] = new JsonObject { ["enum"] = Array(".", "..") },
-            },
-            ["plugins"] = () => new JsonObject
+            }),
+            ["plugins"] = () => With(Typed(ConfigKeys.At("plugins")), new JsonObject
             {
-                ["description"] = ".NET plug-in assemblies, relative to the config file (docs/plugins.md).",
-                ["type"] = "array",
                 ["minItems"] = 1,
                 ["items"] = new JsonObject { ["type"] = "string" },
-            },
-            ["seeds"] = () => new JsonObject
+            }),
+            ["seeds"] = () => With(Typed(ConfigKeys.At("seeds")), new JsonObject
             {
-                ["description"] = "Seeds; every run is repeated once per seed.",
-                ["type"] = "array",
                 ["minItems"] = 1,
                 ["uniqueItems"] = true,
                 ["items"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = ulong.MaxValue },
-            },
-            ["datasets"] = () => new JsonObject
-            {
-                ["description"] = "Generated (recipe and n) or read from a CSV file (header x,y or x1,x2,y; relative to the config).",
-                ["type"] = "array",
-                ["minItems"] = 1,
-                ["items"] = Ref("dataset"),
-            },
+            }),
+            ["datasets"] = () => With(Typed(ConfigKeys.At("datasets")), new JsonObject { ["minItems"] = 1, ["items"] = Ref("dataset") }),
+            ["record"] = () => Typed(ConfigKeys.At("record")),
             ["models"] = () => Ref("models"),
-            ["variants"] = () => new JsonObject
+            ["variants"] = () => With(Typed(ConfigKeys.At("variants")), new JsonObject { ["minItems"] = 1, ["items"] = Ref("variant") }),
+            ["init"] = () => With(Typed(ConfigKeys.At("init")), new JsonObject { ["additionalProperties"] = new JsonObject { ["type"] = "number" } }),
+            ["stop"] = () => Section("stop"),
+            ["regression"] = () => Section("regression", new Dictionary<string, Func<JsonNode>>
             {
-                ["description"] = "Descent variants: a name, or a name with settings; a list of values sweeps a hyper-parameter.",
-                ["type"] = "array",
-                ["minItems"] = 1,
-                ["items"] = Ref("variant"),
-            },
-            ["init"] = () => new JsonObject
+                ["baseline"] = () => With(Typed(ConfigKeys.At("regression.baseline")), new JsonObject { ["minLength"] = 1 }),
+            }),
+            ["report"] = () => Section("report", new Dictionary<string, Func<JsonNode>>
             {
-                ["description"] = "Starting parameter values by name (w, b, w1, w2, h1.w, out.b, ...): w = 0.1 and b = 0.0 unless given; w1 and w2 fall back to w. Names must belong to the models in use.",
-                ["type"] = "object",
-                ["additionalProperties"] = new JsonObject { ["type"] = "number" },
-            },
-            ["stop"] = () => Mapping(
-                "Stopping rules.",
-                StopValidator.ValidKeys,
-                new Dictionary<string, Func<JsonNode>>
+                ["sections"] = () => With(Typed(ConfigKeys.At("report.sections")), new JsonObject
                 {
-                    ["max_epochs"] = () => Integer("Epochs to run at most.", 0, int.MaxValue, stop.MaxEpochs),
-                    ["target_gap"] = () => Number("Loss gap to the optimum that counts as converged (exact and best_known problems).", 0, true, stop.TargetGap),
-                    ["stop_at_target"] = () => Boolean("Stop a run as soon as it reaches the targets that decide convergence.", stop.StopAtTarget),
-                    ["target_loss"] = TargetLoss,
-                    ["target_accuracy"] = TargetAccuracy,
-                    ["diverge_factor"] = () => Number("A run diverges when its loss exceeds this factor times the initial loss.", 1, false, stop.DivergeFactor),
-                    ["max_seconds"] = () => new JsonObject
-                    {
-                        ["description"] = "Per-run wall-clock limit; a run still going after it is failed.",
-                        ["type"] = "number",
-                        ["exclusiveMinimum"] = 0,
-                    },
+                    ["minItems"] = 1,
+                    ["uniqueItems"] = true,
+                    ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
                 }),
-            ["record"] = () => new JsonObject
-            {
-                ["description"] = "Curve rows per epoch or per update.",
-                ["enum"] = Array([.. ConfigValidator.ValidRecordModes]),
-                ["default"] = ConfigValidator.ValidRecordModes[0],
-            },
-            ["regression"] = () => Mapping(
-                "Regression check against a baseline.",
-                RegressionValidator.ValidKeys,
-                new Dictionary<string, Func<JsonNode>>
+                ["notes"] = () => With(Typed(ConfigKeys.At("report.notes")), new JsonObject
                 {
-                    ["baseline"] = () => new JsonObject
-                    {
-                        ["description"] = $"A baseline summary.csv (relative to the config) or '{RegressionConfig.Previous}' for the last complete run set in history.db.",
-                        ["type"] = "string",
-                        ["minLength"] = 1,
-                    },
-                    ["gap_rel_tol"] = () => Number("Relative tolerance on final_gap.", 0, true, regression.GapRelTol),
-                    ["gap_abs_tol"] = () => Number("Absolute tolerance on final_gap.", 0, true, regression.GapAbsTol),
-                    ["epochs_tol"] = () => Integer("Extra epochs to target that still pass.", 0, int.MaxValue, regression.EpochsTol),
-                    ["fail"] = () => Boolean("Exit with code 3 on a regression, and 2 when the baseline file is missing.", regression.Fail),
-                    ["allow_missing"] = () => Boolean("Runs of the baseline missing from the run set are listed but are not regressions.", regression.AllowMissing),
-                },
-                required: ["baseline"]),
-            ["report"] = () => Mapping(
-                "What report.md shows: a title, an opening text, the sections chosen, a text per section (docs/lessons.md) and the x axis of the convergence plots (docs/report.md).",
-                ReportValidator.ValidKeys,
-                new Dictionary<string, Func<JsonNode>>
-                {
-                    ["title"] = () => new JsonObject { ["description"] = "Heading of report.md.", ["type"] = "string", ["minLength"] = 1 },
-                    ["description"] = () => new JsonObject { ["description"] = "A paragraph under the heading (Markdown).", ["type"] = "string", ["minLength"] = 1 },
-                    ["sections"] = () => new JsonObject
-                    {
-                        ["description"] = "Sections to show: summary, leaderboards, regression, notes, environment and plot kinds (convergence, fit, cost, surface, animation, probability, ...); all when absent.",
-                        ["type"] = "array",
-                        ["minItems"] = 1,
-                        ["uniqueItems"] = true,
-                        ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-                    },
-                    ["notes"] = () => new JsonObject
-                    {
-                        ["description"] = "A text (Markdown) per section name, shown at the top of that section or above each of its plots.",
-                        ["type"] = "object",
-                        ["additionalProperties"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-                    },
-                    ["x"] = () => new JsonObject
-                    {
-                        ["description"] = "x axis of the convergence plots: epochs, per-sample gradient evaluations, or wall time (each run's measured wall_ms spread evenly over its gradient evaluations; docs/report.md).",
-                        ["enum"] = Array([.. ReportValidator.ValidAxes]),
-                        ["default"] = ReportValidator.ValidAxes[0],
-                    },
+                    ["additionalProperties"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
                 }),
+            }),
         };
 
-        var schema = Mapping("A DescentLab experiment config (YAML or JSON).", ConfigValidator.ValidKeys, root, required: ["name", "seeds", "datasets", "variants"]);
+        var schema = Mapping("A DescentLab experiment config (YAML or JSON).", ConfigKeys.NamesUnder(string.Empty), root, required: Required(string.Empty));
         var ordered = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -170,6 +95,92 @@ public static class ConfigSchema
         return ordered;
     }
 
+    /// <summary>A mapping of the table: every key under <paramref name="parent"/> typed from its row, or by <paramref name="shapes"/>.</summary>
+    private static JsonObject Section(string parent, IReadOnlyDictionary<string, Func<JsonNode>>? shapes = null)
+    {
+        var types = new Dictionary<string, Func<JsonNode>>();
+        foreach (var key in ConfigKeys.All.Where(k => k.Parent == parent))
+        {
+            types[key.Name] = shapes is not null && shapes.TryGetValue(key.Name, out var shape) ? shape : () => Typed(key);
+        }
+
+        return Mapping(Plain(ConfigKeys.At(parent).Description), ConfigKeys.NamesUnder(parent), types, Required(parent));
+    }
+
+    private static string[] Required(string parent) => [.. ConfigKeys.All.Where(k => k.Parent == parent && k.Required).Select(k => k.Name)];
+
+    /// <summary>The schema of one row: its type, range, choices and default, described by its description.</summary>
+    private static JsonObject Typed(ConfigKey key)
+    {
+        var node = new JsonObject { ["description"] = Plain(key.Description) };
+        switch (key.Kind)
+        {
+            case ConfigKeyKind.Integer:
+            case ConfigKeyKind.Number:
+                node["type"] = key.Kind == ConfigKeyKind.Integer ? "integer" : "number";
+                if (key.Min is { } min)
+                {
+                    node[key.MinInclusive ? "minimum" : "exclusiveMinimum"] = key.Kind == ConfigKeyKind.Integer ? (long)min : min;
+                }
+
+                if (key.Max is { } max)
+                {
+                    node[key.MaxInclusive ? "maximum" : "exclusiveMaximum"] = key.Kind == ConfigKeyKind.Integer ? (long)max : max;
+                }
+
+                break;
+            case ConfigKeyKind.Boolean:
+                node["type"] = "boolean";
+                break;
+            case ConfigKeyKind.Text:
+                node["type"] = "string";
+                node["minLength"] = 1;
+                break;
+            case ConfigKeyKind.Choice:
+                node["enum"] = Array([.. key.Choices]);
+                node["default"] = key.Choices[0];
+                break;
+            case ConfigKeyKind.List:
+                node["type"] = "array";
+                break;
+            default:
+                node["type"] = "object";
+                break;
+        }
+
+        if (key.Default is { } value)
+        {
+            node["default"] = value switch
+            {
+                bool flag => flag,
+                int whole => whole,
+                double number => number,
+                _ => value.ToString(),
+            };
+        }
+
+        return node;
+    }
+
+    /// <summary><paramref name="node"/> with the properties of <paramref name="extra"/> added.</summary>
+    private static JsonObject With(JsonObject node, JsonObject extra)
+    {
+        foreach (var (key, value) in extra.ToArray())
+        {
+            extra.Remove(key);
+            node[key] = value;
+        }
+
+        return node;
+    }
+
+    /// <summary>A table description for editors: no Markdown backticks, links as the docs file they point at.</summary>
+    private static string Plain(string description) =>
+        MarkdownLink().Replace(description, m => "docs/" + m.Groups[1].Value).Replace("`", string.Empty, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]+\)", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownLink();
+
     private static JsonObject Dataset()
     {
         var recipes = new JsonObject
@@ -177,15 +188,9 @@ public static class ConfigSchema
             ["description"] = "A generated dataset.",
             ["anyOf"] = new JsonArray([.. RecipeCatalog.All.Select(r => (JsonNode)new JsonObject { ["const"] = r.Name, ["description"] = r.Description })]),
         };
-        var types = new Dictionary<string, Func<JsonNode>>
-        {
-            ["recipe"] = () => recipes,
-            ["n"] = () => Integer("Samples to generate (also bounded by the DescentLab:MaxSamples setting).", 1, int.MaxValue, null),
-            ["file"] = () => new JsonObject { ["description"] = "A CSV file with header x,y or x1,x2,y, relative to the config.", ["type"] = "string", ["minLength"] = 1 },
-            ["models"] = () => Ref("models"),
-            ["target_loss"] = TargetLoss,
-            ["target_accuracy"] = TargetAccuracy,
-        };
+        var types = ConfigKeys.All.Where(k => k.Parent == ConfigKeys.Dataset).ToDictionary(k => k.Name, k => (Func<JsonNode>)(() => Typed(k)));
+        types["recipe"] = () => recipes;
+        types["models"] = () => Ref("models");
         string[] keys = [.. DatasetsValidator.ValidKeys];
         return new JsonObject
         {
@@ -203,8 +208,8 @@ public static class ConfigSchema
         {
             var types = new Dictionary<string, Func<JsonNode>>
             {
-                ["loss"] = () => new JsonObject { ["description"] = "The loss to minimise.", ["enum"] = Array([.. model.Losses.Select(LossNames.ToKey)]), ["default"] = LossNames.ToKey(model.Losses[0]) },
-                ["hidden"] = () => Integer("Hidden sigmoid units.", 1, Mlp.MaxHidden, model.DefaultHidden),
+                ["loss"] = () => new JsonObject { ["description"] = Plain(ConfigKeys.At($"{ConfigKeys.ModelSettings}.loss").Description), ["enum"] = Array([.. model.Losses.Select(LossNames.ToKey)]), ["default"] = LossNames.ToKey(model.Losses[0]) },
+                ["hidden"] = () => With(Typed(ConfigKeys.Hidden), new JsonObject { ["default"] = model.DefaultHidden }),
             };
             entries.Add(Named(model.Name, model.Description, Mapping($"Settings of {model.Name}.", ModelsValidator.ValidKeys(model), types)));
         }
@@ -225,7 +230,7 @@ public static class ConfigSchema
         {
             var types = new Dictionary<string, Func<JsonNode>>
             {
-                ["shuffle"] = () => Boolean("Shuffle the samples every epoch (seeded).", false),
+                ["shuffle"] = () => Typed(ConfigKeys.At($"{ConfigKeys.VariantSettings}.shuffle")),
             };
             foreach (var parameter in variant.Parameters)
             {
@@ -251,18 +256,16 @@ public static class ConfigSchema
             ["type"] = "object",
             ["properties"] = new JsonObject
             {
-                ["command"] = new JsonObject
+                ["command"] = With(Typed(ConfigKeys.At($"{ConfigKeys.External}.command")), new JsonObject
                 {
-                    ["description"] = "Program and arguments; run in the config file's folder.",
-                    ["type"] = "array",
                     ["minItems"] = 1,
                     ["items"] = new JsonObject { ["type"] = "string" },
-                },
-                ["timeout_seconds"] = Number("Longest wait for any one answer.", 0, false, 10),
+                }),
+                ["timeout_seconds"] = Typed(ConfigKeys.ExternalTimeout),
                 ["batch"] = Batch(null),
-                ["shuffle"] = Boolean("Shuffle the samples every epoch (seeded).", false),
+                ["shuffle"] = Typed(ConfigKeys.At($"{ConfigKeys.VariantSettings}.shuffle")),
             },
-            ["required"] = Array("command"),
+            ["required"] = Array(Required(ConfigKeys.External)),
             ["additionalProperties"] = new JsonObject
             {
                 ["description"] = "A hyper-parameter the process describes; a list sweeps.",
@@ -329,51 +332,15 @@ public static class ConfigSchema
     {
         var single = new JsonObject
         {
-            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = int.MaxValue }, new JsonObject { ["const"] = "all" }),
+            ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "integer", ["minimum"] = (long)ConfigKeys.Batch.Min!, ["maximum"] = (long)ConfigKeys.Batch.Max! }, new JsonObject { ["const"] = "all" }),
         };
         return new JsonObject
         {
-            ["description"] = "Samples per update: an integer >= 1 (at most the dataset's n) or 'all'; a list sweeps it.",
+            ["description"] = Plain(ConfigKeys.Batch.Description),
             ["default"] = defaultBatch is { } size ? size : "all",
             ["anyOf"] = new JsonArray(single, new JsonObject { ["type"] = "array", ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = single.DeepClone() }),
         };
     }
-
-    private static JsonObject TargetLoss() => new()
-    {
-        ["description"] = "Loss at or below which a run has converged (every problem; a dataset's value overrides stop's).",
-        ["type"] = "number",
-        ["minimum"] = 0,
-    };
-
-    private static JsonObject TargetAccuracy() => new()
-    {
-        ["description"] = "Accuracy (predictions thresholded at 0.5) at or above which a run has converged (classification problems; a dataset's value overrides stop's).",
-        ["type"] = "number",
-        ["exclusiveMinimum"] = 0,
-        ["maximum"] = 1,
-    };
-
-    private static JsonObject Number(string description, double min, bool minInclusive, double defaultValue)
-    {
-        var number = new JsonObject { ["description"] = description, ["type"] = "number", ["default"] = defaultValue };
-        number[minInclusive ? "minimum" : "exclusiveMinimum"] = min;
-        return number;
-    }
-
-    private static JsonObject Integer(string description, long min, long max, long? defaultValue)
-    {
-        var integer = new JsonObject { ["description"] = description, ["type"] = "integer", ["minimum"] = min, ["maximum"] = max };
-        if (defaultValue is { } value)
-        {
-            integer["default"] = value;
-        }
-
-        return integer;
-    }
-
-    private static JsonObject Boolean(string description, bool defaultValue) =>
-        new() { ["description"] = description, ["type"] = "boolean", ["default"] = defaultValue };
 
     private static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/$defs/{definition}" };
 

@@ -2,18 +2,16 @@ using System.Text.RegularExpressions;
 using DescentLab.Core.Training;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
 /// <summary>Walks the node tree of a config (either format) and builds the resolved <see cref="ExperimentConfig"/>, or reports every error.</summary>
 internal sealed partial class ConfigValidator(ValidationContext context, string configDirectory, ConfigLimits limits, IReadOnlyList<string>? reportSections)
 {
-    private static readonly string[] RootKeys = ["name", "seeds", "datasets", "models", "variants", "plugins", "init", "stop", "record", "regression", "report"];
+    private static readonly IReadOnlyList<string> RootKeys = ConfigKeys.NamesUnder(string.Empty);
 
-    /// <summary>Longest name: a folder name may have 255 bytes, and the run folder's stamp and temporary names need room.</summary>
-    internal const int MaxNameLength = 100;
-
-    private static readonly string[] RecordModes = ["epoch", "step"];
+    private static readonly IReadOnlyList<string> RecordModes = ConfigKeys.At("record").Choices;
 
     /// <summary>The resolved config, or null when any error was reported.</summary>
     public ExperimentConfig? Validate(ConfigNode? root, string sourcePath, string sourceHash)
@@ -96,9 +94,9 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
             return null;
         }
 
-        if (name.Length > MaxNameLength)
+        if (name.Length > ConfigKeys.MaxNameLength)
         {
-            context.Error(node, "name", $"expected at most {MaxNameLength} characters (it becomes a folder name), got {name.Length}");
+            context.Error(node, "name", $"expected at most {ConfigKeys.MaxNameLength} characters (it becomes a folder name), got {name.Length}");
             return null;
         }
 

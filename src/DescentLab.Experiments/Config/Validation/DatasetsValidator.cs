@@ -1,6 +1,7 @@
 using System.Globalization;
 using DescentLab.Core.Datasets;
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 using DescentLab.Experiments.Datasets;
 
 namespace DescentLab.Experiments.Config.Validation;
@@ -10,9 +11,9 @@ namespace DescentLab.Experiments.Config.Validation;
 internal sealed class DatasetsValidator(ValidationContext context, string configDirectory, ConfigLimits limits)
 {
     private const string ListKey = "datasets";
-    private static readonly string[] EntryKeys = ["recipe", "n", "file", "models", "target_loss", "target_accuracy"];
+    private static readonly IReadOnlyList<string> EntryKeys = ConfigKeys.NamesUnder(ConfigKeys.Dataset);
 
-    private long MaxSamples => Math.Min(limits.MaxSamples, int.MaxValue);
+    private long MaxSamples => Math.Min(limits.MaxSamples, (long)ConfigKeys.SampleCount.Max!);
 
     /// <summary>The valid entries of the list at <paramref name="node"/>; every mistake is reported.</summary>
     public IReadOnlyList<ParsedDataset> Read(ConfigNode node)
@@ -93,7 +94,7 @@ internal sealed class DatasetsValidator(ValidationContext context, string config
 
         string nPath = KeyPath.Child(path, "n");
         var nNode = context.Required(keys, "n", mapping, path, "the number of samples to generate");
-        long? n = nNode is null ? null : context.Integer(nNode, nPath, "an integer >= 1", 1, long.MaxValue);
+        long? n = nNode is null ? null : context.Integer(nNode, nPath, ConfigKeys.SampleCount);
         if (n > MaxSamples)
         {
             context.Error(nNode!, nPath, string.Create(CultureInfo.InvariantCulture, $"n = {n} is more than the limit of {MaxSamples} samples"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 using DescentLab.Experiments.External;
 
 namespace DescentLab.Experiments.Config.Validation;
@@ -13,9 +14,8 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
     public const string Key = "external";
 
     /// <summary>Keys of the entry that are not hyper-parameters.</summary>
-    public static readonly string[] OwnKeys = ["command", "timeout_seconds"];
+    public static readonly IReadOnlyList<string> OwnKeys = ConfigKeys.NamesUnder(ConfigKeys.External);
 
-    private const double DefaultTimeout = 10;
     private readonly Dictionary<string, (ExternalVariant Variant, string Path)> _described = new(StringComparer.Ordinal);
 
     /// <summary>The described variant, or null after an error.</summary>
@@ -47,10 +47,10 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
             return null;
         }
 
-        double timeout = DefaultTimeout;
+        double timeout = ConfigKeys.DefaultExternalTimeout;
         if (settings.Entries.FirstOrDefault(e => e.Key.Text == "timeout_seconds") is { } timeoutEntry)
         {
-            var given = context.Number(timeoutEntry.Value, KeyPath.Child(settingsPath, "timeout_seconds"), "a number of seconds > 0", v => v > 0 && v <= 86400);
+            var given = context.Number(timeoutEntry.Value, KeyPath.Child(settingsPath, "timeout_seconds"), ConfigKeys.ExternalTimeout);
             if (given is null)
             {
                 return null;

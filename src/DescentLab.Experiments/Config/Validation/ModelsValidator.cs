@@ -1,5 +1,6 @@
 using DescentLab.Core.Models;
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -66,8 +67,7 @@ internal static class ModelsValidator
 
             if (keys.TryGetValue("hidden", out var hiddenEntry))
             {
-                string expected = $"a number of hidden units, an integer from 1 to {Mlp.MaxHidden}";
-                if (context.Integer(hiddenEntry.Value, KeyPath.Child(settingsPath, "hidden"), expected, 1, Mlp.MaxHidden) is not { } units)
+                if (context.Integer(hiddenEntry.Value, KeyPath.Child(settingsPath, "hidden"), ConfigKeys.Hidden) is not { } units)
                 {
                     return null;
                 }

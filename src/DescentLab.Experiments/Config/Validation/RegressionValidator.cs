@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -6,7 +7,7 @@ namespace DescentLab.Experiments.Config.Validation;
 internal static class RegressionValidator
 {
     private const string Key = "regression";
-    private static readonly string[] Keys = ["baseline", "gap_rel_tol", "gap_abs_tol", "epochs_tol", "fail", "allow_missing"];
+    private static readonly IReadOnlyList<string> Keys = ConfigKeys.NamesUnder(Key);
 
     /// <summary>The regression block at <paramref name="node"/>, or null when absent or its baseline is unusable.</summary>
     public static RegressionConfig? Read(ValidationContext context, ConfigNode? node, string configDirectory)
@@ -26,9 +27,9 @@ internal static class RegressionValidator
             string path = KeyPath.Child(Key, key);
             regression = key switch
             {
-                "gap_rel_tol" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? regression with { GapRelTol = v } : regression,
-                "gap_abs_tol" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? regression with { GapAbsTol = v } : regression,
-                "epochs_tol" => context.Integer(entry.Value, path, "an integer >= 0", 0, int.MaxValue) is { } v ? regression with { EpochsTol = (int)v } : regression,
+                "gap_rel_tol" => context.Number(entry.Value, path, ConfigKeys.GapRelTol) is { } v ? regression with { GapRelTol = v } : regression,
+                "gap_abs_tol" => context.Number(entry.Value, path, ConfigKeys.GapAbsTol) is { } v ? regression with { GapAbsTol = v } : regression,
+                "epochs_tol" => context.Integer(entry.Value, path, ConfigKeys.EpochsTol) is { } v ? regression with { EpochsTol = (int)v } : regression,
                 "fail" => context.Boolean(entry.Value, path) is { } v ? regression with { Fail = v } : regression,
                 "allow_missing" => context.Boolean(entry.Value, path) is { } v ? regression with { AllowMissing = v } : regression,
                 _ => regression,

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -6,10 +7,10 @@ namespace DescentLab.Experiments.Config.Validation;
 internal static class ReportValidator
 {
     private const string Key = "report";
-    private static readonly string[] Keys = ["title", "description", "sections", "notes", "x"];
+    private static readonly IReadOnlyList<string> Keys = ConfigKeys.NamesUnder(Key);
 
     // In ConvergenceAxis order.
-    private static readonly string[] Axes = ["epochs", "grad_evals", "wall_ms"];
+    private static readonly IReadOnlyList<string> Axes = ConfigKeys.At("report.x").Choices;
 
     /// <summary>The keys of the block (for the JSON Schema).</summary>
     internal static IReadOnlyList<string> ValidKeys => Keys;
@@ -59,7 +60,7 @@ internal static class ReportValidator
             return null;
         }
 
-        int index = Array.IndexOf(Axes, text);
+        int index = Axes.ToList().IndexOf(text);
         if (index >= 0)
         {
             return (ConvergenceAxis)index;

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -6,7 +7,7 @@ namespace DescentLab.Experiments.Config.Validation;
 internal static class StopValidator
 {
     private const string Key = "stop";
-    private static readonly string[] Keys = ["max_epochs", "target_gap", "stop_at_target", "diverge_factor", "target_loss", "target_accuracy", "max_seconds"];
+    private static readonly IReadOnlyList<string> Keys = ConfigKeys.NamesUnder(Key);
 
     /// <summary>The stop rules at <paramref name="node"/> (null: all defaults).</summary>
     public static StopConfig Read(ValidationContext context, ConfigNode? node)
@@ -22,26 +23,24 @@ internal static class StopValidator
             string path = KeyPath.Child(Key, key);
             stop = key switch
             {
-                "max_epochs" => context.Integer(entry.Value, path, "an integer >= 0", 0, int.MaxValue) is { } v ? stop with { MaxEpochs = (int)v } : stop,
-                "target_gap" => context.Number(entry.Value, path, "a number >= 0", x => x >= 0) is { } v ? stop with { TargetGap = v } : stop,
+                "max_epochs" => context.Integer(entry.Value, path, ConfigKeys.MaxEpochs) is { } v ? stop with { MaxEpochs = (int)v } : stop,
+                "target_gap" => context.Number(entry.Value, path, ConfigKeys.TargetGap) is { } v ? stop with { TargetGap = v } : stop,
                 "stop_at_target" => context.Boolean(entry.Value, path) is { } v ? stop with { StopAtTarget = v } : stop,
                 "target_loss" => TargetLoss(context, entry.Value, path) is { } v ? stop with { TargetLoss = v } : stop,
                 "target_accuracy" => TargetAccuracy(context, entry.Value, path) is { } v ? stop with { TargetAccuracy = v } : stop,
-                "max_seconds" => context.Number(entry.Value, path, "a number of seconds > 0", x => x > 0 && x <= 1e6) is { } v ? stop with { MaxSeconds = v } : stop,
-                _ => context.Number(entry.Value, path, "a number > 1", x => x > 1) is { } v ? stop with { DivergeFactor = v } : stop,
+                "max_seconds" => context.Number(entry.Value, path, ConfigKeys.MaxSeconds) is { } v ? stop with { MaxSeconds = v } : stop,
+                _ => context.Number(entry.Value, path, ConfigKeys.DivergeFactor) is { } v ? stop with { DivergeFactor = v } : stop,
             };
         }
 
         return stop;
     }
 
-    /// <summary>A target loss: a number &gt;= 0 (both losses are), or null after an error.</summary>
-    public static double? TargetLoss(ValidationContext context, ConfigNode node, string path) =>
-        context.Number(node, path, "a number >= 0 (range [0, inf))", x => x >= 0);
+    /// <summary>A target loss (both losses are &gt;= 0), or null after an error.</summary>
+    public static double? TargetLoss(ValidationContext context, ConfigNode node, string path) => context.Number(node, path, ConfigKeys.TargetLoss);
 
-    /// <summary>A target accuracy: a fraction in (0, 1], or null after an error.</summary>
-    public static double? TargetAccuracy(ValidationContext context, ConfigNode node, string path) =>
-        context.Number(node, path, "a fraction of samples in (0, 1]", x => x > 0 && x <= 1);
+    /// <summary>A target accuracy, or null after an error.</summary>
+    public static double? TargetAccuracy(ValidationContext context, ConfigNode node, string path) => context.Number(node, path, ConfigKeys.TargetAccuracy);
 
     /// <summary>The keys of <c>stop</c> (read by the JSON Schema).</summary>
     internal static IReadOnlyList<string> ValidKeys => Keys;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -96,9 +97,16 @@ internal sealed partial class ValidationContext(string file)
             }
         }
 
-        Error(node, path, $"expected {expected}, got {node.Describe()}");
+        Error(node, path, $"expected {expected}, got {Got(node)}");
         return null;
     }
+
+    /// <summary>A number in the range of <paramref name="key"/>; otherwise null after an error naming what it expected.</summary>
+    public double? Number(ConfigNode node, string path, ConfigKey key) => Number(node, path, key.Expected, key.Accepts);
+
+    /// <summary>An integer in the range of <paramref name="key"/>; otherwise null after an error naming what it expected.</summary>
+    public long? Integer(ConfigNode node, string path, ConfigKey key) =>
+        Integer(node, path, key.Expected, (long)(key.Min ?? long.MinValue), (long)(key.Max ?? long.MaxValue));
 
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>]; otherwise null after an error naming <paramref name="expected"/>.</summary>
     /// <remarks>Exponent notation that denotes a whole number (<c>1e9</c>) is an integer too.</remarks>
@@ -111,7 +119,7 @@ internal sealed partial class ValidationContext(string file)
             return value;
         }
 
-        Error(node, path, $"expected {expected}, got {node.Describe()}");
+        Error(node, path, $"expected {expected}, got {Got(node)}");
         return null;
     }
 
@@ -125,7 +133,7 @@ internal sealed partial class ValidationContext(string file)
             return value;
         }
 
-        Error(node, path, $"expected {expected}, got {node.Describe()}");
+        Error(node, path, $"expected {expected}, got {Got(node)}");
         return null;
     }
 
@@ -137,7 +145,7 @@ internal sealed partial class ValidationContext(string file)
             return scalar.Text.Equals("true", StringComparison.OrdinalIgnoreCase);
         }
 
-        Error(node, path, $"expected true or false, got {node.Describe()}");
+        Error(node, path, $"expected true or false, got {Got(node)}");
         return null;
     }
 
@@ -152,6 +160,14 @@ internal sealed partial class ValidationContext(string file)
         Error(node, path, $"expected {expected}, got {node.Describe()}");
         return null;
     }
+
+    /// <summary>How a wrong value is named: a quoted number or boolean is called a string, with the fix, since
+    /// <c>lr: "0.1"</c> looks right to the eye.</summary>
+    private static string Got(ConfigNode node) =>
+        node is ScalarNode { Kind: ScalarKind.String } scalar
+        && ((double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)) || scalar.Text is "true" or "false")
+            ? $"the string \"{scalar.Text}\"; write {scalar.Text} without quotes"
+            : node.Describe();
 
     private static long? ParseInteger(string text)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Nodes;
+using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
@@ -10,7 +11,7 @@ internal static class VariantsValidator
 {
     private const string ListKey = "variants";
     private const string Example = "'sgd: {lr: 0.1}'";
-    private const string BatchExpected = "a batch size: an integer >= 1 or 'all'";
+    private static readonly string BatchExpected = $"{ConfigKeys.Batch.Expected} or 'all'";
 
     /// <summary>The valid entries of the list at <paramref name="node"/>; every mistake is reported.</summary>
     /// <param name="context">Where errors go.</param>
@@ -41,7 +42,7 @@ internal static class VariantsValidator
         }
 
         IVariant variant;
-        string[] ownKeys = [];
+        IReadOnlyList<string> ownKeys = [];
         if (entry.Name == ExternalEntry.Key)
         {
             if (externals.Read(entry, path) is not { } external)
@@ -168,7 +169,7 @@ internal static class VariantsValidator
             {
                 size = null;
             }
-            else if (context.Integer(items[i], itemPath, BatchExpected, 1, int.MaxValue) is { } integer)
+            else if (context.Integer(items[i], itemPath, BatchExpected, (long)ConfigKeys.Batch.Min!, (long)ConfigKeys.Batch.Max!) is { } integer)
             {
                 size = (int)integer;
             }
@@ -192,5 +193,5 @@ internal static class VariantsValidator
     private static string Duplicate(string value) => $"duplicate value {value} in the sweep";
 
     /// <summary>The settings keys of <paramref name="variant"/>: its hyper-parameters, then batch and shuffle (read by the JSON Schema).</summary>
-    internal static IReadOnlyList<string> ValidKeys(IVariant variant) => [.. variant.Parameters.Select(p => p.Name), "batch", "shuffle"];
+    internal static IReadOnlyList<string> ValidKeys(IVariant variant) => [.. variant.Parameters.Select(p => p.Name), .. ConfigKeys.NamesUnder(ConfigKeys.VariantSettings)];
 }

@@ -5,7 +5,8 @@ of FirstUpdatesTests.cs.
 Data: x = [1, 2, 3], y = [1.2, 2.5, 3.5]; origin starts at w = 0.1, affine at (w, b) = (0.1, 0.0) (SPEC section 3
 init). Loss: mean squared error; its mean gradient over a batch is 2 * sum(r * x) / m (and 2 * sum(r) / m for b)
 with r = w*x (+ b) - y, summed in data order. The adaptive rules are transcribed from torch.optim's single-tensor
-code paths (torch/optim/sgd.py, adagrad.py, rmsprop.py, adam.py; torch itself is not installed here), operation by
+code paths as torch 2.x has them (torch/optim/sgd.py, adagrad.py, rmsprop.py, adam.py; torch itself is not installed
+here, so no torch binary was run; Debian's torch 1.13 fuses multiply-adds that 2.x does not), operation by
 operation, in double precision:
   SGD momentum:  buf = g (first step) else buf*mu + g;  nesterov: d = g + mu*buf else d = buf;  p += -lr*d
   Adagrad:       sum += g*g;  std = sqrt(sum) + eps;  p += (-lr * g) / std            (addcdiv_)

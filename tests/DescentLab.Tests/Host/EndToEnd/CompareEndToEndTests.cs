@@ -85,7 +85,7 @@ public sealed class CompareEndToEndTests
         var lines = withFlag.Out.Split('\n');
         Assert.That(lines[0], Is.EqualTo("Comparing a (before) with b (after); tolerances: gap 1E-09 relative, 1E-12 absolute; epochs 0; allow_missing false."));
         Assert.That(lines[1], Does.StartWith("The config differs from the baseline's"));
-        Assert.That(lines.Where(l => l.StartsWith('+')).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]),
+        Assert.That(lines.Where(l => l.StartsWith("regression ", StringComparison.Ordinal)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]),
             Is.EqualTo(new[] { "beans1-n30_origin_sgd_lr0.05", "beans1-n30_origin_sgd_lr0.01", "beans1-n30_origin_batch_lr0.2" }));
         Assert.That(withFlag.Out, Does.Contain("3 regressions, 0 improvements, 6 unchanged (setting × metric)"));
         Assert.That(XDocument.Load(_temp.PathOf("cmp.xml")).Descendants("failure").Count(), Is.EqualTo(3));

@@ -43,6 +43,8 @@ public sealed class RunCommandEndToEndTests
         Assert.That(File.Exists(Path.Combine(run, "manifest.json")), Is.True);
         Assert.That(File.Exists(Path.Combine(run, "report.md")), Is.True);
         Assert.That(File.Exists(Path.Combine(run, "report.html")), Is.True);
+        Assert.That(Directory.Exists(temp.PathOf("reports", "small")), Is.False, "--out DIR is the run folder itself: no <name>/<stamp> folder and no latest");
+        Assert.That(File.Exists(temp.PathOf("reports", "history.db")), Is.True, "history stays under the reports root");
         Assert.That(Directory.GetFiles(Path.Combine(run, "plots"), "*.png"), Is.Not.Empty);
         Assert.That(File.Exists(Path.Combine(run, "INCOMPLETE")), Is.False);
         Assert.That(File.ReadAllText(Path.Combine(run, "summary.csv")), Does.Contain(",diverged,"));
@@ -176,8 +178,11 @@ public sealed class RunCommandEndToEndTests
         Assert.That(first.ExitCode, Is.EqualTo(2), "fail: true with no baseline file must not pass: " + first.Error);
         Assert.That(first.Error, Does.Contain(
             $"the baseline {temp.PathOf("good/baselines/gate.csv")} does not exist, so nothing was compared; make this run the baseline with: descentlab baseline accept {temp.PathOf("first")} --to {temp.PathOf("good/baselines/gate.csv")}"));
+        Assert.That(first.Error, Does.Contain(" converged, no regression check, 0 failed, ").And.Not.Contain("0 regressions"),
+            "after a missing baseline the last line must not read like a pass");
         Assert.That(accept.ExitCode, Is.EqualTo(0), accept.Error);
         Assert.That(rerun.ExitCode, Is.EqualTo(0), rerun.Error);
+        Assert.That(rerun.Error, Does.Contain(", 0 regressions, 0 improvements, "));
         Assert.That(rerun.Error, Does.Not.Contain("config"), "the same config file has the baseline's hash");
         Assert.That(regressed.ExitCode, Is.EqualTo(3), regressed.Error);
         Assert.That(regressed.Error, Does.Contain("gate: The config differs from the baseline's"));

@@ -37,6 +37,19 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void Reproduce_GivesTheInstalledCommand_AndTheOneThatWorksFromACheckout()
+    {
+        string reproduce = _markdown[_markdown.IndexOf("## Reproduce", StringComparison.Ordinal)..];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reproduce, Does.Contain("```sh\ndescentlab run configs/small.yaml --parallel 2\n```"));
+            Assert.That(reproduce, Does.Contain("```sh\ndotnet CHECKOUT/src/DescentLab.Host/bin/Release/net10.0/descentlab.dll run configs/small.yaml --parallel 2\n```"),
+                "the path `make build` writes the tool to");
+        });
+    }
+
+    [Test]
     public void Report_EveryLinkedFileExists_AndEveryImageIsLinked()
     {
         var document = Markdown.Parse(_markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
