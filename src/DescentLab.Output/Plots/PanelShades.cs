@@ -2,16 +2,13 @@ using ScottPlot;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>Shades of a variant's base colour for lines that are not settings of the run set (the trend's series), and
-/// the line pattern of a family on plots that put several families on one axis.</summary>
+/// <summary>Shades of a variant's base colour for lines that are not settings of the run set (the trend's series).</summary>
 /// <remarks>Settings of a run set take their colours from <see cref="SettingPalette"/>. Shades run from 50 % towards
 /// white to 35 % towards black, evenly spaced.</remarks>
 public static class PanelShades
 {
     private const double Lightest = 0.50;
     private const double Darkest = -0.35;
-
-    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.DenselyDashed, LinePattern.Dotted];
 
     /// <summary>Shade <paramref name="index"/> of <paramref name="count"/> of <paramref name="colour"/>, lightest first.</summary>
     public static Color Shade(Color colour, int index, int count)
@@ -24,7 +21,4 @@ public static class PanelShades
         double t = Lightest + ((Darkest - Lightest) * index / (count - 1));
         return t < 0 ? colour.MixedWith(Colors.Black, -t) : colour.MixedWith(Colors.White, t);
     }
-
-    /// <summary>The line pattern of <paramref name="variant"/>'s family, for plots with every family on one axis.</summary>
-    public static LinePattern PatternOf(string variant, VariantStyles styles) => Patterns[VariantFamilies.IndexOf(variant, styles) % Patterns.Length];
 }

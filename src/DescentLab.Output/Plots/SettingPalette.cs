@@ -65,7 +65,7 @@ public sealed class SettingPalette
         var styles = new Dictionary<VariantSetting, (Color, MarkerShape)>();
         foreach (var setting in order)
         {
-            var colour = Choose(LabColour.Of(variants.ColourOf(setting.Variant)), taken);
+            var colour = Choose(variants.ColourOf(setting.Variant), taken);
             taken.Add(LabColour.Of(colour));
             int index = settings.ToList().IndexOf(setting);
             styles[setting] = (colour, Markers[index % Markers.Length]);
@@ -90,7 +90,7 @@ public sealed class SettingPalette
 
     /// <summary>The first candidate from <paramref name="baseColour"/> at least <see cref="MinimumDeltaE"/> from every
     /// taken colour; else, from the base's candidates and an even spread of hues, the one farthest from them.</summary>
-    private static Color Choose(LabColour baseColour, List<LabColour> taken)
+    private static Color Choose(Color baseColour, List<LabColour> taken)
     {
         var candidates = Candidates(baseColour).ToList();
         foreach (var candidate in candidates)
@@ -104,12 +104,13 @@ public sealed class SettingPalette
         return candidates.MaxBy(c => Distance(c, taken));
     }
 
-    /// <summary>The base colour (clamped to the usable lightness), its steps, then hues all round at three lightnesses;
-    /// as bytes, so that distances are measured on the colours drawn.</summary>
-    private static IEnumerable<Color> Candidates(LabColour baseColour)
+    /// <summary>The base colour exactly as declared, then its steps and hues all round at three lightnesses (kept within
+    /// the usable lightness); as bytes, so that distances are measured on the colours drawn.</summary>
+    private static IEnumerable<Color> Candidates(Color declared)
     {
+        yield return declared;
+        var baseColour = LabColour.Of(declared);
         double chroma = Math.Max(baseColour.Chroma, 35);
-        yield return At(baseColour.L, baseColour.Chroma, baseColour.Hue);
         foreach (var (l, hue) in Steps)
         {
             yield return At(baseColour.L + l, chroma, baseColour.Hue + hue);

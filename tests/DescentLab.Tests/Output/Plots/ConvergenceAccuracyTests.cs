@@ -15,7 +15,7 @@ public sealed class ConvergenceAccuracyTests
         var requests = new ConvergencePlot().Plan(TestRunSets.Nightly).Where(r => r.File.Problem!.Dataset == "beans4" && r.File.Problem.Model == "logistic").ToList();
         var targets = TestRunSets.Nightly.Manifest.Problems
             .Where(p => p.DatasetKey.StartsWith("beans4", StringComparison.Ordinal) && p.Model == "logistic")
-            .Select(p => double.Parse(p.Targets!.Split("target_accuracy ")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .Select(p => DescentLab.Experiments.Planning.ConvergenceTargets.Parse(p.Targets)!.Accuracy)
             .Distinct()
             .Order()
             .ToList();

@@ -69,7 +69,7 @@ public sealed class FigureFrameTests
     public void Lesson6_InfimumFit_DrawsNoOptimum_ExactFitKeepsIt()
     {
         var set = SettingPaletteTests.SetOf("lessons/lesson6.yaml");
-        var kinds = set.Manifest.Problems.ToDictionary(p => p.Model, p => p.Kind);
+        var kinds = set.Manifest.Problems.GroupBy(p => p.Model).ToDictionary(g => g.Key, g => g.First().Kind);
 
         foreach (var request in new FittedLinesPlot().Plan(set))
         {

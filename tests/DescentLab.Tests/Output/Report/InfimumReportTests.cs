@@ -38,8 +38,8 @@ public sealed class InfimumReportTests
     }
 
     [TestCase("target_accuracy 1", "Loss (log scale) against epoch", "no target is drawn", "judged by target_accuracy 1, drawn in the accuracy figure")]
-    [TestCase("target_loss 0.05, target_accuracy 1", "Loss (log scale) against epoch", "the dashed line is target_loss 5e-2", "judged by target_accuracy 1, drawn in the accuracy figure")]
-    [TestCase("target_loss 0.05", "Loss (log scale) against epoch", "the dashed line is target_loss 5e-2", null)]
+    [TestCase("target_loss 0.05, target_accuracy 1", "Loss (log scale) against epoch", "the dashed line is target_loss 0.05", "judged by target_accuracy 1, drawn in the accuracy figure")]
+    [TestCase("target_loss 0.05", "Loss (log scale) against epoch", "the dashed line is target_loss 0.05", null)]
     public void ConvergencePlot_Infimum_DrawsTheLossAndItsJudgingTarget(string targets, string measure, string line, string? note)
     {
         // An accuracy target gives the problem an accuracy figure first; the loss figure is the last.
