@@ -9,12 +9,31 @@ namespace DescentLab.Output.Plots;
 /// <param name="B">Blue (negative) to yellow (positive).</param>
 public readonly record struct LabColour(double L, double A, double B)
 {
-    /// <summary>The CIELAB coordinates of an sRGB colour (alpha ignored).</summary>
-    public static LabColour Of(Color colour)
+    /// <summary>Deuteranopia (the commonest colour-vision deficiency) in linear RGB: Machado, Oliveira and Fernandes
+    /// (2009), severity 1.</summary>
+    private static readonly double[,] Deuteranopia =
     {
-        double r = Decode(colour.R / 255.0);
-        double g = Decode(colour.G / 255.0);
-        double b = Decode(colour.B / 255.0);
+        { 0.367322, 0.860646, -0.227968 },
+        { 0.280085, 0.672501, 0.047413 },
+        { -0.011820, 0.042940, 0.968881 },
+    };
+
+    /// <summary>The CIELAB coordinates of an sRGB colour (alpha ignored).</summary>
+    public static LabColour Of(Color colour) => FromLinear(Decode(colour.R / 255.0), Decode(colour.G / 255.0), Decode(colour.B / 255.0));
+
+    /// <summary>The CIELAB coordinates of an sRGB colour as a deuteranope sees it (alpha ignored).</summary>
+    public static LabColour OfDeuteranope(Color colour)
+    {
+        double[] rgb = [Decode(colour.R / 255.0), Decode(colour.G / 255.0), Decode(colour.B / 255.0)];
+        var m = Deuteranopia;
+        return FromLinear(
+            Math.Clamp((m[0, 0] * rgb[0]) + (m[0, 1] * rgb[1]) + (m[0, 2] * rgb[2]), 0, 1),
+            Math.Clamp((m[1, 0] * rgb[0]) + (m[1, 1] * rgb[1]) + (m[1, 2] * rgb[2]), 0, 1),
+            Math.Clamp((m[2, 0] * rgb[0]) + (m[2, 1] * rgb[1]) + (m[2, 2] * rgb[2]), 0, 1));
+    }
+
+    private static LabColour FromLinear(double r, double g, double b)
+    {
         double x = ((0.4124 * r) + (0.3576 * g) + (0.1805 * b)) / 0.95047;
         double y = (0.2126 * r) + (0.7152 * g) + (0.0722 * b);
         double z = ((0.0193 * r) + (0.1192 * g) + (0.9505 * b)) / 1.08883;

@@ -8,8 +8,8 @@ namespace DescentLab.Output.Plots;
 /// each variant's base colour (<see cref="VariantStyles"/>): a variant's first setting takes its base colour, its other
 /// settings lighter, darker or hue-shifted versions of it, and any colour closer than <see cref="MinimumDeltaE"/> to one
 /// already handed out is skipped for the next candidate.</summary>
-/// <remarks>Every pair of settings of the report differs by at least <see cref="MinimumDeltaE"/> (CIE76 in CIELAB), not
-/// only the pairs that share a panel: profile.png and ecdf.png put every setting on one axis. Two variants that declare
+/// <remarks>Every pair of settings of the report differs by at least <see cref="MinimumDeltaE"/> (CIE76 in CIELAB), and
+/// by <see cref="MinimumDeltaEDeuteranope"/> as a deuteranope sees them, not only the pairs that share a panel: profile.png and ecdf.png put every setting on one axis. Two variants that declare
 /// the same base colour (batch and adam) therefore differ too. The guarantee holds while the candidates last (about 60
 /// settings); past that a setting takes the candidate farthest from all others and its marker tells it apart.</remarks>
 public sealed class SettingPalette
@@ -17,6 +17,10 @@ public sealed class SettingPalette
     /// <summary>Smallest CIE76 colour difference between two settings of a report: about seven just-noticeable
     /// differences, enough for thin lines on white.</summary>
     public const double MinimumDeltaE = 15;
+
+    /// <summary>Smallest difference between two settings as a deuteranope sees them (simulated), where the room is
+    /// smaller: red and green fold onto one axis.</summary>
+    public const double MinimumDeltaEDeuteranope = 10;
 
     /// <summary>Lightest and darkest lightness handed out: lighter lines vanish on white, darker ones look black.</summary>
     private const double LightestL = 78;
@@ -61,12 +65,12 @@ public sealed class SettingPalette
         ArgumentNullException.ThrowIfNull(variants);
         var firsts = settings.GroupBy(s => s.Variant).Select(g => g.First()).ToList();
         var order = firsts.Concat(settings.Except(firsts)).ToList();
-        var taken = new List<LabColour>();
+        var taken = new List<(LabColour Normal, LabColour Deuteranope)>();
         var styles = new Dictionary<VariantSetting, (Color, MarkerShape)>();
         foreach (var setting in order)
         {
             var colour = Choose(variants.ColourOf(setting.Variant), taken);
-            taken.Add(LabColour.Of(colour));
+            taken.Add((LabColour.Of(colour), LabColour.OfDeuteranope(colour)));
             int index = settings.ToList().IndexOf(setting);
             styles[setting] = (colour, Markers[index % Markers.Length]);
         }
@@ -89,19 +93,20 @@ public sealed class SettingPalette
     }
 
     /// <summary>The first candidate from <paramref name="baseColour"/> at least <see cref="MinimumDeltaE"/> from every
-    /// taken colour; else, from the base's candidates and an even spread of hues, the one farthest from them.</summary>
-    private static Color Choose(Color baseColour, List<LabColour> taken)
+    /// taken colour (<see cref="MinimumDeltaEDeuteranope"/> as a deuteranope sees them); else, from the base's candidates
+    /// and an even spread of hues, the one farthest from them in units of those minimums.</summary>
+    private static Color Choose(Color baseColour, List<(LabColour Normal, LabColour Deuteranope)> taken)
     {
         var candidates = Candidates(baseColour).ToList();
         foreach (var candidate in candidates)
         {
-            if (Distance(candidate, taken) >= MinimumDeltaE)
+            if (Margin(candidate, taken) >= 1)
             {
                 return candidate;
             }
         }
 
-        return candidates.MaxBy(c => Distance(c, taken));
+        return candidates.MaxBy(c => Margin(c, taken));
     }
 
     /// <summary>The base colour exactly as declared, then its steps and hues all round at three lightnesses (kept within
@@ -128,9 +133,13 @@ public sealed class SettingPalette
     private static Color At(double l, double chroma, double hue) =>
         LabColour.FromLch(Math.Clamp(l, DarkestL, LightestL), chroma, (hue + 360) % 360).ToColor();
 
-    private static double Distance(Color colour, List<LabColour> taken)
+    /// <summary>The smallest distance to a taken colour over its minimum, normal or deuteranope vision; 1 or more is enough.</summary>
+    private static double Margin(Color colour, List<(LabColour Normal, LabColour Deuteranope)> taken)
     {
-        var lab = LabColour.Of(colour);
-        return taken.Count == 0 ? double.PositiveInfinity : taken.Min(lab.DeltaE);
+        var normal = LabColour.Of(colour);
+        var deuteranope = LabColour.OfDeuteranope(colour);
+        return taken.Count == 0
+            ? double.PositiveInfinity
+            : taken.Min(t => Math.Min(normal.DeltaE(t.Normal) / MinimumDeltaE, deuteranope.DeltaE(t.Deuteranope) / MinimumDeltaEDeuteranope));
     }
 }

@@ -17,13 +17,14 @@ public sealed class SettingPaletteTests
     private static readonly Dictionary<string, RunSet> Lessons = new(StringComparer.Ordinal);
 
     [TestCaseSource(nameof(Configs))]
-    public void EveryFigure_SettingsOnOneAxis_DifferByAtLeastDeltaE15_AndKeepOneColourAcrossFigures(string config)
+    public void EveryFigure_SettingsOnOneAxis_DifferByAtLeastDeltaE15_DeuteranopeDeltaE10_AndKeepOneColourAcrossFigures(string config)
     {
         var set = SetOf(config);
         var palette = SettingPalette.From(set);
         var settings = set.Rows.Select(VariantSetting.From).Distinct().ToList();
         var variants = settings.Select(s => s.Variant).ToHashSet(StringComparer.Ordinal);
         var worst = (DeltaE: double.PositiveInfinity, Where: string.Empty);
+        var worstDeuteranope = (DeltaE: double.PositiveInfinity, Where: string.Empty);
         int sharedAxes = 0;
         // The trend draws history's series, not this run set's settings.
         foreach (var plot in DefaultPlots.All.Where(p => p is not TrendPlot))
@@ -51,6 +52,12 @@ public sealed class SettingPaletteTests
                             {
                                 worst = (d, $"{where}: {keys[i].Label} vs {keys[j].Label}");
                             }
+
+                            double dd = ColourDifference.DeltaE(Rgb(keys[i].Colour), Rgb(keys[j].Colour), deuteranopia: true);
+                            if (dd < worstDeuteranope.DeltaE)
+                            {
+                                worstDeuteranope = (dd, $"{where}: {keys[i].Label} vs {keys[j].Label}");
+                            }
                         }
                     }
                 }
@@ -59,6 +66,7 @@ public sealed class SettingPaletteTests
 
         Assert.That(sharedAxes, Is.GreaterThan(0), "some axis carries two settings");
         Assert.That(worst.DeltaE, Is.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaE), worst.Where);
+        Assert.That(worstDeuteranope.DeltaE, Is.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaEDeuteranope), "simulated deuteranopia: " + worstDeuteranope.Where);
     }
 
     [Test]
