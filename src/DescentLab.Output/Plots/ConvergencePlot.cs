@@ -4,6 +4,7 @@ using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Text;
 using DescentLab.Output.Report;
 using ScottPlot;
 
@@ -26,63 +27,96 @@ public sealed class ConvergencePlot : IPlot
 
     /// <inheritdoc/>
     public IReadOnlyList<PlotRequest> Plan(RunSet set) =>
-        ProblemContext.All(set).Select(context => Request(set, context)).ToList();
+        ProblemContext.All(set).SelectMany(context => Requests(set, context)).ToList();
 
-    private PlotRequest Request(RunSet set, ProblemContext context)
+    /// <summary>One figure of the measure that judges the problem; a problem judged by accuracy gets its accuracy figure
+    /// first and the loss (or gap) figure after it, <c>convergence-&lt;problem&gt;-loss.png</c>.</summary>
+    private IEnumerable<PlotRequest> Requests(RunSet set, ProblemContext context)
     {
         var settings = context.Runs.Settings;
         var panels = VariantFamilies.Panels(settings, s => s.Setting.Variant, context.Styles);
         int seeds = settings.Max(s => s.Rows.Count);
         var axis = ReportSections.ConfigOf(set).X;
         var judging = Judging.Of(set, context);
-        string measure = judging.Loss ? "Loss (log scale)" : "Gap to the optimum (loss minus L*, log scale)";
+        string slug = context.Problem.Slug;
+        if (judging.ByAccuracy)
+        {
+            var file = new PlotFile(
+                PlotText.PathOf($"{Name}-{slug}"),
+                $"Convergence (accuracy): {context.Problem.Label}",
+                $"Accuracy against {AxisWords(axis)} on {context.Problem.Label}: median over {PlotText.Seeds(seeds)} with a min-max "
+                    + $"band, one panel per variant family; the dashed {(judging.Accuracies.Count == 1 ? "line is" : "lines are")} "
+                    + $"{string.Join(", ", judging.Accuracies.Select(a => a.Label))}, the target that decides. "
+                    + $"{PlotText.DescribePanels(panels, ProblemContext.Label)}.",
+                context.Problem);
+            yield return new PlotRequest(file, () => Draw(set, context, panels, axis, judging, CurveMeasure.Accuracy));
+        }
+
+        var measure = judging.Loss ? CurveMeasure.Loss : CurveMeasure.Gap;
+        string what = judging.Loss ? "Loss (log scale)" : "Gap to the optimum (loss minus L*, log scale)";
         string line = judging.Level is null ? "no target is drawn" : $"the dashed line is {judging.LevelLabel}";
         string note = judging.Note is null ? string.Empty : $" {judging.Note}.";
-        var file = new PlotFile(
-            PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
-            $"Convergence: {context.Problem.Label}",
-            $"{measure} against {AxisWords(axis)} on {context.Problem.Label}: median over {PlotText.Seeds(seeds)} "
-                + $"with a min-max band, one panel per variant family; {line}, and values at or below 1e-16 (double rounding) "
-                + $"lie on a dotted floor.{note} {PlotText.DescribePanels(panels, ProblemContext.Label)}.",
+        var lossFile = new PlotFile(
+            PlotText.PathOf(judging.ByAccuracy ? $"{Name}-{slug}-loss" : $"{Name}-{slug}"),
+            $"Convergence{(judging.ByAccuracy ? judging.Loss ? " (loss)" : " (gap)" : string.Empty)}: {context.Problem.Label}",
+            $"{what} against {AxisWords(axis)} on {context.Problem.Label}: median over {PlotText.Seeds(seeds)} "
+                + $"with a min-max band, one panel per variant family; {line}, and values at or below {HumanNumber.Format(LogScale.Floor)} (double rounding) "
+                + $"lie on a dotted, labelled floor.{note} {PlotText.DescribePanels(panels, ProblemContext.Label)}.",
             context.Problem);
-        return new PlotRequest(file, () => Draw(set, context, panels, axis, judging));
+        yield return new PlotRequest(lossFile, () => Draw(set, context, panels, axis, judging, measure));
     }
 
-    private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, ConvergenceAxis axis, Judging judging)
+    private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, ConvergenceAxis axis, Judging judging, CurveMeasure measure)
     {
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
-        var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves, axis, judging.Loss)?.Decimated(MaxPointsPerLine));
-        double? target = judging.Level;
-        var (bottom, top) = YRange(bands.Values, target);
+        bool accuracy = measure == CurveMeasure.Accuracy;
+        var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
+        var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves, axis, measure)?.Decimated(MaxPointsPerLine));
+        Func<double, double> y = accuracy ? v => v : LogScale.Log10;
+        var (bottom, top) = accuracy ? AccuracyRange(bands.Values, judging.Accuracies.Select(a => a.Value)) : YRange(bands.Values, judging.Level);
         // Wall times of small runs are fractions of a millisecond: the data decides the range, not a minimum of 1.
         double xMax = bands.Values.OfType<CurveBand>().Select(b => b.X[^1]).DefaultIfEmpty(1).Max();
         xMax = xMax > 0 && double.IsFinite(xMax) ? xMax : 1;
-        bool atFloor = bands.Values.OfType<CurveBand>().Any(b => b.Low.Any(v => v <= LogScale.Floor));
+        bool atFloor = !accuracy && bands.Values.OfType<CurveBand>().Any(b => b.Low.Any(v => v <= LogScale.Floor));
         var figure = PlotFigure.Create(panels.Count);
         for (int p = 0; p < panels.Count; p++)
         {
             var plot = figure.Panels[p];
-            AddReferenceLines(plot, xMax, judging, atFloor);
+            if (accuracy)
+            {
+                foreach (var target in judging.Accuracies)
+                {
+                    ReferenceLine.Add(plot, xMax, target.Value, Colors.Black.WithAlpha(0.65), LinePattern.Dashed, target.Label);
+                }
+            }
+            else
+            {
+                AddReferenceLines(plot, xMax, judging, atFloor);
+            }
+
             foreach (var settingRuns in panels[p].Items)
             {
                 if (bands[settingRuns] is { } band)
                 {
-                    AddBand(plot, band, colours[settingRuns]);
+                    AddBand(plot, band, colours[settingRuns], y);
                 }
             }
 
             foreach (var settingRuns in panels[p].Items)
             {
-                AddMedian(plot, bands[settingRuns], colours[settingRuns], ProblemContext.Label(settingRuns));
+                AddMedian(plot, bands[settingRuns], colours[settingRuns], context.Palette.MarkerOf(settingRuns.Setting), ProblemContext.Label(settingRuns), y);
             }
 
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");
             plot.XLabel(AxisLabel(axis));
-            plot.YLabel(judging.Loss ? "loss (L* is an infimum)" : "gap = loss - L*");
-            LogScale.Apply(plot.Axes.Left);
+            plot.YLabel(accuracy ? "accuracy" : judging.Loss ? "loss (L* is an infimum)" : "gap = loss - L*");
+            if (!accuracy)
+            {
+                LogScale.Apply(plot.Axes.Left);
+            }
+
             plot.Axes.SetLimitsX(-0.02 * xMax, 1.02 * xMax);
             plot.Axes.SetLimitsY(bottom, top);
-            if (judging.Note is { } note)
+            if (!accuracy && judging.Note is { } note)
             {
                 // One clause per line, so the note fits half the figure's width.
                 var text = plot.Add.Annotation(note.Replace(Judging.Lead, Judging.Lead.TrimEnd() + "\n", StringComparison.Ordinal).Replace("; ", "\n", StringComparison.Ordinal), Alignment.UpperRight);
@@ -117,11 +151,16 @@ public sealed class ConvergencePlot : IPlot
     /// <param name="Loss">Draw the loss, not the gap: some instance's L* is an infimum.</param>
     /// <param name="Level">The target drawn as a line (target_gap on a gap plot, target_loss on a loss plot), or null.</param>
     /// <param name="LevelLabel">Its label.</param>
-    /// <param name="Note">The judging targets the plot cannot draw, or null.</param>
-    internal sealed record Judging(bool Loss, double? Level, string LevelLabel, string? Note)
+    /// <param name="Note">The judging targets the loss or gap figure cannot draw, or null.</param>
+    /// <param name="Accuracies">The target_accuracy of the problem's instances, one per distinct value (empty when no
+    /// accuracy target applies).</param>
+    internal sealed record Judging(bool Loss, double? Level, string LevelLabel, string? Note, IReadOnlyList<AccuracyTarget> Accuracies)
     {
         /// <summary>How a note starts.</summary>
         public const string Lead = "L* is an infimum: ";
+
+        /// <summary>An accuracy target decides: the problem gets an accuracy figure.</summary>
+        public bool ByAccuracy => Accuracies.Count > 0;
 
         /// <summary>The judging of <paramref name="context"/>'s problem from its runs and the manifest's targets.</summary>
         public static Judging Of(RunSet set, ProblemContext context)
@@ -129,9 +168,10 @@ public sealed class ConvergencePlot : IPlot
             var rows = context.Runs.Settings.SelectMany(s => s.Rows).ToList();
             var judgment = ProblemJudgment.Of(rows);
             double? gap = set.Manifest.ResolvedConfig.Stop.TargetGap is double g && g > 0 ? g : null;
+            var accuracies = judgment.HasAccuracy ? AccuracyTargets(set, rows) : [];
             if (!judgment.ByLoss)
             {
-                return new(false, gap, gap is null ? string.Empty : "target_gap " + DecadeTicks.Label(gap.Value), null);
+                return new(false, gap, gap is null ? string.Empty : "target_gap " + HumanNumber.Format(gap.Value), null, accuracies);
             }
 
             var instances = rows.Where(r => r.OptimumKind == ReferenceKind.Infimum).Select(r => (r.DatasetKey, r.Model, r.Loss)).ToHashSet();
@@ -140,7 +180,6 @@ public sealed class ConvergencePlot : IPlot
                 .Select(p => ConvergenceTargets.Parse(p.Targets))
                 .ToList();
             var losses = targets.OfType<ConvergenceTargets>().Select(t => t.Loss).Where(v => !double.IsNaN(v)).Distinct().Order().ToList();
-            var accuracies = targets.OfType<ConvergenceTargets>().Select(t => t.Accuracy).Where(v => !double.IsNaN(v)).Distinct().Order().ToList();
             var notes = new List<string>();
             double? level = losses.Count == 1 && losses[0] > 0 ? losses[0] : null;
             if (losses.Count > 1)
@@ -150,12 +189,12 @@ public sealed class ConvergencePlot : IPlot
 
             if (accuracies.Count > 0)
             {
-                notes.Add("judged by target_accuracy " + List(accuracies) + ", not on this axis");
+                notes.Add("judged by target_accuracy " + List(accuracies.Select(a => a.Value)) + ", drawn in the accuracy figure");
             }
 
             if (judgment.ByGap && gap is not null)
             {
-                notes.Add("seeds with a finite L*: target_gap " + DecadeTicks.Label(gap.Value) + ", not drawn");
+                notes.Add("seeds with a finite L*: target_gap " + HumanNumber.Format(gap.Value) + ", not drawn");
             }
 
             if (losses.Count == 0 && accuracies.Count == 0 && targets.All(t => t is not null))
@@ -164,52 +203,60 @@ public sealed class ConvergencePlot : IPlot
             }
 
             string? note = notes.Count == 0 ? null : Lead + string.Join("; ", notes);
-            return new(true, level, level is null ? string.Empty : "target_loss " + DecadeTicks.Label(level.Value), note);
+            return new(true, level, level is null ? string.Empty : "target_loss " + HumanNumber.Format(level.Value), note, accuracies);
         }
 
-        private static string List(IEnumerable<double> values) =>
-            string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        /// <summary>The distinct target_accuracy values of the instances <paramref name="rows"/> ran on, each labelled with
+        /// the seeds it applies to when they differ (an infimum's default is the accuracy of its own reference).</summary>
+        private static List<AccuracyTarget> AccuracyTargets(RunSet set, List<SummaryRow> rows)
+        {
+            var seeds = rows.GroupBy(r => (r.DatasetKey, r.Model, r.Loss)).ToDictionary(g => g.Key, g => g.First().Seed);
+            var byValue = set.Manifest.Problems
+                .Where(p => seeds.ContainsKey((p.DatasetKey, p.Model, p.Loss)))
+                .Select(p => (Target: ConvergenceTargets.Parse(p.Targets), Seed: seeds[(p.DatasetKey, p.Model, p.Loss)]))
+                .Where(t => t.Target is { } target && !double.IsNaN(target.Accuracy))
+                .GroupBy(t => t.Target!.Accuracy)
+                .OrderBy(g => g.Key)
+                .ToList();
+            return byValue.Select(g => new AccuracyTarget(g.Key, "target_accuracy " + HumanNumber.Format(g.Key) + (byValue.Count == 1
+                ? string.Empty
+                : (g.Count() == 1 ? " (seed " : " (seeds ") + string.Join(", ", g.Select(t => t.Seed).Order().Select(v => v.ToString(CultureInfo.InvariantCulture))) + ")"))).ToList();
+        }
+
+        private static string List(IEnumerable<double> values) => string.Join(", ", values.Select(v => HumanNumber.Format(v)));
     }
 
-    /// <summary>The target and the rounding floor as labelled lines, added first so the runs draw over them (ScottPlot's
-    /// axis lines render last, over the data, so these are plain two-point lines).</summary>
+    /// <summary>An accuracy target and its label, e.g. <c>target_accuracy 0.86 (seeds 1, 4)</c>.</summary>
+    internal sealed record AccuracyTarget(double Value, string Label);
+
+    /// <summary>The target and the rounding floor as labelled lines, added first so the runs draw over them.</summary>
     private static void AddReferenceLines(Plot plot, double xMax, Judging judging, bool atFloor)
     {
         if (judging.Level is double level)
         {
-            AddLevel(plot, xMax, Math.Log10(level), Colors.Black.WithAlpha(0.65), LinePattern.Dashed, judging.LevelLabel);
+            ReferenceLine.Add(plot, xMax, Math.Log10(level), Colors.Black.WithAlpha(0.65), LinePattern.Dashed, judging.LevelLabel);
         }
 
         if (atFloor)
         {
-            AddLevel(plot, xMax, Math.Log10(LogScale.Floor), Colors.Gray, LinePattern.Dotted, judging.Loss ? "rounding floor: loss <= 1e-16" : "rounding floor: gap <= 1e-16 or negative");
+            string floor = HumanNumber.Format(LogScale.Floor);
+            ReferenceLine.Add(plot, xMax, Math.Log10(LogScale.Floor), Colors.Gray, LinePattern.Dotted, judging.Loss ? $"rounding floor: loss <= {floor}" : $"rounding floor: gap <= {floor} or negative");
         }
     }
 
-    private static void AddLevel(Plot plot, double xMax, double y, Color colour, LinePattern pattern, string label)
-    {
-        var line = plot.Add.ScatterLine(new[] { 0, xMax }, new[] { y, y }, colour);
-        line.LineWidth = 1.5f;
-        line.LinePattern = pattern;
-        var text = plot.Add.Text(label, xMax, y);
-        text.LabelFontSize = 10;
-        text.LabelFontColor = colour.WithAlpha(1);
-        text.LabelAlignment = Alignment.LowerRight;
-    }
-
-    private static void AddBand(Plot plot, CurveBand band, Color colour)
+    private static void AddBand(Plot plot, CurveBand band, Color colour, Func<double, double> y)
     {
         if (band.Low.Length < 2)
         {
             return;
         }
 
-        var fill = plot.Add.FillY(band.X[..band.Low.Length], band.Low.Select(LogScale.Log10).ToArray(), band.High.Select(LogScale.Log10).ToArray());
+        var fill = plot.Add.FillY(band.X[..band.Low.Length], band.Low.Select(y).ToArray(), band.High.Select(y).ToArray());
         fill.FillColor = colour.WithAlpha(0.13);
         fill.LineWidth = 0;
     }
 
-    private static void AddMedian(Plot plot, CurveBand? band, Color colour, string label)
+    private static void AddMedian(Plot plot, CurveBand? band, Color colour, MarkerShape marker, string label, Func<double, double> y)
     {
         if (band is null || band.Median.Length == 0)
         {
@@ -217,13 +264,20 @@ public sealed class ConvergencePlot : IPlot
             return;
         }
 
-        var line = plot.Add.ScatterLine(band.X[..band.Median.Length], band.Median.Select(LogScale.Log10).ToArray(), colour);
+        var xs = band.X[..band.Median.Length];
+        var ys = band.Median.Select(y).ToArray();
+        var line = plot.Add.ScatterLine(xs, ys, colour);
         line.LineWidth = 2;
         line.LegendText = label;
-        if (band.Median.Length == 1)
-        {
-            line.MarkerSize = 6;
-        }
+        SettingMarks.Add(plot, line, xs, ys, marker);
+    }
+
+    /// <summary>Accuracy axis: from just under the lowest value or target to 1, so targets and the ceiling show.</summary>
+    private static (double Bottom, double Top) AccuracyRange(IEnumerable<CurveBand?> bands, IEnumerable<double> targets)
+    {
+        double low = bands.OfType<CurveBand>().SelectMany(b => b.Low.Concat(b.Median)).Concat(targets).Where(double.IsFinite).DefaultIfEmpty(0).Min();
+        double pad = Math.Max(0.01, 0.05 * (1 - low));
+        return (Math.Max(0, low - pad), 1 + pad);
     }
 
     /// <summary>One y range for every panel of a problem, so panels compare at a glance.</summary>

@@ -46,7 +46,7 @@ public sealed class CostCurvePlot : IPlot
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
+        var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
         var paths = context.Runs.Settings.ToDictionary(s => s, s => RunPath.Of(set, context, s));
         double? optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters)?[0];
         var (left, right) = Range(context, paths, optimum);

@@ -15,7 +15,7 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
 {
     /// <summary>The band of the gaps of <paramref name="runs"/> against epochs; null when none of them has a curve.</summary>
     public static CurveBand? Build(SettingRuns runs, ICurveSource curves) =>
-        Build(runs, curves, ConvergenceAxis.Epochs, loss: false);
+        Build(runs, curves, ConvergenceAxis.Epochs, CurveMeasure.Gap);
 
     /// <summary>The band of <paramref name="runs"/>; null when none of them has a curve.</summary>
     /// <remarks>A seed that stopped early at the target keeps its last value; a diverged seed counts as +∞ from its first
@@ -26,13 +26,15 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
     /// <param name="runs">The setting's runs.</param>
     /// <param name="curves">Curves by run id (read when needed).</param>
     /// <param name="x">The x axis.</param>
-    /// <param name="loss">Band the loss instead of the gap (a problem whose infimum makes the gap meaningless).</param>
-    public static CurveBand? Build(SettingRuns runs, ICurveSource curves, ConvergenceAxis x, bool loss)
+    /// <param name="measure">What to band: the gap, the loss (a problem whose infimum makes the gap meaningless) or the
+    /// accuracy (a seed whose curve has none is left out).</param>
+    public static CurveBand? Build(SettingRuns runs, ICurveSource curves, ConvergenceAxis x, CurveMeasure measure)
     {
         var seeds = new List<(Curve Curve, bool Diverged)>();
         foreach (var row in runs.Rows)
         {
-            if (row.Status != RunStatus.Failed && curves.TryRead(row.RunId, out var curve) && curve.Count > 0)
+            if (row.Status != RunStatus.Failed && curves.TryRead(row.RunId, out var curve) && curve.Count > 0
+                && (measure != CurveMeasure.Accuracy || curve.Accuracy is not null))
             {
                 seeds.Add((curve, row.Status == RunStatus.Diverged));
             }
@@ -56,7 +58,7 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
             double max = double.NegativeInfinity;
             for (int s = 0; s < seeds.Count; s++)
             {
-                values[s] = ValueAt(loss ? seeds[s].Curve.Loss : seeds[s].Curve.Gap, seeds[s].Curve.Count, seeds[s].Diverged, i);
+                values[s] = ValueAt(Values(seeds[s].Curve, measure), seeds[s].Curve.Count, seeds[s].Diverged, i);
                 if (double.IsFinite(values[s]))
                 {
                     min = Math.Min(min, values[s]);
@@ -116,6 +118,13 @@ public sealed record CurveBand(double[] X, double[] Median, double[] Low, double
 
         return new CurveBand([.. x], [.. median], [.. low], [.. high]);
     }
+
+    private static double[] Values(Curve curve, CurveMeasure measure) => measure switch
+    {
+        CurveMeasure.Loss => curve.Loss,
+        CurveMeasure.Accuracy => curve.Accuracy!,
+        _ => curve.Gap,
+    };
 
     private static double ValueAt(double[] values, int count, bool diverged, int row)
     {

@@ -1,10 +1,11 @@
-using System.Globalization;
+using DescentLab.Experiments.Text;
 using ScottPlot;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>Ticks of a log10 axis: a labelled tick at every decade (<c>1e-4</c>), log-spaced minor ticks between, and
-/// labelled 2× and 5× ticks when the range holds fewer than two decades, so every log axis reads at least two labels.</summary>
+/// <summary>Ticks of a log10 axis: a labelled tick at every decade (<c>1e-4</c>, <c>0.01</c>), log-spaced minor ticks
+/// between, and labelled 2× and 5× ticks when the range spans less than two decades, so a short axis reads at least
+/// three labels. Labels are <see cref="HumanNumber.Format"/>'s, like every number a reader sees.</summary>
 public sealed class DecadeTicks : ITickGenerator
 {
     /// <summary>Minor ticks are drawn only when a decade is at least this tall or wide, in pixels.</summary>
@@ -31,7 +32,7 @@ public sealed class DecadeTicks : ITickGenerator
         var ticks = new List<Tick>();
         int first = (int)Math.Floor(min);
         int last = (int)Math.Ceiling(max);
-        bool fewDecades = Math.Floor(max) - Math.Ceiling(min) < 1;
+        bool fewDecades = max - min < 2;
         bool minors = pixels / (max - min) >= MinPixelsPerDecadeForMinors;
         for (int decade = first; decade <= last; decade++)
         {
@@ -45,7 +46,7 @@ public sealed class DecadeTicks : ITickGenerator
 
                 if (k == 1 || (fewDecades && k is 2 or 5))
                 {
-                    ticks.Add(Tick.Major(position, Label(k, decade)));
+                    ticks.Add(Tick.Major(position, HumanNumber.Format(k * Math.Pow(10, decade))));
                 }
                 else if (minors)
                 {
@@ -56,11 +57,4 @@ public sealed class DecadeTicks : ITickGenerator
 
         return [.. ticks];
     }
-
-    /// <summary>A positive value as <c>1e-6</c> or <c>2.5e-3</c> (invariant culture).</summary>
-    public static string Label(double value) => value.ToString("0.##e+0", CultureInfo.InvariantCulture).Replace("e+", "e", StringComparison.Ordinal);
-
-    /// <summary><c>1e-4</c> for a decade, <c>5e-4</c> for five times it (invariant culture).</summary>
-    public static string Label(int mantissa, int exponent) =>
-        string.Create(CultureInfo.InvariantCulture, $"{mantissa}e{exponent}");
 }

@@ -7,7 +7,7 @@ namespace DescentLab.Output.Plots;
 
 /// <summary>The course's error surface: for two-parameter models on 1-D data (affine, logistic), J(w, b) over the first
 /// seed's data as a heatmap (log colour scale) with contour lines, every setting's (w, b) path on it and the minimum
-/// marked; a panel per variant family.</summary>
+/// marked (on the nearest edge, with its coordinates, when it lies far from the paths); a panel per variant family.</summary>
 public sealed class ErrorSurfacePlot : IPlot
 {
     private const int Cells = 120;
@@ -36,17 +36,18 @@ public sealed class ErrorSurfacePlot : IPlot
             $"Error surface J({names[0]}, {names[1]}): {context.Problem.Label}",
             $"Heatmap of the cost J({names[0]}, {names[1]}) over {context.DatasetKey} (colour is log10 J, dark is low) with contour lines; "
                 + $"each setting's first-seed path of ({names[0]}, {names[1]}) from the start (open circle) to the end (square), at most "
-                + $"{MaxMarks} points marked; the minimum is a black diamond. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
+                + $"{MaxMarks} points marked; the frame holds the paths, and the reference optimum is a black diamond, or a hollow one on the nearest edge labelled with its coordinates when it lies far from them. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(set, context, panels));
     }
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
+        var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
         var paths = context.Runs.Settings.ToDictionary(s => s, s => RunPath.Of(set, context, s));
         var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
-        var box = Box(context, paths, optimum);
+        var kept = paths.Where(p => p.Value is { Rows: > 0 } && context.FirstSeedRun(p.Key)?.Status is not (RunStatus.Diverged or RunStatus.Failed));
+        var box = PathFrame.Of(kept.SelectMany(p => Points(p.Value!)), optimum, out bool optimumInside);
         var (intensities, contours) = Surface(context, box);
         var names = context.Model!.ParameterNames;
         var figure = PlotFigure.Create(panels.Count);
@@ -69,8 +70,7 @@ public sealed class ErrorSurfacePlot : IPlot
 
             if (optimum is not null)
             {
-                var minimum = plot.Add.Marker(optimum[0], optimum[1], MarkerShape.FilledDiamond, 13, Colors.Black);
-                minimum.LegendText = context.Optimum!.Attained ? "minimum" : "best found (infimum not attained)";
+                PathFrame.AddOptimum(plot, optimum, box, optimumInside, Report.ReferenceKindWords.Legend(context.Optimum!.Kind), names);
             }
 
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");
@@ -101,6 +101,9 @@ public sealed class ErrorSurfacePlot : IPlot
         plot.Add.Marker(path.Parameter(last, 0), path.Parameter(last, 1), MarkerShape.FilledSquare, 9, colour);
     }
 
+    private static IEnumerable<Coordinates> Points(RunPath path) =>
+        Enumerable.Range(0, path.Rows).Select(r => new Coordinates(path.Parameter(r, 0), path.Parameter(r, 1))).Where(c => double.IsFinite(c.X) && double.IsFinite(c.Y));
+
     /// <summary>log10 J on a grid over <paramref name="box"/>: as heatmap rows (top row first) and as contour points.</summary>
     private static (double[,] Intensities, Coordinates3d[,] Contours) Surface(ProblemContext context, CoordinateRect box)
     {
@@ -121,40 +124,5 @@ public sealed class ErrorSurfacePlot : IPlot
         }
 
         return (intensities, contours);
-    }
-
-    /// <summary>The region: the minimum and every path that did not diverge, padded; diverging paths leave it.</summary>
-    private static CoordinateRect Box(ProblemContext context, Dictionary<SettingRuns, RunPath?> paths, double[]? optimum)
-    {
-        var xs = new List<double>();
-        var ys = new List<double>();
-        if (optimum is not null)
-        {
-            xs.Add(optimum[0]);
-            ys.Add(optimum[1]);
-        }
-
-        foreach (var (setting, path) in paths)
-        {
-            if (path is null || context.FirstSeedRun(setting)?.Status is RunStatus.Diverged or RunStatus.Failed)
-            {
-                continue;
-            }
-
-            for (int r = 0; r < path.Rows; r++)
-            {
-                xs.Add(path.Parameter(r, 0));
-                ys.Add(path.Parameter(r, 1));
-            }
-        }
-
-        if (xs.Count == 0)
-        {
-            return new CoordinateRect(-1, 1, -1, 1);
-        }
-
-        double padX = Math.Max(xs.Max() - xs.Min(), 0.2) * 0.15;
-        double padY = Math.Max(ys.Max() - ys.Min(), 0.2) * 0.15;
-        return new CoordinateRect(xs.Min() - padX, xs.Max() + padX, ys.Min() - padY, ys.Max() + padY);
     }
 }

@@ -110,7 +110,7 @@ public sealed class FitAnimationPlot : IPlot
         var sample = EvenSample.Indices(data.Count, FittedLinesPlot.MaxBeans);
         var beans = plot.Add.ScatterPoints(sample.Select(i => data.X1[i]).ToArray(), sample.Select(i => data.Y[i]).ToArray(), Colors.Gray.WithAlpha(0.7));
         beans.MarkerSize = 5;
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
+        var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
         var xs = Enumerable.Range(0, Points).Select(i => frames.Left + (frames.Right - frames.Left) * i / (Points - 1)).ToArray();
         foreach (var setting in context.Runs.Settings)
         {
@@ -182,11 +182,7 @@ public sealed class FitAnimationPlot : IPlot
             }
 
             var progress = Progress(runs.Values, lastEpoch);
-            var data = context.Dataset!;
-            double pad = Math.Max(data.X1.Max() - data.X1.Min(), 1e-3) * 0.05;
-            double yPad = Math.Max(data.Y.Max() - data.Y.Min(), 1e-3) * 0.1;
-            return new Frames(runs, AnimationFrames.Choose(progress, MaxFrames),
-                (data.X1.Min() - pad, data.X1.Max() + pad, data.Y.Min() - yPad, data.Y.Max() + yPad));
+            return new Frames(runs, AnimationFrames.Choose(progress, MaxFrames), context.FitFrame());
         }
 
         /// <summary>The parameters of <paramref name="setting"/>'s run after <paramref name="epoch"/> (its last finite state

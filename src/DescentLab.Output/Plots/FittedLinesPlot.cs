@@ -1,5 +1,6 @@
 using System.Globalization;
 using DescentLab.Core.Datasets;
+using DescentLab.Core.Metrics;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using ScottPlot;
@@ -37,7 +38,7 @@ public sealed class FittedLinesPlot : IPlot
         var file = new PlotFile(
             PlotText.PathOf($"{Name}-{context.Problem.Slug}"),
             $"Fitted models: {context.Problem.Label}",
-            $"Scatter of {what}{SampleNote(context.Dataset!.Count)}, first seed; the reference optimum as a wide grey line under the runs. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
+            $"Scatter of {what}{SampleNote(context.Dataset!.Count)}, first seed; {OptimumWords(context)}. {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(context, panels, twoD));
     }
@@ -45,11 +46,12 @@ public sealed class FittedLinesPlot : IPlot
     private static PlotFigure Draw(ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels, bool twoD)
     {
         var data = context.Dataset!;
-        var colours = PanelShades.Of(context.Runs.Settings, s => s.Setting, context.Styles);
+        var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
         var figure = PlotFigure.Create(panels.Count);
-        var optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters);
-        var (xMin, xMax) = Padded(data.X1, 0.05);
-        var (yMin, yMax) = twoD ? Padded(data.X2, 0.05) : Padded(data.Y, 0.1);
+        // An infimum's reference parameters only approach the limit (a soft step where the runs may be sharper): drawn as
+        // "the optimum" they would claim a best fit that no finite parameters have, so they are left out.
+        var optimum = context.Optimum is null || context.Optimum.Kind == ReferenceKind.Infimum ? null : context.Theta(context.Optimum.OptimumParameters);
+        var (xMin, xMax, yMin, yMax) = twoD ? Classes(data) : context.FitFrame();
         var area = (xMin, xMax, yMin, yMax);
         for (int p = 0; p < panels.Count; p++)
         {
@@ -102,6 +104,10 @@ public sealed class FittedLinesPlot : IPlot
             points.MarkerColor = Colors.Gray.WithAlpha(label == 1 ? 0.8 : 0.9);
         }
     }
+
+    private static string OptimumWords(ProblemContext context) => context.Optimum?.Kind == ReferenceKind.Infimum
+        ? "no optimum is drawn: L* is an infimum, which no finite parameters reach"
+        : (context.PinnedToOrigin ? "the frame holds (0, 0), where the model's line is pinned; " : string.Empty) + "the reference optimum as a wide grey line under the runs";
 
     private static string SampleNote(int n) =>
         n <= MaxBeans ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({MaxBeans} of the {n} samples, evenly spaced)");
@@ -210,6 +216,14 @@ public sealed class FittedLinesPlot : IPlot
         xs = [-b / w1, -b / w1];
         ys = [-1e6, 1e6];
         return w1 != 0 && double.IsFinite(xs[0]);
+    }
+
+    /// <summary>The frame of a 2-D figure (x1 against x2): both padded by 5 %.</summary>
+    private static (double Left, double Right, double Bottom, double Top) Classes(Dataset data)
+    {
+        var (left, right) = Padded(data.X1, 0.05);
+        var (bottom, top) = Padded(data.X2, 0.05);
+        return (left, right, bottom, top);
     }
 
     private static (double Min, double Max) Padded(double[] values, double fraction)

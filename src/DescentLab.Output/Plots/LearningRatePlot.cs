@@ -2,6 +2,7 @@ using System.Globalization;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Text;
 using ScottPlot;
 
 namespace DescentLab.Output.Plots;
@@ -48,6 +49,7 @@ public sealed class LearningRatePlot : IPlot
             .Where(g => g.Select(s => s.Setting.Lr).Distinct().Count() >= 2)
             .Select(g => new Sweep(
                 g.Key,
+                g.First().Setting,
                 g.OrderBy(s => s.Setting.Lr).Select(s => (s.Setting.Lr!.Value, MedianFinal(s.Rows, loss))).ToList()))
             .ToList();
 
@@ -57,10 +59,10 @@ public sealed class LearningRatePlot : IPlot
 
     private static PlotFigure Draw(ProblemContext context, List<Sweep> sweeps, IReadOnlyList<Panel<Sweep>> panels, bool loss)
     {
-        var colours = PanelShades.Of(sweeps, s => s.Setting, context.Styles);
+        var colours = sweeps.ToDictionary(s => s, s => context.Palette.ColourOf(s.First));
         var (bottom, top) = LogScale.Limits(sweeps.SelectMany(s => s.Points).Select(p => LogScale.Log10(p.Gap)).ToList());
         top += 0.5;
-        double[] lrs = sweeps.SelectMany(s => s.Points).Select(p => Math.Log10(p.Lr)).ToArray();
+        double[] lrs = sweeps.SelectMany(s => s.Points).Select(p => p.Lr).Distinct().Order().ToArray();
         var figure = PlotFigure.Create(panels.Count);
         for (int p = 0; p < panels.Count; p++)
         {
@@ -70,10 +72,12 @@ public sealed class LearningRatePlot : IPlot
                 var points = sweep.Points.Where(q => double.IsFinite(q.Gap)).ToArray();
                 var diverged = sweep.Points.Where(q => !double.IsFinite(q.Gap)).ToArray();
                 string label = sweep.Label + (diverged.Length == 0 ? string.Empty : " (x: diverged)");
-                var line = plot.Add.ScatterLine(points.Select(q => Math.Log10(q.Lr)).ToArray(), points.Select(q => LogScale.Log10(q.Gap)).ToArray(), colours[sweep]);
+                var xs = points.Select(q => Math.Log10(q.Lr)).ToArray();
+                var ys = points.Select(q => LogScale.Log10(q.Gap)).ToArray();
+                var line = plot.Add.ScatterLine(xs, ys, colours[sweep]);
                 line.LineWidth = 2;
-                line.MarkerSize = 7;
                 line.LegendText = label;
+                SettingMarks.Add(plot, line, xs, ys, context.Palette.MarkerOf(sweep.First));
                 foreach (var (lr, _) in diverged)
                 {
                     var cross = plot.Add.Marker(Math.Log10(lr), top - 0.25, MarkerShape.Eks, 14, colours[sweep]);
@@ -84,9 +88,10 @@ public sealed class LearningRatePlot : IPlot
             plot.Title($"{panels[p].Title}: {context.Problem.Label}");
             plot.XLabel("learning rate");
             plot.YLabel(loss ? "median final loss (L* is an infimum)" : "median final gap");
-            LogScale.Apply(plot.Axes.Bottom);
+            // The swept values are categories: ticked where they are, written as swept (0.03, not 3e-2).
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(lrs.Select(Math.Log10).ToArray(), lrs.Select(v => HumanNumber.Format(v)).ToArray());
             LogScale.Apply(plot.Axes.Left);
-            plot.Axes.SetLimits(lrs.Min() - 0.3, lrs.Max() + 0.3, bottom, top);
+            plot.Axes.SetLimits(Math.Log10(lrs[0]) - 0.3, Math.Log10(lrs[^1]) + 0.3, bottom, top);
             PlotFigure.LegendBelow(plot);
         }
 
@@ -94,13 +99,16 @@ public sealed class LearningRatePlot : IPlot
     }
 
     /// <summary>One setting's learning rates and median final gaps (or losses), ascending in lr.</summary>
-    private sealed record Sweep(VariantSetting Setting, IReadOnlyList<(double Lr, double Gap)> Points)
+    /// <param name="Setting">The setting without its lr.</param>
+    /// <param name="First">Its first swept setting in plan order, whose colour and marker the line takes.</param>
+    /// <param name="Points">Learning rate and median final gap (or loss), ascending in lr.</param>
+    private sealed record Sweep(VariantSetting Setting, VariantSetting First, IReadOnlyList<(double Lr, double Gap)> Points)
     {
         /// <summary>The setting and its learning rates; a long sweep as its range and count, so a legend stays short.</summary>
         public string Label => Setting.Label + " lr=" + (Points.Count <= VariantFamilies.MaxSettingsPerVariant
             ? string.Join(",", Points.Select(p => Lr(p.Lr)))
             : string.Create(CultureInfo.InvariantCulture, $"{Lr(Points[0].Lr)}..{Lr(Points[^1].Lr)} ({Points.Count} values)"));
 
-        private static string Lr(double lr) => lr.ToString("R", CultureInfo.InvariantCulture);
+        private static string Lr(double lr) => HumanNumber.Format(lr);
     }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Text;
 using ScottPlot;
 
 namespace DescentLab.Output.Plots;
@@ -66,7 +66,7 @@ public sealed class ProbabilityMapPlot : IPlot
             if (theta is not null && theta.All(double.IsFinite))
             {
                 AddProbability(plot, context, theta, area);
-                title += string.Create(CultureInfo.InvariantCulture, $": accuracy {100 * context.Model!.Accuracy(context.Dataset!, theta):0.#} %");
+                title += ": accuracy " + HumanNumber.Share(context.Model!.Accuracy(context.Dataset!, theta));
             }
 
             if (boundary is not null)

@@ -9,10 +9,11 @@ namespace DescentLab.Output.Plots;
 /// <summary>What the per-problem plots share: the runs, the first seed's dataset and its reference optimum.</summary>
 internal sealed class ProblemContext
 {
-    private ProblemContext(RunSet set, ProblemRuns runs, VariantStyles styles)
+    private ProblemContext(RunSet set, ProblemRuns runs, VariantStyles styles, SettingPalette palette)
     {
         Runs = runs;
         Styles = styles;
+        Palette = palette;
         DatasetKey = runs.Settings[0].Rows[0].DatasetKey;
         Dataset = set.Datasets.GetValueOrDefault(DatasetKey);
         Optimum = set.Manifest.Problems.FirstOrDefault(p => p.DatasetKey == DatasetKey && p.Model == Problem.Model && p.Loss == Problem.Loss);
@@ -27,6 +28,9 @@ internal sealed class ProblemContext
 
     /// <summary>Each variant's family and colour.</summary>
     public VariantStyles Styles { get; }
+
+    /// <summary>Each setting's colour and marker, the same in every figure of the run set.</summary>
+    public SettingPalette Palette { get; }
 
     /// <summary>Key of the first seed's dataset (the dataset of the first run in plan order).</summary>
     public string DatasetKey { get; }
@@ -44,11 +48,35 @@ internal sealed class ProblemContext
     /// (the paths and error-surface plots).</summary>
     public bool HasTwoParameterSurface => Dataset is { Dimension: 1 } && Model is { ParameterNames.Count: 2 };
 
+    /// <summary>Whether the model's line is pinned to the origin (one parameter, and 0 predicted at x = 0): its fit
+    /// figures must show (0, 0), the point that explains why it cannot fit.</summary>
+    public bool PinnedToOrigin => Dataset is { Dimension: 1 } && Model is { ParameterNames.Count: 1 } model && model.Predict([1.0], 0, 0) == 0;
+
+    /// <summary>The frame of a 1-D fit figure (x against y): the beans padded by 5 % in x and 10 % in y, widened to hold
+    /// (0, 0) when the model is <see cref="PinnedToOrigin"/>.</summary>
+    public (double Left, double Right, double Bottom, double Top) FitFrame()
+    {
+        var data = Dataset ?? throw new InvalidOperationException("The run set has no dataset " + DatasetKey + ".");
+        double left = data.X1.Min();
+        double right = data.X1.Max();
+        double bottom = data.Y.Min();
+        double top = data.Y.Max();
+        if (PinnedToOrigin)
+        {
+            (left, right, bottom, top) = (Math.Min(left, 0), Math.Max(right, 0), Math.Min(bottom, 0), Math.Max(top, 0));
+        }
+
+        double padX = Math.Max(right - left, 1e-3) * 0.05;
+        double padY = Math.Max(top - bottom, 1e-3) * 0.1;
+        return (left - padX, right + padX, bottom - padY, top + padY);
+    }
+
     /// <summary>One context per problem of <paramref name="set"/>, in plan order.</summary>
     public static IReadOnlyList<ProblemContext> All(RunSet set)
     {
         var styles = VariantStyles.From(set);
-        return ProblemRuns.Group(set.Rows).Select(r => new ProblemContext(set, r, styles)).ToList();
+        var palette = SettingPalette.From(set);
+        return ProblemRuns.Group(set.Rows).Select(r => new ProblemContext(set, r, styles, palette)).ToList();
     }
 
     /// <summary>The run of <paramref name="setting"/> on the first seed's dataset, if there is one.</summary>

@@ -66,7 +66,7 @@ public sealed class CurveBandTests
             (RunStatus.NotConverged, [1.0, 0.5, 0.25]),
             (RunStatus.NotConverged, [3.0, 0.3, 0.10]));
 
-        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.GradEvals, loss: true)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.GradEvals, CurveMeasure.Loss)!;
 
         Assert.Multiple(() =>
         {
@@ -87,7 +87,7 @@ public sealed class CurveBandTests
         double[] wallMs = [20, 60, 40];
         runs = runs with { Rows = [.. runs.Rows.Select((r, i) => r with { WallMs = wallMs[i] })] };
 
-        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.WallMs, loss: false)!;
+        var band = CurveBand.Build(runs, new CurveMap(curves), ConvergenceAxis.WallMs, CurveMeasure.Gap)!;
 
         Assert.That(band.X, Is.EqualTo(new[] { 0.0, 0.4, 0.8 }).Within(1e-12));
     }

@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Text;
 using DescentLab.Output.Plots;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
@@ -11,7 +12,7 @@ namespace DescentLab.Tests.Output.Plots;
 /// (ticks are generated during the render).</summary>
 public sealed class PlotAxesTests
 {
-    private static readonly string[] LogPlots = ["convergence", "lr", "profile", "trend"];
+    private static readonly string[] LogPlots = ["convergence", "lr", "profile", "ecdf", "trend"];
 
     private TempFolder _folder = null!;
 
@@ -28,7 +29,7 @@ public sealed class PlotAxesTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ticks.Where(t => t.IsMajor).Select(t => t.Label), Is.EqualTo(new[] { "1e-3", "1e-2", "1e-1" }));
+            Assert.That(ticks.Where(t => t.IsMajor).Select(t => t.Label), Is.EqualTo(new[] { "0.001", "0.01", "0.1" }));
             Assert.That(ticks.Count(t => !t.IsMajor), Is.EqualTo(3 + (8 * 2) + 6), "7e-4..9e-4, 2..9 × 1e-3 and 1e-2, 2e-1..7e-1 (log10 8 > 0.9)");
         });
     }
@@ -38,7 +39,70 @@ public sealed class PlotAxesTests
     {
         var labels = DecadeTicks.Generate(-1.5, -0.5, 300).Where(t => t.IsMajor).Select(t => t.Label).ToList();
 
-        Assert.That(labels, Is.EqualTo(new[] { "5e-2", "1e-1", "2e-1" }));
+        Assert.That(labels, Is.EqualTo(new[] { "0.05", "0.1", "0.2" }));
+    }
+
+    [Test]
+    public void DecadeTicks_OneAndAHalfDecadesOverTwoDecadeTicks_LabelsTwoAndFiveToo()
+    {
+        // 1e-1 to about 3e0: two decade ticks, but under two decades of span; 3 is not a 2x or 5x value.
+        var labels = DecadeTicks.Generate(-1, 0.5, 300).Where(t => t.IsMajor).Select(t => t.Label).ToList();
+
+        Assert.That(labels, Is.EqualTo(new[] { "0.1", "0.2", "0.5", "1", "2" }));
+    }
+
+    [Test]
+    public void DecadeTicks_TwoDecadesOrMore_DecadesOnly_SmallValuesInENotation()
+    {
+        var labels = DecadeTicks.Generate(-17, -14.9, 300).Where(t => t.IsMajor).Select(t => t.Label).ToList();
+
+        Assert.That(labels, Is.EqualTo(new[] { "1e-17", "1e-16", "1e-15" }));
+    }
+
+    [Test]
+    public void Nightly_RenderedLogAxesUnderTwoDecades_LabelTwoAndFiveTimesEachDecade()
+    {
+        int checkedAxes = 0;
+        foreach (var request in DefaultPlots.All.SelectMany(p => p.Plan(TestRunSets.Nightly)))
+        {
+            using var figure = request.Draw();
+            _ = figure.RenderPng(PlotFigure.Width, figure.Height);
+            foreach (var axis in figure.Panels.SelectMany(p => p.Axes.GetAxes()).Where(a => a.TickGenerator is DecadeTicks && a.Range.Span < 2))
+            {
+                var expected = new List<string>();
+                for (int decade = (int)Math.Floor(axis.Range.Min); decade <= Math.Ceiling(axis.Range.Max); decade++)
+                {
+                    foreach (int k in new[] { 1, 2, 5 })
+                    {
+                        double position = decade + Math.Log10(k);
+                        if (position >= axis.Range.Min && position <= axis.Range.Max)
+                        {
+                            expected.Add(HumanNumber.Format(k * Math.Pow(10, decade)));
+                        }
+                    }
+                }
+
+                Assert.That(axis.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label), Is.EqualTo(expected), $"{request.File.RelativePath} {axis.Edge}");
+                checkedAxes++;
+            }
+        }
+
+        Assert.That(checkedAxes, Is.GreaterThan(0), "the nightly has log axes under two decades (the profile's tau)");
+    }
+
+    [Test]
+    public void LearningRate_XTicks_AreTheSweptValues_AsSwept()
+    {
+        var request = new LearningRatePlot().Plan(TestRunSets.Nightly).First();
+        using var figure = request.Draw();
+        _ = figure.RenderPng(PlotFigure.Width, figure.Height);
+
+        foreach (var panel in figure.Panels)
+        {
+            var ticks = panel.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).ToList();
+            Assert.That(ticks.Select(t => t.Label), Is.EqualTo(new[] { "0.01", "0.03", "0.1", "0.3" }), "sgd, batch and adam sweep 0.01-0.3");
+            Assert.That(ticks.Select(t => t.Position), Is.EqualTo(new[] { 0.01, 0.03, 0.1, 0.3 }.Select(Math.Log10)).Within(1e-12));
+        }
     }
 
     [TestCaseSource(nameof(RunSets))]
@@ -60,7 +124,7 @@ public sealed class PlotAxesTests
                         string where = $"{request.File.RelativePath} panel {index} {axis.Edge}";
                         var labelled = axis.TickGenerator.Ticks.Where(t => t.IsMajor && t.Label.Length > 0).ToList();
                         int decades = (int)(Math.Floor(axis.Range.Max) - Math.Ceiling(axis.Range.Min)) + 1;
-                        var decadeLabels = labelled.Where(t => t.Label.StartsWith("1e", StringComparison.Ordinal)).ToList();
+                        var decadeLabels = labelled.Where(t => Math.Abs(t.Position - Math.Round(t.Position)) < 1e-9).ToList();
                         Assert.That(labelled, Has.Count.GreaterThanOrEqualTo(2), where);
                         Assert.That(decadeLabels, Has.Count.EqualTo(Math.Max(0, decades)), where + ": one label per decade in range");
                     }

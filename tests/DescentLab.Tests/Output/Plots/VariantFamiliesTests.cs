@@ -2,6 +2,7 @@ using DescentLab.Core.Variants;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
+using DescentLab.Tests.Support;
 using NUnit.Framework;
 
 namespace DescentLab.Tests.Output.Plots;
@@ -46,19 +47,23 @@ public sealed class VariantFamiliesTests
     }
 
     [Test]
-    public void Shades_OneVariantSweep_LightToDarkByLr_OtherVariantsKeepTheirColour()
+    public void Palette_OneVariantSweep_FirstSettingKeepsTheBaseColour_EveryPairAtLeastDeltaE15Apart()
     {
         VariantSetting[] items = [Setting("sgd", 0.1), Setting("sgd", 0.01), Setting("sgd", 10), Setting("adam", 0.05)];
 
-        var colours = PanelShades.Of(items, s => s, VariantStyles.BuiltIn);
-        var lightness = items.Take(3).Select(s => colours[s]).Select(c => c.R + c.G + c.B).ToList();
+        var palette = SettingPalette.Of(items, VariantStyles.BuiltIn);
+        var colours = items.Select(palette.ColourOf).ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(colours.Values.Distinct().Count(), Is.EqualTo(4));
-            Assert.That(colours[items[3]], Is.EqualTo(VariantStyles.BuiltIn.ColourOf("adam")));
-            Assert.That(lightness[1], Is.GreaterThan(lightness[0]), "lr 0.01 lighter than 0.1");
-            Assert.That(lightness[0], Is.GreaterThan(lightness[2]), "lr 0.1 lighter than 10");
+            Assert.That(colours[0], Is.EqualTo(VariantStyles.BuiltIn.ColourOf("sgd")));
+            for (int i = 0; i < colours.Count; i++)
+            {
+                for (int j = i + 1; j < colours.Count; j++)
+                {
+                    Assert.That(ColourDifference.DeltaE((colours[i].R, colours[i].G, colours[i].B), (colours[j].R, colours[j].G, colours[j].B)), Is.GreaterThanOrEqualTo(15), $"{items[i].Label} vs {items[j].Label}");
+                }
+            }
         });
     }
 
