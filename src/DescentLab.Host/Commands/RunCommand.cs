@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Running;
 using DescentLab.Host.Logging;
 using DescentLab.Output.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -94,8 +95,9 @@ public static class RunCommand
         return Report(result, output);
     }
 
-    /// <summary>Runs <paramref name="request"/> and maps its outcome to an exit code.</summary>
-    public static int Execute(IServiceProvider services, RunRequest request, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="request"/> and maps its outcome to an exit code; <paramref name="progress"/> also hears
+    /// of each finished run.</summary>
+    public static int Execute(IServiceProvider services, RunRequest request, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
     {
         var pipeline = services.GetRequiredService<ExperimentPipeline>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
@@ -103,7 +105,7 @@ public static class RunCommand
             request,
             (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples),
             limits,
-            ProgressReporter.ForConsole(logger),
+            progress is null ? ProgressReporter.ForConsole(logger) : new BothProgress(ProgressReporter.ForConsole(logger), progress),
             cancellationToken);
         return Report(result, output);
     }
@@ -139,4 +141,14 @@ public static class RunCommand
     }
 
     private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
+
+    /// <summary>Tells two listeners of each finished run.</summary>
+    private sealed class BothProgress(IProgress<RunProgress> first, IProgress<RunProgress> second) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value)
+        {
+            first.Report(value);
+            second.Report(value);
+        }
+    }
 }

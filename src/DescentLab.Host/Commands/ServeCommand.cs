@@ -27,6 +27,7 @@ public static class ServeCommand
 
             // READY, STOPPING and the watchdog under systemd (Type=notify); nothing changes elsewhere.
             builder.Services.AddSystemd();
+            builder.Services.AddSingleton<WorkerProgress>();
             builder.Services.AddHostedService<SystemdWatchdogService>();
             builder.Services.AddSingleton<IConfigChangeSource, FileSystemConfigChangeSource>();
             builder.Services.AddSingleton<PipelineConfigRunner>();
