@@ -52,7 +52,7 @@ format-check:
 bench:
 	$(DOTNET) run -c Release --project tests/DescentLab.Benchmarks -- --filter '*' $(ARGS)
 
-# Issue 12's end-to-end figures: DescentLab and the numpy + matplotlib peer side by side (docs/benchmarks.md).
+# End-to-end figures: DescentLab and the numpy + matplotlib peer side by side (docs/benchmarks.md).
 bench-e2e:
 	scripts/bench-e2e.sh $(RUNS)
 
@@ -78,7 +78,7 @@ uninstall:
 	-$(DOTNET) tool uninstall -g descentlab
 	@if [ -L $(BINDIR)/descentlab ]; then rm -f $(BINDIR)/descentlab; fi
 
-# A framework-dependent ReadyToRun build for linux-x64 in $(PUBLISH_DIR); copy it to /opt/descentlab (deploy/README.md).
+# A framework-dependent ReadyToRun build for linux-x64 in $(PUBLISH_DIR); copy it to /opt/descentlab (docs/deployment.md).
 publish:
 	$(DOTNET) publish src/DescentLab.Host/DescentLab.Host.csproj -c Release -r linux-x64 --self-contained false \
 		-p:PublishReadyToRun=true -nologo -v q -o $(PUBLISH_DIR)

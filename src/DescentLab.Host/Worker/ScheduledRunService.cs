@@ -46,7 +46,7 @@ public sealed partial class ScheduledRunService : BackgroundService
 
     /// <inheritdoc/>
     /// <remarks>A config that fails is logged and the worker goes on; only a fault of the worker itself ends it, with a
-    /// non-zero exit code so systemd's <c>Restart=on-failure</c> restarts it (stack.md pitfall 5).</remarks>
+    /// non-zero exit code so systemd's <c>Restart=on-failure</c> restarts it.</remarks>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -130,7 +130,7 @@ public sealed partial class ScheduledRunService : BackgroundService
         await scheduler.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    // A bad setting is bad input: exit code 2, and the host stops instead of idling (stack.md pitfall 5).
+    // A bad setting is bad input: exit code 2, and the host stops instead of idling.
     private void Stop()
     {
         Environment.ExitCode = Commands.ExitCodes.BadInput;

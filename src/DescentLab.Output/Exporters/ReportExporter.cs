@@ -4,7 +4,7 @@ using DescentLab.Output.Report;
 
 namespace DescentLab.Output.Exporters;
 
-/// <summary>plots/*.png, report.md and report.html (SPEC §8), rendered from the run set alone, with at most the run set's
+/// <summary>plots/*.png, report.md and report.html, rendered from the run set alone, with at most the run set's
 /// configured parallelism (<c>--parallel</c>, kept in the manifest) images at once.</summary>
 public sealed class ReportExporter : IExporter
 {
