@@ -52,7 +52,7 @@ format-check:
 bench:
 	$(DOTNET) run -c Release --project tests/DescentLab.Benchmarks -- --filter '*' $(ARGS)
 
-# Issue 12's end-to-end figures: DescentLab and the numpy + matplotlib peer side by side (docs/benchmarks.md).
+# End-to-end figures: DescentLab and the numpy + matplotlib peer side by side (docs/benchmarks.md).
 bench-e2e:
 	scripts/bench-e2e.sh $(RUNS)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end figures of issue 12, DescentLab and its Python peer side by side on this machine (not part of make test).
+# End-to-end figures: DescentLab and its Python peer side by side on this machine (not part of make test).
 # Usage: scripts/bench-e2e.sh [RUNS]   (default 5 repetitions; wall-time spread from hyperfine when installed)
 # Needs /usr/bin/time, and numpy + matplotlib for the peer (Debian: python3-numpy python3-matplotlib; hyperfine optional).
 set -euo pipefail

@@ -3,6 +3,7 @@ using DescentLab.Host.Logging;
 using DescentLab.Output;
 using DescentLab.Output.Plots;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -12,6 +13,9 @@ namespace DescentLab.Host;
 /// <summary>Builds the generic host every command runs in: configuration, Serilog, and the services of each layer.</summary>
 public static class HostSetup
 {
+    /// <summary>The settings file, read from the install folder and then from the working directory.</summary>
+    public const string SettingsFile = "appsettings.json";
+
     /// <summary>A host builder; <paramref name="settingsArgs"/> override settings (<c>--DescentLab:Schedule=...</c>).</summary>
     /// <param name="settingsArgs">Command-line configuration overrides.</param>
     /// <param name="logToFile">Also write the rolling compact-JSON log under the reports root.</param>
@@ -19,13 +23,14 @@ public static class HostSetup
     /// background from here on; commands that never draw do not load the renderer at all.</param>
     public static HostApplicationBuilder CreateBuilder(string[] settingsArgs, bool logToFile, bool drawsPlots)
     {
-        // Content root is the app folder, so appsettings.json is found from any current directory (stack.md pitfall 6).
+        // Content root is the install folder, so its appsettings.json is found from any current directory.
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = settingsArgs,
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = "descentlab",
         });
+        AddWorkingDirectorySettings(builder.Configuration, Directory.GetCurrentDirectory());
         builder.Services.Configure<DescentLabSettings>(builder.Configuration.GetSection(DescentLabSettings.Section));
         string reportsRoot = ReportsRoot(builder.Configuration);
         builder.Services.AddSerilog(
@@ -41,6 +46,30 @@ public static class HostSetup
         }
 
         return builder;
+    }
+
+    /// <summary>Reads <c>appsettings.json</c> of <paramref name="workingDirectory"/> (when there is one) after the install
+    /// folder's files and before environment variables and the command line, so the precedence is install folder &lt;
+    /// working directory &lt; environment &lt; command line.</summary>
+    public static void AddWorkingDirectorySettings(IConfigurationBuilder configuration, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        string path = Path.Combine(Path.GetFullPath(workingDirectory), SettingsFile);
+        if (Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, SettingsFile)) == path)
+        {
+            return;
+        }
+
+        var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        var sources = configuration.Sources;
+        int lastFile = -1;
+        for (int i = 0; i < sources.Count; i++)
+        {
+            lastFile = sources[i] is FileConfigurationSource ? i : lastFile;
+        }
+
+        sources.Insert(lastFile + 1, source);
     }
 
     /// <summary>The absolute reports root from <c>DescentLab:ReportsDir</c> (default <c>./reports</c>).</summary>

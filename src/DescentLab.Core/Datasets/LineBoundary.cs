@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DescentLab.Core.Datasets;
 
 /// <summary>Class 1 where <c>a·x1 + b·x2 + c &gt; 0</c>.</summary>
-/// <remarks>Evaluated as <c>a*x1 + b*x2 + c</c>: with a = 1, b = -0.5, c = -0.1 that is bit for bit SPEC §4's
+/// <remarks>Evaluated as <c>a*x1 + b*x2 + c</c>: with a = 1, b = -0.5, c = -0.1 that is bit for bit beans5's boundary
 /// <c>x1 - 0.5*x2 - 0.1</c> (multiplying by 1 and negating are exact).</remarks>
 public sealed class LineBoundary(double a, double b, double c) : ClassBoundary
 {

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace DescentLab.Core.Datasets;
 
 /// <summary>xoshiro256** (Blackman, Vigna 2018), the only random source of DescentLab.</summary>
-/// <remarks>SPEC §4: the four state words are four successive SplitMix64 outputs started at the seed;
+/// <remarks>The four state words are four successive SplitMix64 outputs started at the seed;
 /// a uniform is <c>(next() &gt;&gt; 11) * 2^-53</c>, in [0, 1).</remarks>
 public struct Xoshiro256StarStar
 {

@@ -1,6 +1,6 @@
 namespace DescentLab.Core.Metrics;
 
-/// <summary>The reference optimum L* of a dataset and model (SPEC §5).</summary>
+/// <summary>The reference optimum L* of a dataset and model.</summary>
 /// <param name="Loss">L*: the closed-form or Newton minimum, or the best loss found when the infimum is not attained.</param>
 /// <param name="Theta">The parameters at <paramref name="Loss"/>.</param>
 /// <param name="Attained">False when the loss kept falling to the iteration cap (nearly separable classes push w to infinity).</param>

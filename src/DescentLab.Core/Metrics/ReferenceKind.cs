@@ -1,6 +1,6 @@
 namespace DescentLab.Core.Metrics;
 
-/// <summary>What kind of answer a problem's reference L* is (SPEC §5).</summary>
+/// <summary>What kind of answer a problem's reference L* is.</summary>
 public enum ReferenceKind
 {
     /// <summary>A verified minimiser: the closed form, or a stationary point with finite, moderate parameters.</summary>

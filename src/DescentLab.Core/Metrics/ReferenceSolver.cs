@@ -3,7 +3,7 @@ using DescentLab.Core.Models;
 
 namespace DescentLab.Core.Metrics;
 
-/// <summary>Finds a problem's reference L* and its kind deterministically from the data and model alone (SPEC §5), so
+/// <summary>Finds a problem's reference L* and its kind deterministically from the data and model alone, so
 /// gaps compare across nights, shards and re-renders.</summary>
 /// <remarks>
 /// <list type="bullet">

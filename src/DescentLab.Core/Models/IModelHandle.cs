@@ -35,7 +35,7 @@ public interface IModelHandle
     /// <summary>Accuracy at <paramref name="theta"/> over all of <paramref name="data"/> (see <see cref="Metrics.Accuracy"/>).</summary>
     double Accuracy(Dataset data, ReadOnlySpan<double> theta);
 
-    /// <summary>L* of <paramref name="data"/> for this model (SPEC §5).</summary>
+    /// <summary>L* of <paramref name="data"/> for this model.</summary>
     Optimum SolveReference(Dataset data);
 
     /// <summary>Runs <paramref name="variant"/> on this model, specialised for its struct type.</summary>

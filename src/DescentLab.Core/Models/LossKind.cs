@@ -1,6 +1,6 @@
 namespace DescentLab.Core.Models;
 
-/// <summary>The loss a model minimises (SPEC §5).</summary>
+/// <summary>The loss a model minimises.</summary>
 public enum LossKind
 {
     /// <summary>Mean squared error, as in the course.</summary>

@@ -1,6 +1,6 @@
 namespace DescentLab.Core.Training;
 
-/// <summary>How often a curve row is written (SPEC §3 <c>record</c>).</summary>
+/// <summary>How often a curve row is written (<c>record</c>).</summary>
 public enum RecordMode
 {
     /// <summary>One row per epoch.</summary>

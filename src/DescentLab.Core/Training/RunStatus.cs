@@ -1,6 +1,6 @@
 namespace DescentLab.Core.Training;
 
-/// <summary>How a run ended (SPEC §7 <c>status</c>).</summary>
+/// <summary>How a run ended (<c>status</c>).</summary>
 public enum RunStatus
 {
     /// <summary>The gap reached <c>target_gap</c>.</summary>

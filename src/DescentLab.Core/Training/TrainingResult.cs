@@ -1,6 +1,6 @@
 namespace DescentLab.Core.Training;
 
-/// <summary>The outcome of one run: its curve and the metrics of SPEC §7.</summary>
+/// <summary>The outcome of one run: its curve and its metrics.</summary>
 /// <param name="Status">How the run ended.</param>
 /// <param name="Message">Why it diverged or failed; empty otherwise.</param>
 /// <param name="Curve">Every recorded row.</param>

@@ -5,7 +5,7 @@ using DescentLab.Core.Training;
 namespace DescentLab.Core.Variants;
 
 /// <summary>closed_form: the normal equation, solved exactly in one step.</summary>
-/// <remarks>SPEC §6: the curve is row 0 (initial) and row 1 (the solution); one pass over the data counts as n gradient
+/// <remarks>The curve is row 0 (initial) and row 1 (the solution); one pass over the data counts as n gradient
 /// evaluations. Models without a closed form are skipped by the planner (<see cref="Supports"/>).</remarks>
 public sealed class ClosedForm : IVariant
 {

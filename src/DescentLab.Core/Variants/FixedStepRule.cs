@@ -3,7 +3,7 @@ using DescentLab.Core.Training;
 namespace DescentLab.Core.Variants;
 
 /// <summary>fixed_step: <c>θ -= step·sign(g)</c>, g over all samples unless <c>batch</c> is given. The fixed_step update; no state.</summary>
-/// <remarks>SPEC §6: sign(0) = 0. Defaults: step 0.01 (the course).</remarks>
+/// <remarks>Sign(0) = 0. Defaults: step 0.01 (the course).</remarks>
 public readonly struct FixedStepRule : IUpdateRule
 {
     /// <summary>Hyper-parameters with defaults and ranges.</summary>
@@ -29,7 +29,7 @@ public readonly struct FixedStepRule : IUpdateRule
     {
         for (int j = 0; j < theta.Length; j++)
         {
-            // Math.Sign(0) = 0 as SPEC §6 asks; NaN gradients are caught by the divergence check on the loss.
+            // Math.Sign(0) = 0 as the fixed-step rule defines it; NaN gradients are caught by the divergence check on the loss.
             theta[j] -= double.IsNaN(gradient[j]) ? double.NaN : _step * Math.Sign(gradient[j]);
         }
     }

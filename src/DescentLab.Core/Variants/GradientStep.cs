@@ -6,7 +6,7 @@ namespace DescentLab.Core.Variants;
 /// <remarks>batch: g over all samples, one step per epoch (the course's rule; identical to minibatch with batch = n). sgd: one
 /// sample at a time, for origin the course's <c>k = 2x²w - 2xy; w -= lr·k</c> (identical to minibatch with batch 1). minibatch:
 /// consecutive batches of <c>batch</c> samples (default 10), the last may be short. rosenblatt: <c>θ += lr·(y - ŷ)·∂ŷ/∂θ</c>, which
-/// for the squared error (g = 2(ŷ - y)∂ŷ/∂θ) and for cross-entropy is half the SGD step (SPEC §6). Defaults: lr 0.1.</remarks>
+/// for the squared error (g = 2(ŷ - y)∂ŷ/∂θ) and for cross-entropy is half the SGD step. Defaults: lr 0.1.</remarks>
 public struct GradientStep : IUpdateRule
 {
     /// <summary>Hyper-parameters with defaults and ranges.</summary>

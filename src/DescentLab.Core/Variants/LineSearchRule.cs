@@ -3,7 +3,7 @@ using DescentLab.Core.Training;
 namespace DescentLab.Core.Variants;
 
 /// <summary>line_search: backtracking Armijo along -g, full batch unless <c>batch</c> is given. The Armijo backtracking update; state: a buffer for the trial point.</summary>
-/// <remarks>SPEC §6: t starts at lr (default 1) and halves until <c>L(θ - t·g) &lt;= L(θ) - 1e-4·t·|g|²</c>. After 60
+/// <remarks>T starts at lr (default 1) and halves until <c>L(θ - t·g) &lt;= L(θ) - 1e-4·t·|g|²</c>. After 60
 /// halvings without success (rounding near the optimum) θ stays put for that update.</remarks>
 public struct LineSearchRule : IUpdateRule
 {

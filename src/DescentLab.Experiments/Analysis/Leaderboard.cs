@@ -3,7 +3,7 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Experiments.Analysis;
 
-/// <summary>One problem's variant settings ranked best first (SPEC §8).</summary>
+/// <summary>One problem's variant settings ranked best first.</summary>
 /// <param name="Problem">The problem (seeds aggregated).</param>
 /// <param name="Entries">Ranked entries.</param>
 /// <param name="Judged">The measures that judge the problem (and rank its settings after epochs to target).</param>

@@ -5,7 +5,7 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Experiments.Analysis;
 
-/// <summary>Compares a run set's summary with a baseline summary (SPEC §3 <c>regression</c>): per setting across seeds
+/// <summary>Compares a run set's summary with a baseline summary (<c>regression</c>): per setting across seeds
 /// (<see cref="SettingComparer"/>, which decides the gate) and run by run (kept in regression.csv).</summary>
 /// <remarks>
 /// Rows are matched by run_id. Per matched run, three metrics, each its own finding:

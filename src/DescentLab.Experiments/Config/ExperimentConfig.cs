@@ -2,7 +2,7 @@ using DescentLab.Core.Training;
 
 namespace DescentLab.Experiments.Config;
 
-/// <summary>A validated experiment config (SPEC §3), every default filled in. Produced only by <see cref="ConfigLoader"/>.</summary>
+/// <summary>A validated experiment config, every default filled in. Produced only by <see cref="ConfigLoader"/>.</summary>
 public sealed record ExperimentConfig
 {
     /// <summary>Used in output paths; [A-Za-z0-9._-] only.</summary>

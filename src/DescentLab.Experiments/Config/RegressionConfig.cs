@@ -1,6 +1,6 @@
 namespace DescentLab.Experiments.Config;
 
-/// <summary>Regression block (SPEC §3 <c>regression</c>).</summary>
+/// <summary>Regression block (<c>regression</c>).</summary>
 /// <param name="Baseline">Baseline summary CSV (resolved against the config folder), or <c>previous</c> for the last complete run set in history.</param>
 /// <param name="GapRelTol">Relative growth of final_gap tolerated.</param>
 /// <param name="GapAbsTol">Absolute floor for gaps near zero.</param>

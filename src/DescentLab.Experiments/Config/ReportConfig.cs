@@ -1,6 +1,6 @@
 namespace DescentLab.Experiments.Config;
 
-/// <summary>What report.md shows (SPEC §3 <c>report</c>, DescentLab's extension): a title, an opening text, the sections
+/// <summary>What report.md shows (<c>report</c>, DescentLab's extension): a title, an opening text, the sections
 /// chosen, and a short text per section saying what to look at.</summary>
 /// <remarks>Section names are those of the report's own parts and of the plot kinds; the config loader is handed the
 /// list by whoever renders reports, so the names are defined once, where the sections are.</remarks>

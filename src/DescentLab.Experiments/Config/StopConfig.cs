@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace DescentLab.Experiments.Config;
 
-/// <summary>Stop rules and convergence targets (SPEC §3 <c>stop</c>; which target decides per reference kind: docs/judgments.md).</summary>
+/// <summary>Stop rules and convergence targets (<c>stop</c>; which target decides per reference kind: docs/judgments.md).</summary>
 /// <param name="MaxEpochs">Upper bound on epochs.</param>
 /// <param name="TargetGap">Target loss - L* for exact and best_known problems.</param>
 /// <param name="StopAtTarget">Stop a run once its deciding targets are met.</param>

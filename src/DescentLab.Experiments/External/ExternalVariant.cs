@@ -5,7 +5,7 @@ using DescentLab.Core.Variants;
 
 namespace DescentLab.Experiments.External;
 
-/// <summary>A variant implemented by an external process (SPEC §11), one process per run, through the shared trainer.</summary>
+/// <summary>A variant implemented by an external process, one process per run, through the shared trainer.</summary>
 /// <param name="description">What the process said about itself.</param>
 /// <param name="command">How to start it.</param>
 /// <param name="origin">The command and the digests of its files, for the manifest; null when not taken.</param>

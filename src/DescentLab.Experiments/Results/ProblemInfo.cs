@@ -2,7 +2,7 @@ using DescentLab.Core.Metrics;
 
 namespace DescentLab.Experiments.Results;
 
-/// <summary>One dataset instance × model: its reference optimum and the targets that judge its runs (SPEC §5).</summary>
+/// <summary>One dataset instance × model: its reference optimum and the targets that judge its runs.</summary>
 /// <param name="DatasetKey">Key of the dataset instance.</param>
 /// <param name="Model">Model key.</param>
 /// <param name="Loss"><c>mse</c> or <c>cross_entropy</c>.</param>

@@ -2,7 +2,7 @@ using DescentLab.Experiments.Config;
 
 namespace DescentLab.Experiments.Results;
 
-/// <summary>manifest.json: what ran, where, from which config, and how long it took (SPEC §7).</summary>
+/// <summary>manifest.json: what ran, where, from which config, and how long it took.</summary>
 public sealed record RunManifest
 {
     /// <summary>Config name.</summary>

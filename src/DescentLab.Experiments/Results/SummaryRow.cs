@@ -3,7 +3,7 @@ using DescentLab.Core.Training;
 
 namespace DescentLab.Experiments.Results;
 
-/// <summary>One row of summary.csv: a run's identity, settings and metrics (SPEC §7).</summary>
+/// <summary>One row of summary.csv: a run's identity, settings and metrics.</summary>
 public sealed record SummaryRow
 {
     /// <summary>Readable, stable id: dataset, model, variant, hyper-parameters, seed.</summary>

@@ -118,7 +118,7 @@ public sealed partial class ExperimentRunner
         }
     }
 
-    /// <summary>Runs with a wall-clock limit (SPEC §11 <c>stop.max_seconds</c>): the trainer is cancelled at its next epoch,
+    /// <summary>Runs with a wall-clock limit (<c>stop.max_seconds</c>): the trainer is cancelled at its next epoch,
     /// an external process is killed, and a rule that never returns is abandoned on its own thread.</summary>
     private RunResult RunLimited(RunSpec spec, TimeSpan limit, CancellationToken cancellationToken)
     {

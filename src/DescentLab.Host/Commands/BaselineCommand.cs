@@ -16,7 +16,7 @@ public static class BaselineCommand
         var runDir = new Argument<string>("RUNDIR") { Description = "A complete run folder." };
         var to = new Option<string?>("--to") { Description = "Baseline file to write (default: the config's regression.baseline)." };
         var accept = new Command("accept", "Make a run's summary the regression baseline.") { runDir, to };
-        accept.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: false, (_, _) =>
+        accept.SetAction((parseResult, _) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (_, _) =>
             Task.FromResult(Accept(parseResult.GetRequiredValue(runDir), parseResult.GetValue(to), DescentLabCommandLine.OutputOf(parseResult)))));
         return new Command("baseline", "Manage regression baselines.") { accept };
     }

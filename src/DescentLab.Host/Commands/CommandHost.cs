@@ -6,7 +6,7 @@ namespace DescentLab.Host.Commands;
 
 /// <summary>Runs one command's body inside a started host and turns its outcome into an exit code.</summary>
 /// <remarks>Only Host sets exit codes. SIGTERM / Ctrl-C stop the host, which cancels the body's token; an exception that
-/// escapes the body is logged and becomes exit code 1, never 0 (stack.md pitfall 5).</remarks>
+/// escapes the body is logged and becomes exit code 1, never 0.</remarks>
 public static class CommandHost
 {
     /// <summary>Builds and starts a host, runs <paramref name="body"/>, stops the host.</summary>

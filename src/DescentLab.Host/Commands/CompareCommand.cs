@@ -16,7 +16,7 @@ public static class CompareCommand
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a setting got worse beyond tolerance." };
         var junit = CiOptions.Junit();
         var command = new Command("compare", "Compare two run folders per problem × variant setting: before, after, ratio.") { before, after, failOnRegression, junit };
-        command.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: false, (_, _) => Task.FromResult(Execute(
+        command.SetAction((parseResult, _) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (_, _) => Task.FromResult(Execute(
             parseResult.GetRequiredValue(before),
             parseResult.GetRequiredValue(after),
             parseResult.GetValue(failOnRegression),

@@ -12,7 +12,7 @@ public static class DatasetsCommand
     public static Command Create()
     {
         var command = new Command("datasets", "List the bean dataset recipes and the models that fit them.") { DatasetsExportCommand.Create() };
-        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync([], logToFile: false, (_, _) =>
+        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (_, _) =>
         {
             Write(DescentLabCommandLine.OutputOf(parseResult).Out);
             return Task.FromResult(ExitCodes.Success);

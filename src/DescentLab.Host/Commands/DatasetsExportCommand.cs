@@ -16,7 +16,7 @@ public static class DatasetsExportCommand
         var seed = new Option<ulong>("--seed") { Description = "64-bit seed.", Required = true };
         var outFile = new Option<string>("--out") { Description = "CSV file to write (x,y or x1,x2,y).", Required = true };
         var command = new Command("export", "Write a generated dataset as CSV.") { recipe, n, seed, outFile };
-        command.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: false, (_, _) => Task.FromResult(Export(
+        command.SetAction((parseResult, _) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (_, _) => Task.FromResult(Export(
             parseResult.GetRequiredValue(recipe),
             parseResult.GetValue(n),
             parseResult.GetValue(seed),

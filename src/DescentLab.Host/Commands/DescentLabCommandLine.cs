@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary>The <c>descentlab</c> command line: every verb of SPEC §2.</summary>
+/// <summary>The <c>descentlab</c> command line: every verb, each accepting settings (<see cref="SettingsTokens"/>).</summary>
 public static class DescentLabCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit code.</summary>
@@ -21,8 +21,15 @@ public static class DescentLabCommandLine
         root.Subcommands.Add(PruneCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
+        root.Options.Add(new Option<string[]>(SettingsTokens.OptionName)
+        {
+            Hidden = true,
+            Recursive = true,
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "A setting Key=value (written --DescentLab:Key=value on the command line).",
+        });
 
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(SettingsTokens.Carry(args));
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

@@ -2,7 +2,7 @@ using DescentLab.Output.Pipeline;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary>Process exit codes (SPEC §2), and the one mapping from an outcome to a code every command uses.</summary>
+/// <summary>Process exit codes, and the one mapping from an outcome to a code every command uses.</summary>
 /// <remarks>When several things went wrong the worst wins: bad input (2) over a failure (1) over a regression (3); see
 /// <see cref="RunSetOutcome"/> for why a failed run outranks a regression.</remarks>
 public static class ExitCodes

@@ -22,7 +22,7 @@ public static class MergeCommand
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
         var junit = CiOptions.Junit();
         var command = new Command("merge", "Merge shard outputs into one run, then report it.") { runDirs, outDir, failOnRegression, junit };
-        command.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: true, (services, _) => Task.FromResult(Execute(
+        command.SetAction((parseResult, _) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: true, (services, _) => Task.FromResult(Execute(
             services,
             parseResult.GetRequiredValue(runDirs),
             parseResult.GetRequiredValue(outDir),

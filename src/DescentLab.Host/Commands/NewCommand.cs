@@ -3,10 +3,11 @@ using DescentLab.Host.Scaffolding;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab new variant NAME [--lang csharp|python] [--out DIR]</c>: scaffolds a variant of your own.</summary>
+/// <summary><c>descentlab new variant NAME [--lang csharp|python] [--out DIR]</c>: scaffolds a variant of your own;
+/// <c>descentlab new contract [--out DIR]</c>: copies the contract assembly a C# plug-in project builds against.</summary>
 public static class NewCommand
 {
-    /// <summary>The command, with its one subcommand <c>variant</c>.</summary>
+    /// <summary>The command, with its subcommands <c>variant</c> and <c>contract</c>.</summary>
     public static Command Create()
     {
         var name = new Argument<string>("NAME") { Description = "The variant's name, in snake_case (not a built-in's)." };
@@ -24,7 +25,31 @@ public static class NewCommand
             output,
         };
         variant.SetAction(parseResult => Run(parseResult.GetValue(name)!, parseResult.GetValue(language)!, parseResult.GetValue(output), DescentLabCommandLine.OutputOf(parseResult)));
-        return new Command("new", "Scaffold something of your own.") { variant };
+        var contractFolder = new Option<string>("--out")
+        {
+            Description = "The folder to copy DescentLab.Core.dll into (default: lib, where C# plug-in projects look for it).",
+            DefaultValueFactory = _ => "lib",
+        };
+        var contract = new Command("contract", "Copy the contract assembly (DescentLab.Core.dll of this descentlab) into a folder, for a C# plug-in project to build against.")
+        {
+            contractFolder,
+        };
+        contract.SetAction(parseResult => Contract(parseResult.GetValue(contractFolder)!, DescentLabCommandLine.OutputOf(parseResult)));
+        return new Command("new", "Scaffold something of your own.") { variant, contract };
+    }
+
+    private static int Contract(string folder, CliOutput output)
+    {
+        try
+        {
+            output.Out.WriteLine(VariantScaffold.CopyContract(folder));
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            output.Error.WriteLine($"new contract: {ex.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     private static int Run(string name, string language, string? target, CliOutput output)

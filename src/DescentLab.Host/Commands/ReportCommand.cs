@@ -14,7 +14,7 @@ public static class ReportCommand
     {
         var runDir = new Argument<string>("RUNDIR") { Description = "A run folder (reports/<name>/<stamp> or reports/<name>/latest)." };
         var command = new Command("report", "Re-render plots and the report from the CSVs of a finished run.") { runDir };
-        command.SetAction((parseResult, _) => CommandHost.RunAsync([], logToFile: false, (_, _) =>
+        command.SetAction((parseResult, _) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (_, _) =>
             Task.FromResult(Execute(parseResult.GetRequiredValue(runDir), DescentLabCommandLine.OutputOf(parseResult))), drawsPlots: true));
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Running;
 using DescentLab.Host.Logging;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Pipeline;
@@ -15,10 +16,10 @@ namespace DescentLab.Host.Commands;
 /// <summary><c>descentlab run CONFIG... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression] [--junit FILE]</c>.</summary>
 public static class RunCommand
 {
-    /// <summary>The command; tokens of the form <c>--DescentLab:Key=value</c> are settings, as for <c>serve</c>.</summary>
+    /// <summary>The command; tokens of the form <c>--DescentLab:Key=value</c> are settings, as for every command.</summary>
     public static Command Create()
     {
-        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.ZeroOrMore, Description = "Config files (YAML or JSON); --DescentLab:Key=value tokens are settings." };
+        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.ZeroOrMore, Description = "Config files (YAML or JSON)." };
         var outDir = new Option<string?>("--out") { Description = "This run's folder (with several configs: one subfolder per config name)." };
         var parallel = new Option<string?>("--parallel") { Description = "Runs at once; 0 = the processor count (default: the Parallel setting)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the run matrix, e.g. 2/4; join the shards with 'merge'." };
@@ -27,13 +28,11 @@ public static class RunCommand
         var junit = CiOptions.Junit();
         var resume = new Option<string?>("--resume") { Description = "Finish the interrupted run set in this folder, rerunning only the runs it lacks." };
         var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, writeData, junit, resume };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, _) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
-            var tokens = parseResult.GetValue(configs) ?? [];
-            string[] settings = [.. tokens.Where(IsSetting), .. parseResult.UnmatchedTokens];
-            string[] paths = [.. tokens.Where(t => !IsSetting(t))];
+            string[] settings = SettingsTokens.Of(parseResult);
+            string[] paths = parseResult.GetValue(configs) ?? [];
             if (Usage(parseResult.GetValue(resume), paths, parseResult.GetValue(outDir), parseResult.GetValue(shard)) is { } usage)
             {
                 output.Error.WriteLine(usage);
@@ -99,8 +98,9 @@ public static class RunCommand
         return Report(result, output);
     }
 
-    /// <summary>Runs <paramref name="request"/> and maps its outcome to an exit code.</summary>
-    public static int Execute(IServiceProvider services, RunRequest request, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="request"/> and maps its outcome to an exit code; <paramref name="progress"/> also hears
+    /// of each finished run.</summary>
+    public static int Execute(IServiceProvider services, RunRequest request, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
     {
         var pipeline = services.GetRequiredService<ExperimentPipeline>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
@@ -108,7 +108,7 @@ public static class RunCommand
             request,
             (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples),
             limits,
-            ProgressReporter.ForConsole(logger),
+            progress is null ? ProgressReporter.ForConsole(logger) : new BothProgress(ProgressReporter.ForConsole(logger), progress),
             cancellationToken);
         return Report(result, output);
     }
@@ -128,9 +128,6 @@ public static class RunCommand
         return ExitCodes.Of(result.Outcome);
     }
 
-    /// <summary>A settings override such as <c>--DescentLab:ReportsDir=/srv/reports</c> (no config file starts with <c>--</c>).</summary>
-    private static bool IsSetting(string token) => token.StartsWith("--", StringComparison.Ordinal);
-
     private static string? Usage(string? resume, IReadOnlyList<string> paths, string? outDir, string? shard) => resume is not null
         ? (paths.Count > 0 || outDir is not null || shard is not null ? "--resume RUNDIR takes no CONFIG, --out or --shard: the folder records them" : null)
         : (paths.Count == 0 ? "run expects at least one CONFIG file (or --resume RUNDIR)" : null);
@@ -147,4 +144,14 @@ public static class RunCommand
     }
 
     private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
+
+    /// <summary>Tells two listeners of each finished run.</summary>
+    private sealed class BothProgress(IProgress<RunProgress> first, IProgress<RunProgress> second) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value)
+        {
+            first.Report(value);
+            second.Report(value);
+        }
+    }
 }

@@ -5,23 +5,20 @@ using Microsoft.Extensions.Hosting;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab serve [--DescentLab:Key=value ...]</c>: worker mode over a config folder (SPEC §9).</summary>
+/// <summary><c>descentlab serve [--DescentLab:Key=value ...]</c>: worker mode over a config folder.</summary>
 public static class ServeCommand
 {
-    /// <summary>The command; unmatched tokens are configuration overrides such as <c>--DescentLab:Schedule="*/5 * * * *"</c>.</summary>
+    /// <summary>The command; settings such as <c>--DescentLab:Schedule="*/5 * * * *"</c> override the configuration.</summary>
     public static Command Create()
     {
         string settings = string.Join(Environment.NewLine, DescentLabSettings.Describe().Select(line => "  " + line));
         var command = new Command(
             "serve",
             "Worker mode: scheduled (cron) and on-change runs of a config folder. Settings come from appsettings.json, "
-            + $"DescentLab__Key environment variables or --DescentLab:Key=value (defaults shown):{Environment.NewLine}{settings}")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
+            + $"DescentLab__Key environment variables or --DescentLab:Key=value (defaults shown):{Environment.NewLine}{settings}");
         command.SetAction(async (parseResult, _) =>
         {
-            var builder = HostSetup.CreateBuilder([.. parseResult.UnmatchedTokens], logToFile: true, drawsPlots: true);
+            var builder = HostSetup.CreateBuilder(SettingsTokens.Of(parseResult), logToFile: true, drawsPlots: true);
             if (HostSetup.SettingsError(builder.Configuration) is { } settingsError)
             {
                 await DescentLabCommandLine.OutputOf(parseResult).Error.WriteLineAsync(settingsError);
@@ -30,6 +27,7 @@ public static class ServeCommand
 
             // READY, STOPPING and the watchdog under systemd (Type=notify); nothing changes elsewhere.
             builder.Services.AddSystemd();
+            builder.Services.AddSingleton<WorkerProgress>();
             builder.Services.AddHostedService<SystemdWatchdogService>();
             builder.Services.AddSingleton<IConfigChangeSource, FileSystemConfigChangeSource>();
             builder.Services.AddSingleton<PipelineConfigRunner>();

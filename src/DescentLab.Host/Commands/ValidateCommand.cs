@@ -14,7 +14,7 @@ public static class ValidateCommand
     {
         var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.OneOrMore, Description = "Config files (YAML or JSON)." };
         var command = new Command("validate", "Check configs and print every error; runs nothing.") { configs };
-        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync([], logToFile: false, (services, _) =>
+        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (services, _) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
             var limits = services.GetRequiredService<IOptions<DescentLabSettings>>().Value.Limits;

@@ -21,7 +21,7 @@ public static class VariantsCommand
             Description = "A config (adds its plug-ins' and external processes' variants) or a plug-in .dll.",
         };
         var command = new Command("variants", "List the descent variants with their hyper-parameters.") { source };
-        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync([], logToFile: false, (services, _) =>
+        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (services, _) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
             string? path = parseResult.GetValue(source);

@@ -7,6 +7,10 @@ namespace DescentLab.Host.Scaffolding;
 /// an example.yaml that runs it, from the templates embedded under Templates/ in this assembly.</summary>
 public static partial class VariantScaffold
 {
+    /// <summary>Where a C# project's copy of the contract assembly (DescentLab.Core.dll of the running descentlab) goes,
+    /// relative to the project's folder; both .csproj files reference it by this relative path.</summary>
+    public const string ContractPath = "lib/DescentLab.Core.dll";
+
     /// <summary>The languages a variant can be scaffolded in.</summary>
     public static IReadOnlyList<string> Languages { get; } = ["csharp", "python"];
 
@@ -52,6 +56,14 @@ public static partial class VariantScaffold
                 written.Add(Path.GetRelativePath(staging, path));
             }
 
+            if (language == "csharp")
+            {
+                // The contract travels with the project, referenced by a relative path: it builds after descentlab is
+                // reinstalled, moved or removed, and on another machine.
+                CopyContract(Path.Combine(staging, Path.GetDirectoryName(ContractPath)!));
+                written.Add(ContractPath);
+            }
+
             Directory.Move(staging, full);
         }
         finally
@@ -63,6 +75,16 @@ public static partial class VariantScaffold
         }
 
         return written;
+    }
+
+    /// <summary>Copies the contract assembly (DescentLab.Core.dll of the running descentlab) into <paramref name="folder"/>,
+    /// creating it and replacing an older copy; returns the copy's path.</summary>
+    public static string CopyContract(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        string copy = Path.Combine(folder, Path.GetFileName(ContractPath));
+        File.Copy(typeof(IVariant).Assembly.Location, copy, overwrite: true);
+        return copy;
     }
 
     /// <summary>The C# identifier of <paramref name="name"/>: my_rule becomes MyRule.</summary>
@@ -90,13 +112,11 @@ public static partial class VariantScaffold
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "unknown language"),
     };
 
-    /// <summary>The placeholders of the templates: the variant's name, its C# identifier and the contract assembly
-    /// (DescentLab.Core.dll of the running descentlab, so the project builds from any folder).</summary>
+    /// <summary>The placeholders of the templates: the variant's name and its C# identifier.</summary>
     private static Dictionary<string, string> Placeholders(string name) => new()
     {
         ["__NAME__"] = name,
         ["__PASCAL__"] = PascalCase(name),
-        ["__CORE_DLL__"] = typeof(IVariant).Assembly.Location,
     };
 
     private static string Fill(string text, Dictionary<string, string> placeholders) =>

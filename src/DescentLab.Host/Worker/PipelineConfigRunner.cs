@@ -13,11 +13,14 @@ public sealed partial class PipelineConfigRunner : IConfigRunner
     private readonly IConfiguration _configuration;
     private readonly DescentLabSettings _settings;
     private readonly ILogger<PipelineConfigRunner> _logger;
+    private readonly WorkerProgress _progress;
 
-    /// <summary>A runner resolving the pipeline from <paramref name="services"/>.</summary>
-    public PipelineConfigRunner(IServiceProvider services, IConfiguration configuration, IOptions<DescentLabSettings> settings, ILogger<PipelineConfigRunner> logger)
+    /// <summary>A runner resolving the pipeline from <paramref name="services"/>; <paramref name="progress"/> hears of each
+    /// run set and finished run (it feeds the systemd watchdog).</summary>
+    public PipelineConfigRunner(IServiceProvider services, IConfiguration configuration, IOptions<DescentLabSettings> settings, ILogger<PipelineConfigRunner> logger, WorkerProgress progress)
     {
         _services = services;
+        _progress = progress;
         _configuration = configuration;
         _settings = settings.Value;
         _logger = logger;
@@ -41,7 +44,8 @@ public sealed partial class PipelineConfigRunner : IConfigRunner
             () =>
             {
                 using var errors = new StringWriter();
-                int exitCode = RunCommand.Execute(_services, request, _settings.Limits, new CliOutput(TextWriter.Null, errors), cancellationToken);
+                using var inFlight = _progress.Begin();
+                int exitCode = RunCommand.Execute(_services, request, _settings.Limits, new CliOutput(TextWriter.Null, errors), cancellationToken, _progress);
                 string text = errors.ToString().Trim();
                 if (text.Length > 0)
                 {

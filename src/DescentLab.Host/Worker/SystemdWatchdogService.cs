@@ -5,17 +5,25 @@ using Microsoft.Extensions.Hosting.Systemd;
 
 namespace DescentLab.Host.Worker;
 
-/// <summary>Pings systemd's watchdog (<c>WATCHDOG=1</c>) at half the unit's <c>WatchdogSec</c>, so a hung process is
-/// restarted; READY and STOPPING come from <c>AddSystemd</c>. Does nothing outside systemd or without a watchdog.</summary>
+/// <summary>Feeds systemd's watchdog (<c>WATCHDOG=1</c>) from the worker's own progress: at half the unit's
+/// <c>WatchdogSec</c> it pings when the worker is idle or its <see cref="WorkerProgress"/> moved since the last tick, and
+/// stays silent while a run set makes no progress, so systemd restarts a worker whose run set hangs (no run finishing
+/// for <c>WatchdogSec</c>) as well as one whose process hangs. READY and STOPPING come from <c>AddSystemd</c>. Does
+/// nothing outside systemd or without a watchdog.</summary>
 public sealed class SystemdWatchdogService : BackgroundService
 {
-    private readonly ISystemdNotifier? _notifier;
-    private readonly TimeProvider _time;
+    private const string Ping = "WATCHDOG=1";
 
-    /// <summary>A watchdog pinger; the notifier is only registered when the process runs as a systemd service.</summary>
-    public SystemdWatchdogService(IServiceProvider services, TimeProvider time)
+    private readonly ISystemdNotifier? _notifier;
+    private readonly WorkerProgress _progress;
+    private readonly TimeProvider _time;
+    private long? _lastCount;
+
+    /// <summary>A watchdog feeder; the notifier is only registered when the process runs as a systemd service.</summary>
+    public SystemdWatchdogService(IServiceProvider services, WorkerProgress progress, TimeProvider time)
     {
         _notifier = services.GetService<ISystemdNotifier>();
+        _progress = progress;
         _time = time;
     }
 
@@ -24,6 +32,22 @@ public sealed class SystemdWatchdogService : BackgroundService
         long.TryParse(watchdogMicroseconds, NumberStyles.None, CultureInfo.InvariantCulture, out long usec) && usec > 0
             ? TimeSpan.FromMicroseconds(usec / 2.0)
             : null;
+
+    /// <summary>One tick: pings <paramref name="notifier"/> when the worker is idle or made progress since the previous
+    /// tick; returns whether it pinged.</summary>
+    public bool Tick(ISystemdNotifier notifier)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        var now = _progress.Read();
+        bool alive = !now.Busy || now.Count != _lastCount;
+        _lastCount = now.Count;
+        if (alive)
+        {
+            notifier.Notify(new ServiceState(Ping));
+        }
+
+        return alive;
+    }
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,7 +62,7 @@ public sealed class SystemdWatchdogService : BackgroundService
         {
             do
             {
-                notifier.Notify(new ServiceState("WATCHDOG=1"));
+                Tick(notifier);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

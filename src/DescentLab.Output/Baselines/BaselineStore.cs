@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Csv;
+using DescentLab.Output.Files;
 using DescentLab.Output.Json;
 
 namespace DescentLab.Output.Baselines;
@@ -39,9 +40,10 @@ public static class BaselineStore
         SummaryCsv.Read(summaryPath);
         string fullPath = Path.GetFullPath(baselinePath);
         byte[] summary = File.ReadAllBytes(summaryPath);
-        var meta = new BaselineMeta(manifest.Name, manifest.ConfigHash, Path.GetFullPath(runDir), Hash(summary));
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        WriteAtomically(BaselineMeta.PathOf(fullPath), BaselineMeta.ToBytes(meta));
+        string metaPath = BaselineMeta.PathOf(fullPath);
+        var meta = new BaselineMeta(manifest.Name, manifest.ConfigHash, PortablePath.RelativeTo(metaPath, runDir), Hash(summary));
+        WriteAtomically(metaPath, BaselineMeta.ToBytes(meta));
         WriteAtomically(fullPath, summary);
     }
 

@@ -3,7 +3,7 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Output.Columns;
 
-/// <summary>Every summary column, in file order: the one place a column is defined (SPEC §7).</summary>
+/// <summary>Every summary column, in file order: the one place a column is defined.</summary>
 /// <remarks>summary.csv holds <see cref="Leading"/>, one column per model parameter, then <see cref="Trailing"/>;
 /// history.db's <c>runs</c> table holds the same columns with the parameters in the one text column
 /// <see cref="FinalParameters"/>. Adding a column is one line here, one field of <see cref="SummaryRow"/> and, for history,

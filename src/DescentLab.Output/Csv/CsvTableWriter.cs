@@ -4,7 +4,7 @@ using CsvHelper;
 namespace DescentLab.Output.Csv;
 
 /// <summary>Writes one CSV table field by field with the run folder's number rules.</summary>
-/// <remarks>SPEC §7: invariant culture, doubles in round-trip ("R") form (NaN, Infinity, -Infinity spelt so), booleans
+/// <remarks>Invariant culture, doubles in round-trip ("R") form (NaN, Infinity, -Infinity spelt so), booleans
 /// <c>true</c>/<c>false</c>, an empty field for null, "\n" line endings; the current culture never matters.</remarks>
 internal sealed class CsvTableWriter : IDisposable
 {

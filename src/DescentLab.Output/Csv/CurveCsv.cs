@@ -2,7 +2,7 @@ using DescentLab.Core.Training;
 
 namespace DescentLab.Output.Csv;
 
-/// <summary>curves/&lt;run_id&gt;.csv: one row per epoch (or step) of a run (SPEC §7).</summary>
+/// <summary>curves/&lt;run_id&gt;.csv: one row per epoch (or step) of a run.</summary>
 /// <remarks>Columns <c>epoch,step,loss,gap,grad_norm</c>, then <c>accuracy</c> for classification problems (curves that
 /// track it), then one column per parameter. Row 0 is the initial state.
 /// Numbers are invariant and round-trip exact, so reading gives back the curve bit for bit.</remarks>

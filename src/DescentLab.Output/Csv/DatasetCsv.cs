@@ -5,7 +5,7 @@ namespace DescentLab.Output.Csv;
 
 /// <summary>data/&lt;dataset_key&gt;.csv: the samples of a dataset instance, so a run folder can be re-plotted without
 /// regenerating its data.</summary>
-/// <remarks>Header <c>x,y</c> for 1-D data and <c>x1,x2,y</c> for 2-D data (the format users' own files have, SPEC §3).
+/// <remarks>Header <c>x,y</c> for 1-D data and <c>x1,x2,y</c> for 2-D data (the format users' own files have).
 /// Numbers are invariant and round-trip exact.</remarks>
 public static class DatasetCsv
 {

@@ -6,7 +6,7 @@ using DescentLab.Output.Json;
 
 namespace DescentLab.Output.Csv;
 
-/// <summary>Rebuilds a <see cref="RunSet"/> from the files of a finished run folder (SPEC §7), for <c>report RUNDIR</c>.</summary>
+/// <summary>Rebuilds a <see cref="RunSet"/> from the files of a finished run folder, for <c>report RUNDIR</c>.</summary>
 /// <remarks>Reads manifest.json, summary.csv, the datasets (<see cref="DatasetSource"/>) and, when present,
 /// regression.csv and trend.csv. Each curves/&lt;run_id&gt;.csv is read and checked, but only its hits of the runtime ECDF's
 /// targets are kept; plots read the curves they draw again (<see cref="CurveFiles"/>), so a huge sweep is never all in

@@ -3,7 +3,7 @@ using DescentLab.Output.Columns;
 
 namespace DescentLab.Output.Csv;
 
-/// <summary>summary.csv: one row per run (SPEC §7).</summary>
+/// <summary>summary.csv: one row per run.</summary>
 /// <remarks>Columns: <see cref="LeadingColumns"/>, one column per parameter name, then <see cref="TrailingColumns"/>, each
 /// defined once in <see cref="SummaryColumns"/>.
 /// Parameter columns come in order of first appearance over the rows; a name first seen in a later row is placed before the

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DescentLab.Output.Files;
 
-/// <summary>The folder of one run set (SPEC §7) and the <c>latest</c> link next to it.</summary>
+/// <summary>The folder of one run set and the <c>latest</c> link next to it.</summary>
 /// <remarks>Created before any run starts, which proves it writable. The folder is claimed by creating its <c>.owner</c>
 /// file with CreateNew, so two processes started in the same second never share it: the loser takes the next suffix.
 /// Files are written atomically; <c>INCOMPLETE</c> marks a set that was cancelled or crashed.</remarks>

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace DescentLab.Output.History;
 
-/// <summary>reports/history.db: every recorded run set and its runs, for trends and "previous" baselines (SPEC §7).</summary>
+/// <summary>reports/history.db: every recorded run set and its runs, for trends and "previous" baselines.</summary>
 /// <remarks>
 /// Opening checks that the file is ours (or new) before anything is written, then switches to WAL and migrates the schema
 /// forward (<see cref="HistorySchema"/>). Every write is one IMMEDIATE transaction and waits up to <see cref="BusyTimeout"/>

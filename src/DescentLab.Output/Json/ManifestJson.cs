@@ -3,7 +3,7 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Output.Json;
 
-/// <summary>manifest.json: the <see cref="RunManifest"/> of a run folder (SPEC §7).</summary>
+/// <summary>manifest.json: the <see cref="RunManifest"/> of a run folder.</summary>
 /// <remarks>Written and read with <see cref="JsonFormat"/>'s options; the resolved config is a JSON object. Reading gives
 /// back an equal manifest.</remarks>
 public static class ManifestJson

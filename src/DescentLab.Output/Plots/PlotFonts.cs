@@ -6,7 +6,7 @@ namespace DescentLab.Output.Plots;
 /// start-up (Host starts it, with <see cref="ConfigureInBackground"/>, as it builds the host of any command); plotting
 /// never sets it on first use.</summary>
 /// <remarks>The Skia build ScottPlot brings has no fontconfig, so generic names resolve to whatever font is found first
-/// (often a serif), and with no fonts at all text silently disappears (stack.md pitfalls 8 and 9).</remarks>
+/// (often a serif), and with no fonts at all text silently disappears.</remarks>
 public static class PlotFonts
 {
     /// <summary>The family asked for first.</summary>

@@ -3,7 +3,7 @@ using DescentLab.Core.Variants;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>Groups variants into families, one small-multiple panel each, so no panel carries more than about six lines (SPEC §8).</summary>
+/// <summary>Groups variants into families, one small-multiple panel each, so no panel carries more than about six lines.</summary>
 public static class VariantFamilies
 {
     /// <summary>Most lines a panel carries; a larger family is split over several panels.</summary>

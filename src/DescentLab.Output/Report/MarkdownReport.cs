@@ -8,7 +8,7 @@ using static DescentLab.Output.Report.ReportFormat;
 namespace DescentLab.Output.Report;
 
 /// <summary>report.md: the answer first (winner per problem, counts, regressions), then summary, a leaderboard and plots
-/// per problem, plots across problems, notes, the resolved config, the environment and the command that reproduces the run (SPEC §8).</summary>
+/// per problem, plots across problems, notes, the resolved config, the environment and the command that reproduces the run.</summary>
 /// <remarks>Deterministic: the same run set and plot list give the same bytes on any machine and culture; the only
 /// times in it are the manifest's own. Renders on GitHub: pipe tables, relative image links.</remarks>
 public static class MarkdownReport

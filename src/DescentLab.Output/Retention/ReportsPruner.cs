@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DescentLab.Experiments.Results;
 using DescentLab.Output.Files;
 using DescentLab.Output.History;
 using DescentLab.Output.Json;
@@ -11,9 +12,12 @@ namespace DescentLab.Output.Retention;
 /// stale temporary files go; <c>latest</c>'s target and each config's baseline set (the run set <c>baseline: previous</c>
 /// compares with next) always stay.</summary>
 /// <remarks>Only folders named like run sets (<c>yyyyMMdd-HHmmss[-k]</c>) directly under a config folder and files named
-/// <c>*.tmp</c> are ever touched; symbolic links are never followed. A complete set's age comes from its folder name, an
-/// incomplete folder's from its newest write, so a run still writing is never taken. history.db keeps the rows of a
-/// pruned set, so trends and <c>baseline: previous</c> are unaffected.</remarks>
+/// <c>*.tmp</c> are ever touched; symbolic links are never followed. A dated folder without a manifest of its own that
+/// holds run folders is a sharded run set (<c>shard-1</c> .. <c>shard-N</c> and the merge's output): it is complete, and
+/// kept or removed as one set, when one of them is a complete run set that is not a shard (the merged output); until
+/// then it is incomplete. A complete set's age comes from its folder name, an incomplete folder's from its newest write,
+/// so a run still writing is never taken. history.db keeps the rows of a pruned set, so trends and
+/// <c>baseline: previous</c> are unaffected.</remarks>
 public sealed partial class ReportsPruner(TimeProvider time)
 {
     private const string LatestLink = "latest";
@@ -21,7 +25,12 @@ public sealed partial class ReportsPruner(TimeProvider time)
 
     /// <summary>Prunes <paramref name="reportsRoot"/>; with <paramref name="dryRun"/> nothing is removed, only listed.</summary>
     /// <exception cref="ArgumentException">The policy is unusable (<see cref="RetentionPolicy.Problem"/>).</exception>
-    public PruneOutcome Prune(string reportsRoot, RetentionPolicy policy, bool dryRun)
+    public PruneOutcome Prune(string reportsRoot, RetentionPolicy policy, bool dryRun) => Prune(reportsRoot, policy, dryRun, time.GetUtcNow());
+
+    /// <summary>Prunes <paramref name="reportsRoot"/> as if the clock read <paramref name="now"/> (<c>prune --now</c>, to see
+    /// what a policy will do on a later day).</summary>
+    /// <exception cref="ArgumentException">The policy is unusable (<see cref="RetentionPolicy.Problem"/>).</exception>
+    public PruneOutcome Prune(string reportsRoot, RetentionPolicy policy, bool dryRun, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.Problem() is { } problem)
@@ -37,7 +46,6 @@ public sealed partial class ReportsPruner(TimeProvider time)
             return new PruneOutcome([], [], notes);
         }
 
-        var now = time.GetUtcNow();
         var grace = TimeSpan.FromHours(policy.GraceHours);
         var configFolders = Subfolders(root).ToArray();
         var baselines = Baselines(root, configFolders.Select(Path.GetFileName).ToArray()!, notes);
@@ -95,7 +103,7 @@ public sealed partial class ReportsPruner(TimeProvider time)
 
             bool hasManifest = File.Exists(Path.Combine(folder, ManifestJson.FileName));
             bool marked = File.Exists(Path.Combine(folder, RunFolder.IncompleteMarker));
-            if (hasManifest && !marked)
+            if ((hasManifest && !marked) || (!hasManifest && !marked && HoldsMergedSet(folder)))
             {
                 var started = DateTimeOffset.ParseExact(match.Groups["stamp"].Value, "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
                 int k = match.Groups["k"].Success ? int.Parse(match.Groups["k"].Value, CultureInfo.InvariantCulture) : 1;
@@ -106,7 +114,7 @@ public sealed partial class ReportsPruner(TimeProvider time)
             var idle = now - LastWrite(folder);
             if (idle > grace && folder != latest)
             {
-                string why = marked ? $"marked {RunFolder.IncompleteMarker}" : $"no {ManifestJson.FileName}";
+                string why = marked ? $"marked {RunFolder.IncompleteMarker}" : HoldsRunFolders(folder) ? "shards without a complete merge" : $"no {ManifestJson.FileName}";
                 yield return new PruneItem(folder, PruneKind.IncompleteFolder, $"incomplete ({why}), no write for {Hours(idle)}", SizeOf(folder));
             }
         }
@@ -124,7 +132,7 @@ public sealed partial class ReportsPruner(TimeProvider time)
             double ageDays = (now - started).TotalDays;
             bool beyondCount = policy.KeepLast == 0 || i >= policy.KeepLast;
             bool beyondAge = policy.KeepDays == 0 || ageDays > policy.KeepDays;
-            if (!beyondCount || !beyondAge || path == latest || baselines.Contains(path))
+            if (!beyondCount || !beyondAge || path == latest || baselines.Any(b => IsSameOrInside(b, path)))
             {
                 continue;
             }
@@ -143,6 +151,40 @@ public sealed partial class ReportsPruner(TimeProvider time)
             yield return new PruneItem(path, PruneKind.CompleteSet, $"complete, {string.Join(", ", reasons)}", SizeOf(path));
         }
     }
+
+    /// <summary>True when a subfolder of <paramref name="folder"/> is a complete run set of the whole matrix (a merge's
+    /// output): its manifest exists, says complete and names no shard, and no INCOMPLETE marker lies beside it.</summary>
+    private static bool HoldsMergedSet(string folder) =>
+        Subfolders(folder).Any(sub =>
+            !File.Exists(Path.Combine(sub, RunFolder.IncompleteMarker))
+            && ManifestOf(Path.Combine(sub, ManifestJson.FileName)) is { Complete: true, Shard: null });
+
+    /// <summary>True when a subfolder of <paramref name="folder"/> is (or was becoming) a run folder.</summary>
+    private static bool HoldsRunFolders(string folder) =>
+        Subfolders(folder).Any(sub =>
+            File.Exists(Path.Combine(sub, ManifestJson.FileName)) || File.Exists(Path.Combine(sub, RunFolder.IncompleteMarker)));
+
+    /// <summary>The manifest at <paramref name="path"/>, or null when it is missing or unreadable (then it is not a
+    /// complete set, and the grace period decides).</summary>
+    private static RunManifest? ManifestOf(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ManifestJson.Read(path);
+        }
+        catch (Exception ex) when (ex is RunFileException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsSameOrInside(string path, string folder) =>
+        path == folder || path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>Each config's baseline run folder from history.db; null (keep every complete set) when it cannot be read.</summary>
     private static HashSet<string>? Baselines(string root, IReadOnlyList<string> configNames, List<string> notes)

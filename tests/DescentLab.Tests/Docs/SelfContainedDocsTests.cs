@@ -14,9 +14,13 @@ public sealed partial class SelfContainedDocsTests
     [Test]
     public void ShippedText_NeverRefersOutsideTheRepository()
     {
-        string[] folders = ["docs", "deploy", "configs", "schemas", "scripts"];
+        // Everything that ships: docs, deploy files, configs, schemas, scripts, the sources (code comments included) and
+        // the reports folder's README; build output is not shipped text.
+        string[] folders = ["docs", "deploy", "configs", "schemas", "scripts", "src", "reports", "examples"];
+        string[] textExtensions = [".md", ".cs", ".csproj", ".json", ".yaml", ".yml", ".sh", ".sbatch", ".service", ".timer", ".template", ".py", ".props", ""];
         var files = folders.Select(f => Path.Combine(Root, f)).Where(Directory.Exists)
             .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
+            .Where(f => !BuildOutput().IsMatch(Path.GetRelativePath(Root, f)) && textExtensions.Contains(Path.GetExtension(f)))
             .Append(Path.Combine(Root, "README.md"))
             .Append(Path.Combine(Root, "Makefile"));
 
@@ -133,8 +137,12 @@ public sealed partial class SelfContainedDocsTests
         return dir?.FullName ?? throw new InvalidOperationException("DescentLab.sln not found above the test folder");
     }
 
-    [GeneratedRegex(@"\.\./shared|stack\.md|SPEC\.md|SPEC §", RegexOptions.CultureInvariant)]
+    /// <summary>A specification, notes or tracker that do not ship: the shared folder, its notes, SPEC sections, issue numbers.</summary>
+    [GeneratedRegex(@"\.\./shared|shared/notes|stack\.md|SPEC\.md|SPEC §|\b[Ii]ssue #?[0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex OutsideReference();
+
+    [GeneratedRegex(@"(^|/)(bin|obj|__pycache__)/", RegexOptions.CultureInvariant)]
+    private static partial Regex BuildOutput();
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)", RegexOptions.CultureInvariant)]
     private static partial Regex MarkdownLink();

@@ -63,5 +63,27 @@ public sealed class PruneCommandTests
         });
     }
 
+    [Test]
+    public async Task Now_AppliesTheRulesAtThatTime_AndABadTimeIsBadInput()
+    {
+        using var reports = new FakeReports();
+        string[] sets = [.. new[] { 30.0, 3.0 }.Select(d => reports.Complete("nightly", d))];
+        string at = FakeReports.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter();
+
+        int bad = await DescentLabCommandLine.InvokeAsync(["prune", "--now", "tomorrow", $"--DescentLab:ReportsDir={reports.Root}"], TextWriter.Null, error);
+        int exitCode = await DescentLabCommandLine.InvokeAsync(
+            ["prune", "--now", at, "--keep-days", "25", "--dry-run", $"--DescentLab:ReportsDir={reports.Root}"], output, TextWriter.Null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bad, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error.ToString().Trim(), Is.EqualTo("--now expects a UTC time such as 2027-03-15T02:00:00Z, got 'tomorrow'"));
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success));
+            Assert.That(output.ToString(), Does.Contain($"would remove {sets[0]} (complete, 30.0 days old (keep 25))\n").And.Not.Contain(sets[1]));
+        });
+    }
+
     private static ReportsPruner Pruner() => new(new FakeTimeProvider(FakeReports.Now));
 }

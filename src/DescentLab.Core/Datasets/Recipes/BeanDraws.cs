@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace DescentLab.Core.Datasets.Recipes;
 
-/// <summary>The draw patterns the recipes share (SPEC §4).</summary>
+/// <summary>The draw patterns the recipes share.</summary>
 internal static class BeanDraws
 {
     /// <summary>Below this many samples a comparison sort is as fast as the radix sort's fixed passes.</summary>

@@ -1,7 +1,7 @@
 namespace DescentLab.Core.Datasets.Recipes;
 
 /// <summary>beans1: toxicity grows linearly with size through the origin.</summary>
-/// <remarks>SPEC §4. Draws: n values <c>U</c> sorted ascending; then per sorted x, in order, <c>y = 1.2*x + U/10</c>.</remarks>
+/// <remarks>Draws: n values <c>U</c> sorted ascending; then per sorted x, in order, <c>y = 1.2*x + U/10</c>.</remarks>
 public sealed class Beans1 : IRecipe
 {
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 namespace DescentLab.Core.Datasets.Recipes;
 
 /// <summary>beans2: linear toxicity with an offset, which needs the bias b.</summary>
-/// <remarks>SPEC §4. Draws: n values <c>U</c> sorted ascending; then per sorted x <c>y = 0.7*x + (0.5-U)/5 + 0.5</c>.</remarks>
+/// <remarks>Draws: n values <c>U</c> sorted ascending; then per sorted x <c>y = 0.7*x + (0.5-U)/5 + 0.5</c>.</remarks>
 public sealed class Beans2 : IRecipe
 {
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 namespace DescentLab.Core.Datasets.Recipes;
 
 /// <summary>beans3: toxic (1) or not (0) above a size threshold.</summary>
-/// <remarks>SPEC §4. Draws: n values <c>U</c> sorted; per sorted x <c>t = 0.7*x + (0.5-U)/50 + 0.5</c>, <c>y = t &gt; 0.8</c>.</remarks>
+/// <remarks>Draws: n values <c>U</c> sorted; per sorted x <c>t = 0.7*x + (0.5-U)/50 + 0.5</c>, <c>y = t &gt; 0.8</c>.</remarks>
 public sealed class Beans3 : IRecipe
 {
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 namespace DescentLab.Core.Datasets.Recipes;
 
 /// <summary>beans4: toxic only in a middle band of sizes (needs a hidden layer).</summary>
-/// <remarks>SPEC §4. Draws: n values <c>2*U</c> sorted; per sorted x <c>t = 0.7*x + (0.5-U)/50 + 0.5</c>, <c>y = 0.8 &lt; t &lt; 1.4</c>.</remarks>
+/// <remarks>Draws: n values <c>2*U</c> sorted; per sorted x <c>t = 0.7*x + (0.5-U)/50 + 0.5</c>, <c>y = 0.8 &lt; t &lt; 1.4</c>.</remarks>
 public sealed class Beans4 : IRecipe
 {
     /// <inheritdoc/>

@@ -1,7 +1,7 @@
 namespace DescentLab.Core.Datasets.Recipes;
 
 /// <summary>beans5: 2-D beans split by a straight line.</summary>
-/// <remarks>SPEC §4. Draws per sample: <c>x1 = 2*U</c>, then <c>x2 = 2*U</c>; unsorted; <c>y = x1 - 0.5*x2 - 0.1 &gt; 0</c>.</remarks>
+/// <remarks>Draws per sample: <c>x1 = 2*U</c>, then <c>x2 = 2*U</c>; unsorted; <c>y = x1 - 0.5*x2 - 0.1 &gt; 0</c>.</remarks>
 public sealed class Beans5 : IRecipe
 {
     /// <inheritdoc/>

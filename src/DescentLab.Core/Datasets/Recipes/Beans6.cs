@@ -1,7 +1,7 @@
 namespace DescentLab.Core.Datasets.Recipes;
 
 /// <summary>beans6: 2-D beans inside a disc are toxic.</summary>
-/// <remarks>SPEC §4. Draws per sample: <c>x1 = 2*U</c>, then <c>x2 = 2*U</c>; unsorted; <c>y = (x1-1)^2 + (x2-0.3)^2 &lt; 0.5</c>.</remarks>
+/// <remarks>Draws per sample: <c>x1 = 2*U</c>, then <c>x2 = 2*U</c>; unsorted; <c>y = (x1-1)^2 + (x2-0.3)^2 &lt; 0.5</c>.</remarks>
 public sealed class Beans6 : IRecipe
 {
     /// <inheritdoc/>

@@ -36,7 +36,17 @@ public sealed class NewVariantEndToEndTests
         string folder = temp.PathOf("rules", "mine");
         Assert.That(
             Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)),
-            Is.EquivalentTo(new[] { "example.yaml", "MyRule/MyRule.csproj", "MyRule/MyRulePlugin.cs", "MyRule/MyRuleRule.cs", "MyRule.Tests/MyRule.Tests.csproj", "MyRule.Tests/MyRuleRuleTests.cs" }));
+            Is.EquivalentTo(new[] { "example.yaml", "MyRule/MyRule.csproj", "MyRule/MyRulePlugin.cs", "MyRule/MyRuleRule.cs", "MyRule.Tests/MyRule.Tests.csproj", "MyRule.Tests/MyRuleRuleTests.cs", "lib/DescentLab.Core.dll" }));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "MyRule", "MyRule.csproj")), Does.Not.Contain("/tmp/").And.Not.Contain(AppContext.BaseDirectory.TrimEnd('/')));
+
+        // As the rule's doc comment says to: keep state in a field that Init sets and Apply updates (a readonly Apply
+        // would not compile).
+        string rule = Path.Combine(folder, "MyRule", "MyRuleRule.cs");
+        File.WriteAllText(rule, File.ReadAllText(rule)
+            .Replace("    private readonly double _lr;", "    private readonly double _lr;\n    private long _steps;", StringComparison.Ordinal)
+            .Replace("    public void Init(int parameterCount)\n    {", "    public void Init(int parameterCount)\n    {\n        _steps = 0;", StringComparison.Ordinal)
+            .Replace("        for (int j = 0; j < theta.Length; j++)", "        _steps++;\n        for (int j = 0; j < theta.Length && _steps > 0; j++)", StringComparison.Ordinal));
+        Assert.That(File.ReadAllText(rule), Does.Contain("_steps++;").And.Contain("_steps = 0;"));
 
         var build = Execute(folder, "dotnet", "build", "MyRule", "-c", "Release", "-nologo", "-v", "q");
         Assert.That(build.ExitCode, Is.EqualTo(0), build.Out);

@@ -81,4 +81,41 @@ public sealed class BaselineStoreTests
 
         Assert.That(error.Message, Is.EqualTo(baseline + ": baseline not found (create it with: descentlab baseline accept RUNDIR)"));
     }
+
+    [Test]
+    public void Accept_ThroughLatest_StoresTheRealFolderRelativeToTheDescription_AndItSurvivesAMove()
+    {
+        using var folder = new TempFolder();
+        string runDir = AwkwardRuns.WriteFolder(folder.PathOf("reports", "nightly", "20261201-020000"));
+        File.CreateSymbolicLink(folder.PathOf("reports", "nightly", "latest"), "20261201-020000");
+        string baseline = folder.PathOf("baselines", "nightly.csv");
+
+        BaselineStore.Accept(folder.PathOf("reports", "nightly", "latest"), baseline);
+        var meta = BaselineMeta.Read(BaselineMeta.PathOf(baseline));
+        Directory.Move(folder.FullPath, folder.FullPath + "-moved");
+        Directory.CreateDirectory(folder.FullPath);
+        string moved = folder.FullPath + "-moved";
+
+        try
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(meta.RunDir, Is.EqualTo("../reports/nightly/20261201-020000"));
+                Assert.That(meta.RunFolderOf(BaselineMeta.PathOf(baseline)), Is.EqualTo(runDir));
+                Assert.That(meta.RunFolderOf(Path.Combine(moved, "baselines", "nightly.csv.meta.json")), Is.EqualTo(Path.Combine(moved, "reports", "nightly", "20261201-020000")));
+            });
+        }
+        finally
+        {
+            Directory.Delete(moved, recursive: true);
+        }
+    }
+
+    [Test]
+    public void RunFolderOf_AnOldAbsolutePath_IsReadAsItIs()
+    {
+        var meta = new BaselineMeta("nightly", new string('0', 64), "/srv/descentlab/reports/nightly/20261201-020000", new string('1', 64));
+
+        Assert.That(meta.RunFolderOf("/elsewhere/baselines/nightly.csv.meta.json"), Is.EqualTo("/srv/descentlab/reports/nightly/20261201-020000"));
+    }
 }

@@ -1,6 +1,7 @@
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.History;
+using DescentLab.Output.Json;
 using DescentLab.Output.Retention;
 using DescentLab.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -189,6 +190,57 @@ public sealed class ReportsPrunerTests
             Assert.That(() => Prune(reports, policy), Throws.ArgumentException.With.Message.StartWith(message));
             Assert.That(reports.Left("nightly"), Has.Length.EqualTo(7));
         });
+    }
+
+    [Test]
+    public void ShardedSets_AreKeptAndRemovedWhole_CompleteOnlyOnceMerged()
+    {
+        using var reports = new FakeReports();
+        string old = Sharded(reports, daysAgo: 9, idleHours: 9 * 24, "1/2", "2/2", null);
+        string kept = Sharded(reports, daysAgo: 8, idleHours: 8 * 24, "1/2", "2/2", null);
+        string unmerged = Sharded(reports, daysAgo: 7, idleHours: 7 * 24, "1/2", "2/2");
+        string running = Sharded(reports, daysAgo: 0.1, idleHours: 1, "1/2");
+        string failedMerge = Sharded(reports, daysAgo: 6, idleHours: 6 * 24, "1/2", "2/2", "incomplete");
+
+        var outcome = Prune(reports, new RetentionPolicy { KeepLast = 1 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reports.Left("runs"), Is.EqualTo(new[] { Path.GetFileName(kept), Path.GetFileName(running) }.Order(StringComparer.Ordinal)));
+            Assert.That(Directory.GetFileSystemEntries(kept).Select(Path.GetFileName).Order(StringComparer.Ordinal), Is.EqualTo(new[] { "merged", "shard-1", "shard-2" }));
+            Assert.That(outcome.Removed.Select(i => (i.Path, i.Kind, i.Reason)), Is.EquivalentTo(new[]
+            {
+                (old, PruneKind.CompleteSet, "complete, not among the newest 1"),
+                (unmerged, PruneKind.IncompleteFolder, "incomplete (shards without a complete merge), no write for 168.0 h"),
+                (failedMerge, PruneKind.IncompleteFolder, "incomplete (shards without a complete merge), no write for 144.0 h"),
+            }));
+        });
+    }
+
+    /// <summary>A sharded run set under <c>runs/</c>: shard-K folders with the given shard manifests, then a merged/ folder
+    /// when a null shard is given (complete) or "incomplete" (an incomplete merge); every file last written
+    /// <paramref name="idleHours"/> before now.</summary>
+    private static string Sharded(FakeReports reports, double daysAgo, double idleHours, params string?[] shards)
+    {
+        string set = Path.Combine(reports.Root, "runs", FakeReports.Stamp(daysAgo));
+        int k = 0;
+        foreach (string? shard in shards)
+        {
+            string folder = Path.Combine(set, shard is null or "incomplete" ? "merged" : $"shard-{++k}");
+            Directory.CreateDirectory(folder);
+            using (var writer = new StreamWriter(Path.Combine(folder, "manifest.json")))
+            {
+                ManifestJson.Write(writer, AwkwardRuns.Manifest([], complete: shard != "incomplete") with { Shard = shard is "incomplete" ? null : shard });
+            }
+        }
+
+        var written = FakeReports.Now.AddHours(-idleHours).UtcDateTime;
+        foreach (var entry in new DirectoryInfo(set).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Append(new DirectoryInfo(set)))
+        {
+            entry.LastWriteTimeUtc = written;
+        }
+
+        return set;
     }
 
     /// <summary>Six complete nights of "nightly", latest at the newest.</summary>
