@@ -147,6 +147,12 @@ public static class MarkdownReport
                 Count(e.Diverged),
                 Count(e.Failed),
             ]));
+            if (board.Entries.Take(MaxLeaderboardRows).Select(e => e.Setting).Where(s => s.Defaults.Length > 0)
+                .Select(s => MarkdownWriter.Code(s.Variant) + " " + MarkdownWriter.Escape(s.Defaults)).Distinct().ToList() is { Count: > 0 } defaults)
+            {
+                md.Paragraph("At their defaults, so left out of the setting names: " + string.Join("; ", defaults) + ".");
+            }
+
             if (board.Entries.Count > MaxLeaderboardRows)
             {
                 md.Paragraph(string.Create(
