@@ -40,8 +40,8 @@ public sealed class VariantSettingTests
     [Test]
     public void Label_HyperParametersAtTheirCatalogDefaults_LeftOutButKeptInFullLabel()
     {
-        var defaults = VariantSetting.From(OutcomeRows.Row("adam", 0.1, 1, RunStatus.Converged, 0)
-            with { HyperParameters = HyperValues.Of([new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8)]) });
+        var row = OutcomeRows.Row("adam", 0.1, 1, RunStatus.Converged, 0) with { HyperParameters = HyperValues.Of([new("beta1", 0.9), new("beta2", 0.999), new("eps", 1e-8)]) };
+        var defaults = VariantSetting.From(row);
         var changed = defaults with { HyperParameters = HyperValues.Of([new("beta1", 0.8), new("beta2", 0.999), new("eps", 1e-8)]) };
         Assert.Multiple(() =>
         {
