@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Text;
 
 namespace DescentLab.Experiments.Analysis;
 
@@ -21,44 +22,57 @@ public sealed record VariantSetting(string Variant, double? Lr, double? Step, in
     /// <summary>The same setting without its learning rate (the line a learning-rate sweep is drawn along).</summary>
     public VariantSetting WithoutLr() => this with { Lr = null };
 
-    /// <summary>Readable label, e.g. <c>minibatch lr=0.1 batch=10 shuffle</c>.</summary>
-    /// <remarks>The batch is left out where the variant fixes it to one sample (sgd, rosenblatt).</remarks>
-    public string Label
-    {
-        get
-        {
-            var text = new StringBuilder(Variant);
-            if (Lr is double lr)
-            {
-                text.Append(" lr=").Append(Format(lr));
-            }
+    /// <summary>Readable label, e.g. <c>minibatch lr=0.1 batch=10 shuffle</c> or <c>adam lr=0.1</c>: the hyper-parameters at
+    /// their catalog defaults are left out (<see cref="FullLabel"/> keeps them; summary.csv has every value).</summary>
+    /// <remarks>The batch is left out where the variant fixes it to one sample (sgd, rosenblatt). Numbers are written by
+    /// <see cref="HumanNumber.Exact"/>, so two settings never share a label.</remarks>
+    public string Label => Describe(full: false);
 
-            if (Step is double step)
-            {
-                text.Append(" step=").Append(Format(step));
-            }
+    /// <summary>The label with every hyper-parameter, defaults included, e.g. <c>adam lr=0.1 beta1=0.9 beta2=0.999 eps=1e-8</c>.</summary>
+    public string FullLabel => Describe(full: true);
 
-            foreach (var (name, value) in HyperParameters.Pairs)
-            {
-                text.Append(' ').Append(name).Append('=').Append(Format(value));
-            }
-
-            if (Batch is int batch && VariantCatalog.Find(Variant)?.BatchMode != BatchMode.One)
-            {
-                text.Append(" batch=").Append(batch.ToString(CultureInfo.InvariantCulture));
-            }
-
-            if (Shuffle)
-            {
-                text.Append(" shuffle");
-            }
-
-            return text.ToString();
-        }
-    }
+    /// <summary>The hyper-parameters <see cref="Label"/> leaves out because they have their defaults, e.g.
+    /// <c>beta1=0.9 beta2=0.999 eps=1e-8</c>; empty when none is.</summary>
+    public string Defaults => string.Join(' ', HyperParameters.Pairs.Where(IsDefault).Select(p => p.Key + "=" + Format(p.Value)));
 
     /// <inheritdoc/>
     public override string ToString() => Label;
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private string Describe(bool full)
+    {
+        var text = new StringBuilder(Variant);
+        if (Lr is double lr)
+        {
+            text.Append(" lr=").Append(Format(lr));
+        }
+
+        if (Step is double step)
+        {
+            text.Append(" step=").Append(Format(step));
+        }
+
+        foreach (var pair in HyperParameters.Pairs.Where(p => full || !IsDefault(p)))
+        {
+            text.Append(' ').Append(pair.Key).Append('=').Append(Format(pair.Value));
+        }
+
+        if (Batch is int batch && VariantCatalog.Find(Variant)?.BatchMode != BatchMode.One)
+        {
+            text.Append(" batch=").Append(batch.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (Shuffle)
+        {
+            text.Append(" shuffle");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Whether the value is the catalog's default for this variant (a plug-in's parameters are always shown).</summary>
+    private bool IsDefault(KeyValuePair<string, double> pair) =>
+        VariantCatalog.Find(Variant)?.Parameters.FirstOrDefault(p => p.Name == pair.Key) is { } parameter
+        && parameter.Default.Equals(pair.Value);
+
+    private static string Format(double value) => HumanNumber.Exact(value);
 }

@@ -1,7 +1,7 @@
 namespace DescentLab.Experiments.Config;
 
-/// <summary>What report.md shows (<c>report</c>, DescentLab's extension): a title, an opening text, the sections
-/// chosen, and a short text per section saying what to look at.</summary>
+/// <summary>What report.md shows (the <c>report</c> block): a title, an opening text, the sections
+/// chosen, and notes saying what to look at, each in one section (and optionally at one problem), with claims checked on the runs.</summary>
 /// <remarks>Section names are those of the report's own parts and of the plot kinds; the config loader is handed the
 /// list by whoever renders reports, so the names are defined once, where the sections are.</remarks>
 public sealed record ReportConfig
@@ -21,12 +21,12 @@ public sealed record ReportConfig
     /// <summary>The x axis of the convergence plots; <see cref="ConvergenceAxis.Epochs"/> unless the config says otherwise.</summary>
     public ConvergenceAxis X { get; init; } = ConvergenceAxis.Epochs;
 
-    /// <summary>A text (Markdown) per section name, shown at the top of that section.</summary>
-    public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>The notes, in config order.</summary>
+    public IReadOnlyList<ReportNote> Notes { get; init; } = [];
 
     /// <summary>Whether <paramref name="section"/> is shown.</summary>
     public bool Includes(string section) => Sections is null || Sections.Contains(section, StringComparer.Ordinal);
 
-    /// <summary>The text for <paramref name="section"/>, or null.</summary>
-    public string? NoteFor(string section) => Notes.GetValueOrDefault(section);
+    /// <summary>The notes of <paramref name="section"/>, in config order.</summary>
+    public IEnumerable<ReportNote> NotesOf(string section) => Notes.Where(n => string.Equals(n.Section, section, StringComparison.Ordinal));
 }

@@ -53,6 +53,22 @@ public static class HumanNumber
         return mantissa + "e" + power.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary><paramref name="value"/> in the same form with the fewest significant digits (at least 3) that read back
+    /// as exactly that double: for a value a reader must be able to tell apart (a setting's learning rate, a claim's bound).</summary>
+    public static string Exact(double value)
+    {
+        for (int digits = 3; digits < 17; digits++)
+        {
+            string text = Format(value, digits);
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double back) && back.Equals(value))
+            {
+                return text;
+            }
+        }
+
+        return Format(value, 17);
+    }
+
     /// <summary>A share such as an accuracy or a fraction of runs: <see cref="Format"/> with 3 digits, so 0.955 stays
     /// 0.955 and 1 stays 1.</summary>
     public static string Share(double value) => Format(value);

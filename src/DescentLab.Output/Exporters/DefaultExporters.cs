@@ -12,6 +12,7 @@ public static class DefaultExporters
         new SummaryExporter(),
         new RegressionExporter(),
         new TrendExporter(),
+        new ClaimsExporter(),
         new ReportExporter(),
         new ManifestExporter(),
     ];

@@ -8,7 +8,7 @@ using Markdig.Syntax.Inlines;
 namespace DescentLab.Output.Report;
 
 /// <summary>report.html: report.md rendered by Markdig (pipe tables and the other GitHub extensions) in a standalone page:
-/// an inline stylesheet, a table of contents, every table in its own scrolling box, and images embedded as data URIs
+/// an inline stylesheet, a folded table of contents at the side, every table in its own scrolling box, and images embedded as data URIs
 /// when their bytes are given, so the page shows its plots even when downloaded alone.</summary>
 public static class HtmlReport
 {
@@ -16,16 +16,18 @@ public static class HtmlReport
 
     private const string Style = """
         body { margin: 0; background: #fff; color: #1f2328; font: 15px/1.5 "DejaVu Sans", -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
-        main { max-width: 1040px; margin: 0 auto; padding: 24px 32px 64px; }
-        nav.toc { background: #f6f8fa; border: 1px solid #d1d9e0; border-radius: 6px; padding: 8px 16px; margin: 1em 0; }
+        main { max-width: 1040px; margin: 0 auto; padding: 8px 32px 64px; }
+        nav.toc { position: fixed; top: 8px; right: 8px; z-index: 1; max-width: 22em; max-height: calc(100vh - 16px); overflow: auto; background: #f6f8fa; border: 1px solid #d1d9e0; border-radius: 6px; padding: 4px 12px; }
+        nav.toc summary { cursor: pointer; font-weight: 600; }
         nav.toc ul { margin: 0; padding-left: 1.2em; }
-        div.scroll { overflow: auto; max-width: 100%; max-height: 36em; margin: 1em 0; border: 1px solid #d1d9e0; }
+        div.scroll { overflow: auto; max-width: 100%; max-height: 36em; margin: .6em 0; border: 1px solid #d1d9e0; width: fit-content; }
         div.scroll table { margin: 0; }
         h1, h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .3em; }
-        h2 { margin-top: 2em; }
+        h1 { margin: .4em 0 .3em; }
+        h2 { margin-top: 1.2em; }
         table { border-collapse: collapse; margin: 1em 0; }
         th { position: sticky; top: 0; background: #fff; }
-        th, td { border: 1px solid #d1d9e0; padding: 4px 10px; }
+        th, td { border: 1px solid #d1d9e0; padding: 2px 8px; line-height: 1.35; }
         td { white-space: nowrap; }
         tr:nth-child(2n) { background: #f6f8fa; }
         code { font: 13px "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; background: #eff1f3; padding: .1em .3em; border-radius: 4px; }
@@ -84,7 +86,8 @@ public static class HtmlReport
             return string.Empty;
         }
 
-        var toc = new StringBuilder("<nav class=\"toc\">\n<strong>Contents</strong>\n<ul>\n");
+        // Folded, at the side: open in the flow, the list would fill the first screen and push the headline below it.
+        var toc = new StringBuilder("<nav class=\"toc\"><details>\n<summary>Contents</summary>\n<ul>\n");
         bool open = false;
         foreach (var heading in headings)
         {
@@ -100,7 +103,7 @@ public static class HtmlReport
             }
         }
 
-        toc.Append(open ? "</ul></li>\n" : string.Empty).Append("</ul>\n</nav>\n");
+        toc.Append(open ? "</ul></li>\n" : string.Empty).Append("</ul>\n</details></nav>\n");
         return toc.ToString();
     }
 

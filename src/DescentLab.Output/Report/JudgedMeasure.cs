@@ -1,4 +1,5 @@
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Text;
 using static DescentLab.Output.Report.ReportFormat;
 
 namespace DescentLab.Output.Report;
@@ -69,5 +70,5 @@ internal static class JudgedMeasure
 
     /// <summary>An accuracy such as <c>0.97</c> or <c>1</c>; <see cref="None"/> when there is none.</summary>
     public static string Accuracy(double? value) =>
-        value is double a && double.IsFinite(a) ? Inv($"{a:0.####}") : None;
+        value is double a && double.IsFinite(a) ? HumanNumber.Share(a) : None;
 }

@@ -25,36 +25,42 @@ public static class MarkdownReport
         md.Heading(1, report.Title ?? "DescentLab report: " + manifest.Name);
         md.Paragraph(Headline(set));
         var boards = Leaderboard.Build(set);
+        var notes = new SectionNotes(set, report);
         if (report.Description is not null)
         {
             md.Paragraph(report.Description);
         }
 
-        if (report.Includes(ReportSections.Headline))
+        if (ReportSections.Shows(set, ReportSections.Headline))
         {
             HeadlineSection.Write(md, set, boards);
-            WriteNote(md, report, ReportSections.Headline);
+            WriteNote(md, notes.AtSection(ReportSections.Headline, perProblem: false));
         }
 
-        if (report.Includes(ReportSections.Regression))
+        if (ReportSections.Shows(set, ReportSections.Regression))
         {
             RegressionSection.Write(md, set);
-            WriteNote(md, report, ReportSections.Regression);
+            WriteNote(md, notes.AtSection(ReportSections.Regression, perProblem: false));
         }
 
-        if (report.Includes(ReportSections.Summary))
+        if (ReportSections.Shows(set, ReportSections.Summary))
         {
-            WriteSummary(md, set, report);
+            WriteSummary(md, set, notes);
         }
 
-        WriteLeaderboards(md, set, boards, plots, report);
-        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots, report);
+        WriteLeaderboards(md, set, boards, plots, report, notes);
+        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots, report, notes);
 
-        // Failures are never hidden: a report that leaves notes out still lists failed plots and runs.
-        NotesSection.Write(md, set, plots, !report.Includes(ReportSections.Notes), report.NoteFor(ReportSections.Notes));
+        // Failures are never hidden: a report that leaves notes out still lists failed plots and runs. Notes whose
+        // place the report did not draw (a plot that made no image) are shown there too, so no claim goes unseen.
+        string? notesIntro = notes.AtSection(ReportSections.Notes, perProblem: false);
+        string? environmentIntro = notes.AtSection(ReportSections.Environment, perProblem: false);
+        string? leftOver = notes.Take(notes.Unshown);
+        string? intro = notesIntro is null ? leftOver : leftOver is null ? notesIntro : notesIntro + "\n\n" + leftOver;
+        NotesSection.Write(md, set, plots, !report.Includes(ReportSections.Notes) && leftOver is null, intro);
         if (report.Includes(ReportSections.Environment))
         {
-            EnvironmentSection.Write(md, manifest, report.NoteFor(ReportSections.Environment));
+            EnvironmentSection.Write(md, manifest, environmentIntro);
         }
     }
 
@@ -81,11 +87,11 @@ public static class MarkdownReport
         return text;
     }
 
-    private static void WriteSummary(MarkdownWriter md, RunSet set, ReportConfig report)
+    private static void WriteSummary(MarkdownWriter md, RunSet set, SectionNotes notes)
     {
         var s = RunSetSummary.From(set);
         md.Heading(2, "Summary");
-        WriteNote(md, report, ReportSections.Summary);
+        WriteNote(md, notes.AtSection(ReportSections.Summary, perProblem: false));
         md.Table(
             ["runs", "converged", "not converged", "diverged", "failed", "problems", "variant settings", "wall time"],
             "rrrrrrrr",
@@ -100,13 +106,13 @@ public static class MarkdownReport
             + "gap is the median over seeds.");
     }
 
-    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, IReadOnlyList<PlotFile> plots, ReportConfig report)
+    private static void WriteLeaderboards(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, IReadOnlyList<PlotFile> plots, ReportConfig report, SectionNotes notes)
     {
         bool tables = report.Includes(ReportSections.Leaderboards);
         md.Heading(2, tables ? "Leaderboards" : "Figures");
         if (tables)
         {
-            WriteNote(md, report, ReportSections.Leaderboards);
+            WriteNote(md, notes.AtSection(ReportSections.Leaderboards, perProblem: true));
         }
 
         if (boards.Count == 0)
@@ -120,7 +126,7 @@ public static class MarkdownReport
             md.Heading(3, board.Problem.Label);
             if (!tables)
             {
-                WritePlots(md, plots.Where(p => p.Problem == board.Problem), report, 4);
+                WritePlots(md, plots.Where(p => p.Problem == board.Problem), notes, 4);
                 continue;
             }
 
@@ -141,6 +147,12 @@ public static class MarkdownReport
                 Count(e.Diverged),
                 Count(e.Failed),
             ]));
+            if (board.Entries.Take(MaxLeaderboardRows).Select(e => e.Setting).Where(s => s.Defaults.Length > 0)
+                .Select(s => MarkdownWriter.Code(s.Variant) + " " + MarkdownWriter.Escape(s.Defaults)).Distinct().ToList() is { Count: > 0 } defaults)
+            {
+                md.Paragraph("At their defaults, so left out of the setting names: " + string.Join("; ", defaults) + ".");
+            }
+
             if (board.Entries.Count > MaxLeaderboardRows)
             {
                 md.Paragraph(string.Create(
@@ -148,7 +160,8 @@ public static class MarkdownReport
                     $"The {MaxLeaderboardRows} leaders of {board.Entries.Count} settings; every run is in {MarkdownWriter.Code("summary.csv")}."));
             }
 
-            WritePlots(md, plots.Where(p => p.Problem == board.Problem), report, 4);
+            WriteNote(md, notes.AtProblem(ReportSections.Leaderboards, board.Problem));
+            WritePlots(md, plots.Where(p => p.Problem == board.Problem), notes, 4);
         }
     }
 
@@ -160,11 +173,11 @@ public static class MarkdownReport
         var groups = infos.GroupBy(p => p.Kind).OrderBy(g => g.Key).ToList();
         string kinds = string.Join(", ", groups.Select(g =>
             (g.Key?.ToKey() ?? "unknown") + (groups.Count > 1 ? Inv($" on {g.Count()} of {infos.Count} instances") : string.Empty)));
-        string targets = string.Join("; ", infos.Select(p => p.Targets ?? "not recorded").Distinct());
+        string targets = string.Join("; ", infos.Select(p => p.Targets is null ? "not recorded" : Targets(p.Targets)).Distinct());
         return "Reference L\\*: " + MarkdownWriter.Escape(kinds) + ". Converged means: " + MarkdownWriter.Escape(targets) + " (see Notes).";
     }
 
-    private static void WriteAcrossProblems(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems, IReadOnlyList<PlotFile> plots, ReportConfig report)
+    private static void WriteAcrossProblems(MarkdownWriter md, IReadOnlyList<Leaderboard> boards, IReadOnlyList<ProblemRuns> problems, IReadOnlyList<PlotFile> plots, ReportConfig report, SectionNotes notes)
     {
         var shared = plots.Where(p => p.Problem is null).ToList();
         bool tables = report.Includes(ReportSections.Analysis);
@@ -176,34 +189,34 @@ public static class MarkdownReport
         md.Heading(2, problems.Count > 1 ? "Across problems" : "Analysis");
         if (tables)
         {
-            WriteNote(md, report, ReportSections.Analysis);
+            WriteNote(md, notes.AtSection(ReportSections.Analysis, perProblem: false));
             AnalysisSection.Write(md, boards, problems);
         }
 
-        WritePlots(md, shared, report, 3);
+        WritePlots(md, shared, notes, 3);
     }
 
-    private static void WritePlots(MarkdownWriter md, IEnumerable<PlotFile> plots, ReportConfig report, int level)
+    private static void WritePlots(MarkdownWriter md, IEnumerable<PlotFile> plots, SectionNotes notes, int level)
     {
         foreach (var plot in plots)
         {
-            WritePlot(md, plot, report, level);
+            WritePlot(md, plot, notes, level);
         }
     }
 
-    /// <summary>The config's text for <paramref name="section"/>, if it has one (Markdown, as written).</summary>
-    private static void WriteNote(MarkdownWriter md, ReportConfig report, string section)
+    /// <summary>The config's notes for a place, if it has any (Markdown).</summary>
+    private static void WriteNote(MarkdownWriter md, string? notes)
     {
-        if (report.NoteFor(section) is { } note)
+        if (notes is not null)
         {
-            md.Paragraph(note);
+            md.Paragraph(notes);
         }
     }
 
-    private static void WritePlot(MarkdownWriter md, PlotFile plot, ReportConfig report, int level)
+    private static void WritePlot(MarkdownWriter md, PlotFile plot, SectionNotes notes, int level)
     {
         md.Heading(level, plot.Title);
-        WriteNote(md, report, plot.Kind);
+        WriteNote(md, plot.Problem is { } problem ? notes.AtProblem(plot.Kind, problem) : notes.AtSection(plot.Kind, perProblem: false));
         if (plot.Error is null)
         {
             md.Image(plot.AltText, plot.RelativePath);

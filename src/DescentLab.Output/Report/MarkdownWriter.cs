@@ -67,22 +67,52 @@ internal sealed class MarkdownWriter
         Block(fence + language + "\n" + content.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n') + "\n" + fence);
     }
 
-    /// <summary>A pipe table: headers, one alignment per column ('l' or 'r'), cells of already-formatted Markdown.</summary>
+    /// <summary>Widest a table line may be, in characters: wider tables are split into several that each repeat the
+    /// first column, so a table reads without scrolling on GitHub and in a terminal.</summary>
+    public const int MaxTableWidth = 160;
+
+    /// <summary>A pipe table: headers, one alignment per column ('l' or 'r'), cells of already-formatted Markdown; split
+    /// by columns into tables at most <see cref="MaxTableWidth"/> wide where one table would be wider.</summary>
     public void Table(IReadOnlyList<string> headers, string alignments, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var table = new StringBuilder();
-        table.Append("| ").AppendJoin(" | ", headers).Append(" |\n|");
-        foreach (char a in alignments)
+        IReadOnlyList<IReadOnlyList<string>> lines = [headers, .. rows];
+        foreach (var columns in ColumnGroups(lines, headers.Count))
         {
-            table.Append(a == 'r' ? "---:|" : "---|");
+            var table = new StringBuilder();
+            table.Append("| ").AppendJoin(" | ", columns.Select(c => headers[c])).Append(" |\n|");
+            foreach (int c in columns)
+            {
+                table.Append(alignments[c] == 'r' ? "---:|" : "---|");
+            }
+
+            foreach (var row in lines.Skip(1))
+            {
+                table.Append("\n| ").AppendJoin(" | ", columns.Select(c => row[c])).Append(" |");
+            }
+
+            Block(table.ToString());
+        }
+    }
+
+    /// <summary>The columns of each table: the first column, then as many of the next ones as fit the width.</summary>
+    private static List<List<int>> ColumnGroups(IReadOnlyList<IReadOnlyList<string>> lines, int count)
+    {
+        // "| a | b |" is the cells plus 3 characters per column plus 1.
+        int Width(IReadOnlyList<int> columns) => lines.Max(line => columns.Sum(c => line[c].Length + 3) + 1);
+        var groups = new List<List<int>> { new() { 0 } };
+        for (int c = 1; c < count; c++)
+        {
+            var current = groups[^1];
+            if (current.Count > 1 && Width([.. current, c]) > MaxTableWidth)
+            {
+                groups.Add([0]);
+                current = groups[^1];
+            }
+
+            current.Add(c);
         }
 
-        foreach (var row in rows)
-        {
-            table.Append("\n| ").AppendJoin(" | ", row).Append(" |");
-        }
-
-        Block(table.ToString());
+        return groups;
     }
 
     private void Block(string text)

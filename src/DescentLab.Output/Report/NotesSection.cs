@@ -83,7 +83,7 @@ internal static class NotesSection
 
         static string Describe(IGrouping<ProblemKey, ProblemInfo> problems) =>
             MarkdownWriter.Escape(problems.Key.Label) + " on " + string.Join(", ", problems.Select(p => MarkdownWriter.Code(p.DatasetKey)))
-            + (problems.Select(p => p.Targets).Distinct().ToList() is [{ } targets] ? " (converged: " + MarkdownWriter.Escape(targets) + ")" : string.Empty);
+            + (problems.Select(p => p.Targets).Distinct().ToList() is [{ } targets] ? " (converged: " + MarkdownWriter.Escape(Targets(targets)) + ")" : string.Empty);
     }
 
     /// <summary>Runs whose final loss is below a best_known reference: they beat it, and the note says so.</summary>

@@ -1,21 +1,22 @@
 using System.Globalization;
+using DescentLab.Experiments.Text;
 
 namespace DescentLab.Output.Report;
 
 /// <summary>Number and time formats of the report: invariant culture, compact, and the same on every machine.</summary>
-public static class ReportFormat
+public static partial class ReportFormat
 {
     /// <summary>Shown where a value does not exist (target never reached).</summary>
     public const string None = "—";
 
-    /// <summary>A gap or loss with four significant digits, e.g. <c>1.235e-7</c>; <c>∞</c>, <c>-∞</c>, <c>NaN</c>.</summary>
-    public static string Gap(double value) => value switch
-    {
-        double.PositiveInfinity => "∞",
-        double.NegativeInfinity => "-∞",
-        _ when double.IsNaN(value) => "NaN",
-        _ => value.ToString("0.###e+0", CultureInfo.InvariantCulture),
-    };
+    /// <summary>A gap, loss or any other measured number, as every human text writes it (<see cref="HumanNumber"/>):
+    /// e.g. <c>1.23e-7</c>, <c>0.0105</c>; <c>∞</c>, <c>-∞</c>, <c>NaN</c>.</summary>
+    public static string Gap(double value) => HumanNumber.Format(value);
+
+    /// <summary>The targets of a problem as its manifest records them (<c>target_gap 1E-06</c>, round-trip numbers) with
+    /// every number in the human form (<c>target_gap 1e-6</c>).</summary>
+    public static string Targets(string text) =>
+        DataNumber().Replace(text, m => double.TryParse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Gap(v) : m.Value);
 
     /// <summary>A whole number, or <see cref="None"/>.</summary>
     public static string Count(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? None;
@@ -41,4 +42,7 @@ public static class ReportFormat
 
     /// <summary>Invariant-culture interpolation.</summary>
     public static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"-?\d+(\.\d+)?(E[-+]?\d+)?")]
+    private static partial System.Text.RegularExpressions.Regex DataNumber();
 }

@@ -29,8 +29,7 @@ public static class ReportRenderer
     /// <summary>As <see cref="Render(RunSet, string, int)"/> with a chosen list of plots.</summary>
     public static ReportFiles Render(RunSet set, string runDir, IReadOnlyList<IPlot> plots, int maxParallelism)
     {
-        var report = ReportSections.ConfigOf(set);
-        var files = PlotRenderer.Render(set, [.. plots.Where(p => ReportSections.Draws(report, p))], runDir, maxParallelism);
+        var files = PlotRenderer.Render(set, [.. plots.Where(p => ReportSections.Draws(set, p))], runDir, maxParallelism);
         RemoveStalePlots(runDir, files);
         string markdown = MarkdownReport.ToMarkdown(set, files);
         AtomicFile.WriteAllText(Path.Combine(runDir, MarkdownFile), markdown);

@@ -41,7 +41,31 @@ public static class ReportSections
     public static ReportConfig ConfigOf(RunSet set) => set.Manifest.ResolvedConfig.Report ?? ReportConfig.Default;
 
     /// <summary>Whether <paramref name="plot"/> is drawn: listed in <c>report.sections</c>, or on by default when the
-    /// config lists none.</summary>
-    public static bool Draws(ReportConfig report, IPlot plot) =>
-        report.Sections is null ? plot.OnByDefault : report.Includes(plot.Name);
+    /// config lists none (and, for the profile and the trend, when the run set has more than one problem).</summary>
+    public static bool Draws(RunSet set, IPlot plot)
+    {
+        var report = ConfigOf(set);
+        if (report.Sections is not null)
+        {
+            return report.Includes(plot.Name);
+        }
+
+        return plot.OnByDefault && !(plot is PerformanceProfilePlot or TrendPlot && OneProblem(set));
+    }
+
+    /// <summary>Whether <paramref name="section"/> (a report part) is shown: listed in <c>report.sections</c>, or, when the
+    /// config lists none, always, except the regression check of a one-problem run set without a baseline.</summary>
+    public static bool Shows(RunSet set, string section)
+    {
+        var report = ConfigOf(set);
+        if (report.Sections is not null)
+        {
+            return report.Includes(section);
+        }
+
+        return section != Regression || !OneProblem(set) || set.Regression is not null || set.Manifest.ResolvedConfig.Regression is not null;
+    }
+
+    /// <summary>A run set of a single dataset × model: comparisons across problems and nights tell it nothing.</summary>
+    private static bool OneProblem(RunSet set) => set.Rows.Select(r => (r.Dataset, r.N, r.Model, r.Loss)).Distinct().Take(2).Count() < 2;
 }

@@ -131,7 +131,7 @@ public sealed class ResolvedConfigJsonTests
                 "description": null,
                 "sections": null,
                 "x": "epochs",
-                "notes": {}
+                "notes": []
               }
             }
             """;

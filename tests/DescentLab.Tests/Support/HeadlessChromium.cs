@@ -37,7 +37,10 @@ public static class HeadlessChromium
     }
 
     /// <summary>Loads <paramref name="htmlPath"/> from disk with a fresh profile and returns the DOM after load.</summary>
-    public static string DumpDom(string htmlPath, string profileFolder)
+    /// <param name="htmlPath">The page.</param>
+    /// <param name="profileFolder">A fresh profile folder.</param>
+    /// <param name="windowSize">The window, e.g. <c>1280,800</c>, or null for Chromium's default.</param>
+    public static string DumpDom(string htmlPath, string profileFolder, string? windowSize = null)
     {
         var start = new ProcessStartInfo(Find())
         {
@@ -53,6 +56,11 @@ public static class HeadlessChromium
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (windowSize is not null)
+        {
+            start.ArgumentList.Insert(0, "--window-size=" + windowSize);
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");

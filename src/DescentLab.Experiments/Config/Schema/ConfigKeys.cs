@@ -23,6 +23,9 @@ public static class ConfigKeys
     /// <summary>The path prefix of an external variant's settings.</summary>
     public const string External = "variants[].external";
 
+    /// <summary>The path prefix of one report note's keys (a note in its mapping form).</summary>
+    public const string Note = "report.notes.<section>";
+
     /// <summary>Seconds an external process may take for one answer when <c>timeout_seconds</c> is absent.</summary>
     public const double DefaultExternalTimeout = 10;
 
@@ -123,7 +126,11 @@ public static class ConfigKeys
         new("report.title", ConfigKeyKind.Text, "the heading of report.md") { DefaultText = "the config's name" },
         new("report.description", ConfigKeyKind.Text, "a paragraph (Markdown) under the heading"),
         new("report.sections", ConfigKeyKind.List, "the sections and plots to show, by name (summary, leaderboards, regression, notes, environment and the plot kinds)") { DefaultText = "all" },
-        new("report.notes", ConfigKeyKind.Mapping, "a text (Markdown) per section name, shown at the top of that section or above each of its plots ([lessons.md](lessons.md))"),
+        new("report.notes", ConfigKeyKind.Mapping, "notes per section name: a text (Markdown), a note with its problem and checked claims, or a list of them; each shown once, in its section, at the problem it names ([report.md](report.md))"),
+        new($"{Note}.text", ConfigKeyKind.Text, "the note (Markdown)") { Required = true },
+        new($"{Note}.dataset", ConfigKeyKind.Text, "show the note only at this dataset's problems (a dataset name of the config)"),
+        new($"{Note}.model", ConfigKeyKind.Text, "show the note only at this model's problems (a model name of the config)"),
+        new($"{Note}.expect", ConfigKeyKind.List, "claims about the note's runs, each checked on the run set and shown as ✓ or ✗ ([report.md](report.md))"),
         new("report.x", ConfigKeyKind.Choice, "the convergence plots' x axis: epochs, per-sample gradient evaluations, or each run's wall time spread evenly over its gradient evaluations ([report.md](report.md#x-axis-of-the-convergence-plots))") { Choices = ["epochs", "grad_evals", "wall_ms"] },
     ];
 

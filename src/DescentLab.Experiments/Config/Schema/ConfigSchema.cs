@@ -69,7 +69,10 @@ public static partial class ConfigSchema
                 }),
                 ["notes"] = () => With(Typed(ConfigKeys.At("report.notes")), new JsonObject
                 {
-                    ["additionalProperties"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                    ["additionalProperties"] = new JsonObject
+                    {
+                        ["oneOf"] = new JsonArray(Note(), new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = Note() }),
+                    },
                 }),
             }),
         };
@@ -308,6 +311,61 @@ public static partial class ConfigSchema
 
         mapping["additionalProperties"] = false;
         return mapping;
+    }
+
+    /// <summary>A report note: a text, or a mapping of text, optional dataset and model, and claims.</summary>
+    private static JsonObject Note()
+    {
+        var text = new JsonObject { ["type"] = "string", ["minLength"] = 1 };
+        var note = Mapping(
+            "A note shown once, in its section, at the problem it names (every problem when it names none).",
+            ReportValidator.ValidNoteKeys,
+            new Dictionary<string, Func<JsonNode>>
+            {
+                ["text"] = () => new JsonObject { ["description"] = "The text (Markdown).", ["type"] = "string", ["minLength"] = 1 },
+                ["dataset"] = () => new JsonObject { ["description"] = "Dataset name the note is about.", ["type"] = "string", ["minLength"] = 1 },
+                ["model"] = () => new JsonObject { ["description"] = "Model key the note is about.", ["type"] = "string", ["minLength"] = 1 },
+                ["expect"] = () => new JsonObject
+                {
+                    ["description"] = "Claims checked on the note's runs and shown as ✓ or ✗.",
+                    ["oneOf"] = new JsonArray(Claim(), new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = Claim() }),
+                },
+            },
+            required: ["text"]);
+        return new JsonObject { ["oneOf"] = new JsonArray(text, note) };
+    }
+
+    /// <summary>A claim: {variant, one measure or status}, {faster, than, by} or {better, than, by}; a final parameter
+    /// (w, b, ...) is compared like a measure.</summary>
+    private static JsonObject Claim()
+    {
+        const string ComparisonPattern = "^\\s*(<=|>=|<|>)\\s*\\S+\\s*$";
+        var properties = new JsonObject
+        {
+            ["variant"] = new JsonObject { ["description"] = "The variant whose runs the claim is about.", ["type"] = "string" },
+            ["faster"] = new JsonObject { ["description"] = "The variant claimed to reach the target sooner than 'than'.", ["type"] = "string" },
+            ["better"] = new JsonObject { ["description"] = "The variant claimed to end better than 'than' by a final measure.", ["type"] = "string" },
+            ["than"] = new JsonObject { ["description"] = "The variant compared with.", ["type"] = "string" },
+            ["by"] = new JsonObject { ["description"] = "The measure compared.", ["enum"] = Array([.. NoteClaim.Measures]) },
+            ["status"] = new JsonObject { ["description"] = "The status the runs end with.", ["type"] = "string" },
+            ["seeds"] = new JsonObject { ["description"] = "Over which runs the claim must hold.", ["enum"] = Array("all", "any", "median"), ["default"] = "all" },
+        };
+        foreach (string measure in NoteClaim.Measures)
+        {
+            properties[measure] = new JsonObject { ["description"] = "A comparison such as \"< 1e-3\".", ["type"] = "string", ["pattern"] = ComparisonPattern };
+        }
+
+        return new JsonObject
+        {
+            ["description"] = "A claim about the note's runs (docs/report.md).",
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["additionalProperties"] = new JsonObject { ["description"] = "A final parameter compared, e.g. w: \"< optimum\".", ["type"] = "string", ["pattern"] = ComparisonPattern },
+            ["oneOf"] = new JsonArray(
+                new JsonObject { ["required"] = Array("variant") },
+                new JsonObject { ["required"] = Array("faster", "than") },
+                new JsonObject { ["required"] = Array("better", "than", "by") }),
+        };
     }
 
     /// <summary>One value in the parameter's range, or a non-empty list of distinct ones (a sweep).</summary>

@@ -50,7 +50,12 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
         var stop = StopValidator.Read(context, Value(keys, "stop"));
         var record = ReadRecord(Value(keys, "record"));
         var regression = RegressionValidator.Read(context, Value(keys, "regression"), configDirectory);
-        var report = ReportValidator.Read(context, Value(keys, "report"), reportSections);
+        var noteNames = new NoteNames(
+            [.. variants.Select(v => v.Config.Name).Distinct(StringComparer.Ordinal)],
+            [.. datasets.Select(d => d.Config.Name).Distinct(StringComparer.Ordinal)],
+            [.. problems.Select(p => p.Model.Config.Key).Distinct(StringComparer.Ordinal)],
+            ProblemMatcher.ParameterNames(problems));
+        var report = ReportValidator.Read(context, Value(keys, "report"), reportSections, noteNames);
         BatchSizeCheck.Check(context, variants, problems);
         WorkloadCheck.Check(context, problems, variants, seeds.Count, stop, record, limits, Value(keys, "stop"), mapping);
 

@@ -3,17 +3,21 @@ using DescentLab.Experiments.Config.Schema;
 
 namespace DescentLab.Experiments.Config.Validation;
 
-/// <summary>Reads the <c>report</c> mapping: title, description, the sections to show and a text per section.</summary>
+/// <summary>Reads the <c>report</c> mapping: title, description, the sections to show and the notes with their claims.</summary>
 internal static class ReportValidator
 {
     private const string Key = "report";
     private static readonly IReadOnlyList<string> Keys = ConfigKeys.NamesUnder(Key);
+    private static readonly IReadOnlyList<string> NoteKeys = ConfigKeys.NamesUnder(ConfigKeys.Note);
 
     // In ConvergenceAxis order.
     private static readonly IReadOnlyList<string> Axes = ConfigKeys.At("report.x").Choices;
 
     /// <summary>The keys of the block (for the JSON Schema).</summary>
     internal static IReadOnlyList<string> ValidKeys => Keys;
+
+    /// <summary>The keys of a note written as a mapping (for the JSON Schema).</summary>
+    internal static IReadOnlyList<string> ValidNoteKeys => NoteKeys;
 
     /// <summary>The values of <c>report.x</c>, default first (for the JSON Schema).</summary>
     internal static IReadOnlyList<string> ValidAxes => Axes;
@@ -22,7 +26,8 @@ internal static class ReportValidator
     /// <param name="context">Where errors go.</param>
     /// <param name="node">The value of <c>report</c>, or null when absent.</param>
     /// <param name="sectionNames">The section names a report can show; null accepts any.</param>
-    public static ReportConfig Read(ValidationContext context, ConfigNode? node, IReadOnlyList<string>? sectionNames)
+    /// <param name="names">The variants, datasets, models and parameters notes and claims may name.</param>
+    public static ReportConfig Read(ValidationContext context, ConfigNode? node, IReadOnlyList<string>? sectionNames, NoteNames names)
     {
         var report = ReportConfig.Default;
         if (node is null || context.Mapping(node, Key, "a mapping such as {sections: [summary, fit], notes: {fit: \"...\"}}") is not { } mapping)
@@ -46,7 +51,7 @@ internal static class ReportValidator
 
         if (keys.TryGetValue("notes", out var notes))
         {
-            report = report with { Notes = ReadNotes(context, notes.Value, sectionNames, report.Sections) };
+            report = report with { Notes = ReadNotes(context, notes.Value, sectionNames, report.Sections, names) };
         }
 
         return report;
@@ -104,12 +109,12 @@ internal static class ReportValidator
         return sections;
     }
 
-    /// <summary>One text per section; a section left out of <c>sections</c> cannot have one (it would never be shown).</summary>
-    private static Dictionary<string, string> ReadNotes(ValidationContext context, ConfigNode node, IReadOnlyList<string>? sectionNames, IReadOnlyList<string>? chosen)
+    /// <summary>The notes per section; a section left out of <c>sections</c> cannot have one (it would never be shown).</summary>
+    private static List<ReportNote> ReadNotes(ValidationContext context, ConfigNode node, IReadOnlyList<string>? sectionNames, IReadOnlyList<string>? chosen, NoteNames names)
     {
         string path = KeyPath.Child(Key, "notes");
-        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (context.Mapping(node, path, "a mapping of section name to text, e.g. {fit: \"watch the line turn\"}") is not { } mapping)
+        var notes = new List<ReportNote>();
+        if (context.Mapping(node, path, "a mapping of section name to notes, e.g. {fit: \"watch the line turn\"}") is not { } mapping)
         {
             return notes;
         }
@@ -121,12 +126,69 @@ internal static class ReportValidator
             {
                 context.Error(entry.Key, entryPath, $"section '{section}' is not in report.sections, so this text would never be shown");
             }
-            else if (context.Text(entry.Value, entryPath, "a text") is { } text)
+            else if (entry.Value is SequenceNode list)
             {
-                notes.Add(section, text);
+                for (int i = 0; i < list.Items.Count; i++)
+                {
+                    notes.AddRange(ReadNote(context, list.Items[i], KeyPath.Item(entryPath, i), section, names));
+                }
+            }
+            else
+            {
+                notes.AddRange(ReadNote(context, entry.Value, entryPath, section, names));
             }
         }
 
         return notes;
+    }
+
+    /// <summary>A note: a text, or a mapping {text, dataset?, model?, expect?}.</summary>
+    private static IEnumerable<ReportNote> ReadNote(ValidationContext context, ConfigNode node, string path, string section, NoteNames names)
+    {
+        const string Expected = "a text or a note such as {text: \"...\", model: affine, expect: [{variant: batch, status: converged}]}";
+        if (node is not MappingNode mapping)
+        {
+            return context.Text(node, path, Expected) is { } text ? [new ReportNote { Section = section, Text = text }] : [];
+        }
+
+        int errors = context.Errors.Count;
+        var keys = context.Keys(mapping, path, NoteKeys);
+        string? noteText = context.Required(keys, "text", mapping, path) is { } textNode ? context.Text(textNode, KeyPath.Child(path, "text"), "a text") : null;
+        string? dataset = keys.TryGetValue("dataset", out var d) ? Name(context, d.Value, KeyPath.Child(path, "dataset"), "dataset", names.Datasets) : null;
+        string? model = keys.TryGetValue("model", out var m) ? Name(context, m.Value, KeyPath.Child(path, "model"), "model", names.Models) : null;
+        var claims = new List<NoteClaim>();
+        if (keys.TryGetValue("expect", out var expect))
+        {
+            string expectPath = KeyPath.Child(path, "expect");
+            IReadOnlyList<ConfigNode> items = expect.Value is SequenceNode claimList ? claimList.Items : [expect.Value];
+            for (int i = 0; i < items.Count; i++)
+            {
+                string claimPath = expect.Value is SequenceNode ? KeyPath.Item(expectPath, i) : expectPath;
+                if (ClaimValidator.Read(context, items[i], claimPath, names) is { } claim)
+                {
+                    claims.Add(claim);
+                }
+            }
+        }
+
+        return noteText is null || context.Errors.Count > errors
+            ? []
+            : [new ReportNote { Section = section, Text = noteText, Dataset = dataset, Model = model, Expect = claims }];
+    }
+
+    private static string? Name(ValidationContext context, ConfigNode node, string path, string kind, IReadOnlyList<string> valid)
+    {
+        if (context.Text(node, path, $"a {kind} name") is not { } name)
+        {
+            return null;
+        }
+
+        if (!valid.Contains(name, StringComparer.Ordinal))
+        {
+            context.Error(node, path, Suggestions.UnknownName(kind, name, valid) + " (those of this config)");
+            return null;
+        }
+
+        return name;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class HtmlReportTests
             Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
             Assert.That(html, Does.Contain("<title>DescentLab report: small</title>"));
             Assert.That(html, Does.Contain("<meta charset=\"utf-8\">"));
-            Assert.That(TableRegex().Matches(html), Has.Count.EqualTo(12));
+            Assert.That(TableRegex().Matches(html), Has.Count.EqualTo(13), "12 tables, the widest split in two to stay within 160 characters");
             Assert.That(html, Does.Contain("<img src=\"plots/profile.png\" alt=\"alt text\""));
             Assert.That(html, Does.Contain("<style>"));
             Assert.That(html, Does.Not.Contain("<script"));
@@ -86,8 +86,54 @@ public sealed partial class HtmlReportTests
         {
             Assert.That(root.GetProperty("images").GetInt32(), Is.EqualTo(files.Plots.Count + 1));
             Assert.That(broken, Is.EqualTo(new[] { "plots/does-not-exist.png" }), "only the sentinel may be broken");
-            Assert.That(root.GetProperty("tables").GetInt32(), Is.EqualTo(12));
+            Assert.That(root.GetProperty("tables").GetInt32(), Is.EqualTo(13));
             Assert.That(root.GetProperty("headings").GetInt32(), Is.GreaterThanOrEqualTo(4));
+        });
+    }
+
+    /// <summary>Measures the headline: the bottom of the last table under "At a glance" and any table box that scrolls sideways.</summary>
+    private const string FirstScreenProbe = """
+        <script>
+        window.addEventListener('load', function () {
+          var glance = document.getElementById('at-a-glance');
+          var bottom = 0, clipped = 0, tables = 0;
+          for (var e = glance.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling) {
+            if (e.classList.contains('scroll')) {
+              tables++;
+              bottom = Math.max(bottom, e.getBoundingClientRect().bottom);
+              if (e.scrollWidth > e.clientWidth + 1) { clipped++; }
+            }
+          }
+          var out = document.createElement('pre');
+          out.id = 'probe-result';
+          out.textContent = JSON.stringify({ tables: tables, bottom: bottom, clipped: clipped, height: window.innerHeight, toc: document.querySelector('nav.toc details').open });
+          document.body.appendChild(out);
+        });
+        </script>
+        """;
+
+    [Test]
+    [Category("Browser")]
+    public void NightlyReportHtml_At1280x800_HeadlineTablesWholeInTheFirstScreen()
+    {
+        using var folder = new TempFolder();
+        using var profile = new TempFolder();
+        string page = HtmlReport.ToHtml(MarkdownReport.ToMarkdown(TestRunSets.Nightly, []));
+        string probe = Path.Combine(folder.FullPath, "probe.html");
+        File.WriteAllText(probe, page.Replace("</body>", FirstScreenProbe + "\n</body>", StringComparison.Ordinal));
+
+        string dom = HeadlessChromium.DumpDom(probe, profile.FullPath, "1280,800");
+
+        var match = ResultRegex().Match(dom);
+        Assert.That(match.Success, Is.True, "the probe script did not run");
+        using var result = JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups[1].Value));
+        var root = result.RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("tables").GetInt32(), Is.GreaterThanOrEqualTo(1));
+            Assert.That(root.GetProperty("toc").GetBoolean(), Is.False, "the table of contents starts folded");
+            Assert.That(root.GetProperty("bottom").GetDouble(), Is.LessThanOrEqualTo(root.GetProperty("height").GetDouble()), "the headline ends above the fold");
+            Assert.That(root.GetProperty("clipped").GetInt32(), Is.Zero, "no headline column is cut off");
         });
     }
 

@@ -19,7 +19,7 @@ public sealed class InfimumReportTests
         {
             Assert.That(header, Is.EqualTo("| rank | variant setting | epochs to target | grad evals to target | final loss | accuracy | converged | not converged | diverged | failed |"));
             // momentum: median loss (0.2 + 0.3) / 2, median accuracy (0.9 + 1) / 2.
-            Assert.That(table, Does.Contain("| 2 | `momentum lr=0.1` | — | — | 2.5e-1 | 0.95 | 0 | 2 | 0 | 0 |"));
+            Assert.That(table, Does.Contain("| 2 | `momentum lr=0.1` | — | — | 0.25 | 0.95 | 0 | 2 | 0 | 0 |"));
         });
     }
 
@@ -30,10 +30,10 @@ public sealed class InfimumReportTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(markdown, Does.Contain("only one to reach the target; runner-up ends at accuracy 0.95, loss 2.5e-1 (runner-up `momentum lr=0.1`)"));
+            Assert.That(markdown, Does.Contain("only one to reach the target; runner-up ends at accuracy 0.95, loss 0.25 (runner-up `momentum lr=0.1`)"));
             Assert.That(markdown, Does.Contain("on a problem with an infimum reference, whose gap decides nothing, highest median accuracy, then smallest median final loss"));
             Assert.That(markdown, Does.Contain("| `adam` | 1: `adam lr=0.1` (30 epochs) |"));
-            Assert.That(markdown, Does.Contain("| `batch` | 4: `batch lr=0.1` (accuracy 0.85, loss 1.5e-2) |"));
+            Assert.That(markdown, Does.Contain("| `batch` | 4: `batch lr=0.1` (accuracy 0.85, loss 0.015) |"));
         });
     }
 

@@ -5,13 +5,14 @@ namespace DescentLab.Tests.Output.Report;
 
 public sealed class ReportFormatTests
 {
-    [TestCase(1.23456e-7, "1.235e-7")]
-    [TestCase(0.0, "0e+0")]
+    [TestCase(1.23456e-7, "1.23e-7")]
+    [TestCase(0.0, "0")]
     [TestCase(-2.5e-12, "-2.5e-12")]
-    [TestCase(123456.0, "1.235e+5")]
+    [TestCase(123456.0, "1.23e5")]
+    [TestCase(0.010546, "0.0105")]
     [TestCase(double.PositiveInfinity, "∞")]
     [TestCase(double.NaN, "NaN")]
-    public void Gap_FourSignificantDigits_Invariant(double value, string expected)
+    public void Gap_TheHumanNumberForm_Invariant(double value, string expected)
     {
         Assert.That(ReportFormat.Gap(value), Is.EqualTo(expected));
     }
@@ -24,6 +25,12 @@ public sealed class ReportFormatTests
             Assert.That(ReportFormat.Count(null), Is.EqualTo("—"));
             Assert.That(ReportFormat.Count(1234567), Is.EqualTo("1234567"));
         });
+    }
+
+    [Test]
+    public void Targets_ManifestText_NumbersInTheHumanForm()
+    {
+        Assert.That(ReportFormat.Targets("target_loss 0.01, target_accuracy 1, target_gap 1E-06"), Is.EqualTo("target_loss 0.01, target_accuracy 1, target_gap 1e-6"));
     }
 
     [TestCase(3.5, "3.5 s")]
