@@ -5,6 +5,7 @@ using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Validation;
+using DescentLab.Experiments.External;
 
 namespace DescentLab.Experiments.Config.Schema;
 
@@ -242,7 +243,7 @@ public static class ConfigSchema
         return new JsonObject { ["anyOf"] = entries };
     }
 
-    /// <summary><c>external: {command: [...], timeout_seconds, batch, shuffle, ...}</c>; the hyper-parameters are whatever the process describes.</summary>
+    /// <summary><c>external: {command: [...], timeout_seconds, start_timeout_seconds, batch, shuffle, ...}</c>; the hyper-parameters are whatever the process describes.</summary>
     private static JsonObject External()
     {
         var settings = new JsonObject
@@ -258,7 +259,8 @@ public static class ConfigSchema
                     ["minItems"] = 1,
                     ["items"] = new JsonObject { ["type"] = "string" },
                 },
-                ["timeout_seconds"] = Number("Longest wait for any one answer.", 0, false, 10),
+                ["timeout_seconds"] = Number("Longest wait for each answer after the first.", 0, false, ExternalCommand.DefaultTimeoutSeconds),
+                ["start_timeout_seconds"] = Number("Longest wait from starting the process to its first answer (interpreter start, imports).", 0, false, ExternalCommand.DefaultStartTimeoutSeconds),
                 ["batch"] = Batch(null),
                 ["shuffle"] = Boolean("Shuffle the samples every epoch (seeded).", false),
             },

@@ -5,7 +5,7 @@ using DescentLab.Experiments.External;
 
 namespace DescentLab.Experiments.Config.Validation;
 
-/// <summary>Reads <c>- external: {command: [python3, opt.py], timeout_seconds: 10, ...}</c> and asks the process to describe itself.</summary>
+/// <summary>Reads <c>- external: {command: [python3, opt.py], timeout_seconds: 10, start_timeout_seconds: 120, ...}</c> and asks the process to describe itself.</summary>
 /// <remarks>The other keys (hyper-parameters, batch, shuffle) are read like any variant's, against what the process described.</remarks>
 internal sealed class ExternalEntry(ValidationContext context, string configDirectory, IReadOnlyList<IVariant> known)
 {
@@ -13,9 +13,8 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
     public const string Key = "external";
 
     /// <summary>Keys of the entry that are not hyper-parameters.</summary>
-    public static readonly string[] OwnKeys = ["command", "timeout_seconds"];
+    public static readonly string[] OwnKeys = ["command", "timeout_seconds", "start_timeout_seconds"];
 
-    private const double DefaultTimeout = 10;
     private readonly Dictionary<string, (ExternalVariant Variant, string Path)> _described = new(StringComparer.Ordinal);
 
     /// <summary>The described variant, or null after an error.</summary>
@@ -47,19 +46,13 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
             return null;
         }
 
-        double timeout = DefaultTimeout;
-        if (settings.Entries.FirstOrDefault(e => e.Key.Text == "timeout_seconds") is { } timeoutEntry)
+        if (Seconds(settings, settingsPath, "timeout_seconds", ExternalCommand.DefaultTimeoutSeconds) is not { } timeout
+            || Seconds(settings, settingsPath, "start_timeout_seconds", ExternalCommand.DefaultStartTimeoutSeconds) is not { } startTimeout)
         {
-            var given = context.Number(timeoutEntry.Value, KeyPath.Child(settingsPath, "timeout_seconds"), "a number of seconds > 0", v => v > 0 && v <= 86400);
-            if (given is null)
-            {
-                return null;
-            }
-
-            timeout = given.Value;
+            return null;
         }
 
-        var command = new ExternalCommand(argv, configDirectory, TimeSpan.FromSeconds(timeout));
+        var command = new ExternalCommand(argv, configDirectory, TimeSpan.FromSeconds(timeout), TimeSpan.FromSeconds(startTimeout));
         ExternalDescription description;
         try
         {
@@ -73,6 +66,12 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
 
         return Register(new ExternalVariant(description, command, ExternalOrigin.Of(command)), commandEntry.Value, commandPath);
     }
+
+    /// <summary>The entry's <paramref name="key"/> in seconds, <paramref name="absent"/> when not given, null after an error.</summary>
+    private double? Seconds(MappingNode settings, string settingsPath, string key, double absent) =>
+        settings.Entries.FirstOrDefault(e => e.Key.Text == key) is { } entry
+            ? context.Number(entry.Value, KeyPath.Child(settingsPath, key), "a number of seconds > 0", v => v > 0 && v <= 86400)
+            : absent;
 
     private List<string>? Argv(ConfigNode node, string path)
     {
