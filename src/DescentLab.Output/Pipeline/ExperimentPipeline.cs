@@ -5,6 +5,7 @@ using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Datasets;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Timing;
 using DescentLab.Experiments.Running;
 using DescentLab.Output.Baselines;
 using DescentLab.Output.Ci;
@@ -48,7 +49,9 @@ public sealed partial class ExperimentPipeline
         IProgress<RunProgress>? progress,
         CancellationToken cancellationToken)
     {
+        long loadStart = Stopwatch.GetTimestamp();
         var loaded = request.ConfigPaths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits, ReportSections.Names))).ToList();
+        StageTimings.Record("config load + validate", loadStart);
         var errors = loaded.SelectMany(l => l.Result.Errors).Select(e => e.ToString()).ToList();
         if (errors.Count > 0)
         {
@@ -192,6 +195,7 @@ public sealed partial class ExperimentPipeline
             try
             {
                 var files = exporter.Export(set, folder);
+                StageTimings.Record($"exporter {exporter.Name}", start);
                 LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds, HeapMb());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -316,6 +320,7 @@ public sealed partial class ExperimentPipeline
         }
 
         recorder.Finish();
+        StageTimings.Record("runs", runStart);
         LogRan(config.Name, runs.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds, HeapMb());
         var curves = CurveFiles.Streamed(
             folder.FullPath,

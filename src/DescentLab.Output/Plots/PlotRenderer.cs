@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Timing;
 
 namespace DescentLab.Output.Plots;
 
@@ -16,6 +18,7 @@ public static class PlotRenderer
         Parallel.For(0, requests.Count, options, i =>
         {
             var request = requests[i];
+            long start = Stopwatch.GetTimestamp();
             try
             {
                 string path = Path.Combine(runDir, request.File.RelativePath);
@@ -30,6 +33,7 @@ public static class PlotRenderer
                 }
 
                 files[i] = request.File;
+                StageTimings.Record($"plot {request.File.RelativePath}", start, part: true);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
