@@ -5,7 +5,7 @@ using DescentLab.Experiments.Timing;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>--timings</c>: after the command, the wall time of each stage of this process on stderr, in a small table
+/// <summary><c>--timings</c> (run, report, merge): after the command, the wall time of each stage of this process on stderr, in a small table
 /// (stdout keeps what scripts read, such as the run folders).</summary>
 /// <remarks>The first stage runs from the process's start (as the OS recorded it) to the command's start: runtime start,
 /// Main and parsing the command line. Every later stage is measured where it runs (<see cref="StageTimings"/>); the total
@@ -17,6 +17,9 @@ public sealed class TimingsOption
 
     /// <summary>The host's stage: configuration, logging, services, start.</summary>
     public const string HostStartStage = "host start-up";
+
+    /// <summary>Reading finished run folders (<c>report</c>, <c>merge</c>: the shards, merged).</summary>
+    public const string ReadStage = "read run folders";
 
     private readonly StageTimings _timings;
     private readonly long _commandStart;

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary><c>run --timings</c> in a cold process: every stage is named, none is negative, and the top-level stages fit
+/// <summary><c>run --timings</c> and <c>report --timings</c> in a cold process: every stage is named, none is negative, and the top-level stages fit
 /// in the total. No thresholds: the durations depend on the machine.</summary>
 [NonParallelizable]
 public sealed class TimingsEndToEndTests
@@ -33,14 +33,7 @@ public sealed class TimingsEndToEndTests
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(result.Out.Trim(), Is.EqualTo(temp.PathOf("out")), "the table goes to stderr; stdout keeps the run folder");
-        string[] lines = result.Error.Split('\n').Select(l => l.TrimEnd()).ToArray();
-        int header = Array.FindIndex(lines, l => l.StartsWith("stage ", StringComparison.Ordinal) && l.EndsWith("wall time", StringComparison.Ordinal));
-        int totalAt = Array.FindIndex(lines, l => l.StartsWith("total ", StringComparison.Ordinal));
-        Assert.That(header, Is.GreaterThanOrEqualTo(0), result.Error);
-        Assert.That(totalAt, Is.GreaterThan(header), result.Error);
-        var top = lines[(header + 1)..totalAt].Select(Row).ToList();
-        double total = Row(lines[totalAt]).Ms;
-        var plots = lines[(totalAt + 1)..].Where(l => l.StartsWith("  plot plots/", StringComparison.Ordinal)).Select(Row).ToList();
+        var (top, total, plots) = Table(result.Error);
 
         string[] expected =
         [
@@ -50,7 +43,7 @@ public sealed class TimingsEndToEndTests
         Assert.Multiple(() =>
         {
             Assert.That(top.Select(r => r.Name), Is.EqualTo(expected));
-            Assert.That(lines[totalAt + 1], Is.EqualTo("inside the exporters, in parallel:"));
+            Assert.That(result.Error, Does.Contain("\ninside the exporters, in parallel:\n"));
             Assert.That(plots.Select(p => p.Name), Has.Some.StartsWith("plot plots/convergence-beans1-n30-affine"));
             Assert.That(top.Concat(plots).Select(r => r.Ms), Has.All.GreaterThanOrEqualTo(0));
 
@@ -58,6 +51,40 @@ public sealed class TimingsEndToEndTests
             // total by that much and no more.
             Assert.That(top.Sum(r => r.Ms), Is.LessThanOrEqualTo(total * 1.005 / 0.995));
         });
+    }
+
+    [Test]
+    public void Report_Timings_PrintsReadingTheFolderAndTheReportExporter_WithItsPlots()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("timed.yaml", Config);
+        Assert.That(DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out").ExitCode, Is.EqualTo(0));
+
+        var result = DescentLabProcess.Run(temp.FullPath, "report", "out", "--timings");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+        var (top, total, plots) = Table(result.Error);
+        Assert.Multiple(() =>
+        {
+            Assert.That(top.Select(r => r.Name), Is.EqualTo(new[] { TimingsOption.ProcessStartStage, TimingsOption.HostStartStage, TimingsOption.ReadStage, "exporter report" }));
+            Assert.That(plots, Is.Not.Empty);
+            Assert.That(top.Concat(plots).Select(r => r.Ms), Has.All.GreaterThanOrEqualTo(0));
+            Assert.That(top.Sum(r => r.Ms), Is.LessThanOrEqualTo(total * 1.005 / 0.995));
+        });
+    }
+
+    /// <summary>The top-level rows, the total and the plot rows of a printed table.</summary>
+    private static (List<(string Name, double Ms)> Top, double Total, List<(string Name, double Ms)> Plots) Table(string error)
+    {
+        string[] lines = error.Split('\n').Select(l => l.TrimEnd()).ToArray();
+        int header = Array.FindIndex(lines, l => l.StartsWith("stage ", StringComparison.Ordinal) && l.EndsWith("wall time", StringComparison.Ordinal));
+        int totalAt = Array.FindIndex(lines, l => l.StartsWith("total ", StringComparison.Ordinal));
+        Assert.That(header, Is.GreaterThanOrEqualTo(0), error);
+        Assert.That(totalAt, Is.GreaterThan(header), error);
+        return (
+            lines[(header + 1)..totalAt].Select(Row).ToList(),
+            Row(lines[totalAt]).Ms,
+            lines[(totalAt + 1)..].Where(l => l.StartsWith("  plot plots/", StringComparison.Ordinal)).Select(Row).ToList());
     }
 
     /// <summary>A row "name   12.3 ms" or "name   1.23 s", in milliseconds.</summary>
