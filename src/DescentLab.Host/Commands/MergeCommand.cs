@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using DescentLab.Experiments.Timing;
 using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Timing;
 using DescentLab.Output;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Csv;
