@@ -4,7 +4,9 @@
 The update follows torch.optim.Adam's single-tensor path operation by operation (lerp for the first moment,
 addcmul for the second, addcdiv for the step), so its curves are bit-identical to the built-in `adam`.
 
-Protocol (docs/plugins.md): one JSON object per line on stdin, one answer per line on stdout.
+Protocol (docs/plugins.md): one JSON object per line on stdin, one answer per line on stdout. It declares
+"runs": "many" (protocol version 2): one process serves run after run (init ... end, each with fresh state) until stdin
+closes, so the interpreter start and imports are paid once per worker, not once per run.
 """
 import json
 import math
@@ -19,6 +21,7 @@ DESCRIPTION = {
         "beta2": {"default": 0.999, "min": 0, "max": 0.999999},
         "eps": {"default": 1e-8, "min": 0},
     },
+    "runs": "many",
 }
 
 
@@ -72,7 +75,8 @@ def main():
         elif kind == "step":
             send({"params": optimizer.step(message["params"], message["grad"])})
         elif kind == "end":
-            break
+            # The run is over; the next init (if any) starts a fresh one. The loop ends when stdin closes.
+            optimizer = None
 
 
 if __name__ == "__main__":

@@ -11,7 +11,14 @@ namespace DescentLab.Experiments.External;
 /// <param name="Parameters">Its hyper-parameters; <c>min</c>/<c>max</c> are inclusive and optional.</param>
 /// <param name="Family">The plot family it declares, or null (<see cref="ExternalVariant.ExternalFamily"/>).</param>
 /// <param name="Colour">The colour it declares (<c>#rrggbb</c>), or null for one of <see cref="FallbackColours"/>.</param>
-public sealed partial record ExternalDescription(string Name, string Description, IReadOnlyList<HyperParameter> Parameters, string? Family = null, string? Colour = null)
+/// <param name="ManyRuns">It declared <c>"runs":"many"</c> (protocol version 2): one process serves run after run.</param>
+public sealed partial record ExternalDescription(
+    string Name,
+    string Description,
+    IReadOnlyList<HyperParameter> Parameters,
+    string? Family = null,
+    string? Colour = null,
+    bool ManyRuns = false)
 {
     /// <summary>Starts <paramref name="command"/>, asks it to describe itself and lets it exit.</summary>
     /// <exception cref="ExternalProtocolException">It cannot start, answers late or wrongly, or exits without answering.</exception>
@@ -55,8 +62,14 @@ public sealed partial record ExternalDescription(string Name, string Description
             }
         }
 
-        return new ExternalDescription(name, description, parameters, Style(root, "family", DeclaredStyle.FamilyError), Style(root, "colour", DeclaredStyle.ColourError));
+        return new ExternalDescription(name, description, parameters, Style(root, "family", DeclaredStyle.FamilyError), Style(root, "colour", DeclaredStyle.ColourError), Runs(root));
     }
+
+    /// <summary>The optional <c>runs</c>: <c>"one"</c> (version 1, the default) or <c>"many"</c> (version 2).</summary>
+    private static bool Runs(JsonElement root) =>
+        !root.TryGetProperty("runs", out var runs) ? false
+        : runs.ValueKind == JsonValueKind.String && runs.GetString() is "one" or "many" ? runs.GetString() == "many"
+        : throw new FormatException($"'runs' must be \"one\" or \"many\", got {runs.GetRawText()}");
 
     /// <summary>The optional <c>family</c> or <c>colour</c>: absent is null, anything else must pass <paramref name="check"/>.</summary>
     private static string? Style(JsonElement root, string key, Func<string?, string?> check)

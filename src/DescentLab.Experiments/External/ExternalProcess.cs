@@ -4,8 +4,8 @@ using System.Text;
 
 namespace DescentLab.Experiments.External;
 
-/// <summary>One running external optimizer: JSON lines to its stdin, answers from its stdout, each within the timeout;
-/// the last lines of its stderr kept for messages.</summary>
+/// <summary>One running external optimizer: JSON lines to its stdin, answers from its stdout (the first within the start
+/// timeout, every later one within the answer timeout); the last lines of its stderr kept for messages.</summary>
 /// <remarks>Reads are synchronous (one round trip per step is the hot path); a timer kills the process when an answer
 /// is late, which ends the blocked read.</remarks>
 public sealed class ExternalProcess : IDisposable
@@ -17,6 +17,8 @@ public sealed class ExternalProcess : IDisposable
     private readonly Queue<string> _stderr = new();
     private readonly Timer _watchdog;
     private volatile bool _timedOut;
+    private bool _answered;
+    private bool _betweenRuns;
     private bool _ended;
     private bool _inputClosed;
 
@@ -69,6 +71,7 @@ public sealed class ExternalProcess : IDisposable
     /// <summary>Writes one message line.</summary>
     public void Send(string line)
     {
+        _betweenRuns = false;
         if (_inputClosed)
         {
             return;
@@ -86,11 +89,16 @@ public sealed class ExternalProcess : IDisposable
         }
     }
 
+    /// <summary>Whether the process has exited (or was killed).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The next line of stdout, the answer to <paramref name="what"/>.</summary>
     /// <exception cref="ExternalProtocolException">No answer within the timeout, or the process exited.</exception>
     public string Receive(string what)
     {
-        _watchdog.Change(_command.Timeout, Timeout.InfiniteTimeSpan);
+        // The first answer also waits for the interpreter to start and import; every later one only for the work.
+        var (limit, key, since) = _answered ? (_command.Timeout, "timeout_seconds", "") : (_command.StartTimeout, "start_timeout_seconds", " of starting");
+        _watchdog.Change(limit, Timeout.InfiniteTimeSpan);
         string? line;
         try
         {
@@ -103,7 +111,7 @@ public sealed class ExternalProcess : IDisposable
 
         if (_timedOut)
         {
-            throw Failure(string.Create(CultureInfo.InvariantCulture, $"no answer to {what} within {_command.Timeout.TotalSeconds:R} s"));
+            throw Failure(string.Create(CultureInfo.InvariantCulture, $"no answer to {what} within {limit.TotalSeconds:R} s{since} ({key})"));
         }
 
         if (line is null)
@@ -112,6 +120,7 @@ public sealed class ExternalProcess : IDisposable
             throw Failure(string.Create(CultureInfo.InvariantCulture, $"the process exited with code {_process.ExitCode} before answering {what}"));
         }
 
+        _answered = true;
         return line;
     }
 
@@ -122,7 +131,7 @@ public sealed class ExternalProcess : IDisposable
         return new ExternalProtocolException($"external '{_command.Display}': {cause}; stderr: {StderrTail()}");
     }
 
-    /// <summary>Sends <c>{"type":"end"}</c>, closes stdin and waits up to 5 s for the process to exit, then kills it.</summary>
+    /// <summary>Sends <c>{"type":"end"}</c> (unless a run just ended), closes stdin and waits up to 5 s for the process to exit, then kills it.</summary>
     public void End()
     {
         if (_ended)
@@ -131,13 +140,24 @@ public sealed class ExternalProcess : IDisposable
         }
 
         _ended = true;
-        Send("{\"type\":\"end\"}");
+        if (!_betweenRuns)
+        {
+            Send("{\"type\":\"end\"}");
+        }
 
         CloseInput();
         if (!_process.WaitForExit(ExitGrace))
         {
             Kill();
         }
+    }
+
+    /// <summary>Sends <c>{"type":"end"}</c> and keeps stdin open: a process serving many runs then waits for the next
+    /// <c>init</c>.</summary>
+    public void EndRun()
+    {
+        Send("{\"type\":\"end\"}");
+        _betweenRuns = true;
     }
 
     /// <summary>Closes stdin: the signal for a describing process to exit.</summary>

@@ -6,9 +6,9 @@ using DescentLab.Core.Variants;
 
 namespace DescentLab.Experiments.External;
 
-/// <summary>One run's conversation with its external process: init, a step per update (with any evaluations it asks
-/// for), end.</summary>
-public sealed class ExternalSession : IDisposable
+/// <summary>One run's conversation with an external process: init, then a step per update (with any evaluations it asks
+/// for). The process is the caller's: it ends the run, and ends or reuses the process.</summary>
+public sealed class ExternalSession
 {
     private readonly ExternalProcess _process;
     private readonly StringBuilder _text = new(256);
@@ -29,28 +29,19 @@ public sealed class ExternalSession : IDisposable
         _evaluateGradient = new double[parameterCount];
     }
 
-    /// <summary>Starts the process for one run and waits for its <c>{"type":"ready"}</c>.</summary>
-    /// <exception cref="ExternalProtocolException">It cannot start or does not answer ready.</exception>
+    /// <summary>Sends <paramref name="process"/> the run's <c>init</c> and waits for its <c>{"type":"ready"}</c>.</summary>
+    /// <exception cref="ExternalProtocolException">It does not answer ready.</exception>
     public static ExternalSession Start(
-        ExternalCommand command,
+        ExternalProcess process,
         IReadOnlyList<string> names,
         IReadOnlyList<HyperParameter> described,
         HyperParameters hyperParameters,
         TrainingOptions options,
         int sampleCount)
     {
-        var process = ExternalProcess.Start(command);
         var session = new ExternalSession(process, names.Count, sampleCount, options);
-        try
-        {
-            session.Init(names, described, hyperParameters, options);
-            return session;
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
+        session.Init(names, described, hyperParameters, options);
+        return session;
     }
 
     /// <summary>Sends one step and writes the process's new parameters into <paramref name="theta"/>.</summary>
@@ -85,9 +76,6 @@ public sealed class ExternalSession : IDisposable
             Evaluate(ref probe, what);
         }
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _process.Dispose();
 
     private void Init(IReadOnlyList<string> names, IReadOnlyList<HyperParameter> described, HyperParameters hyperParameters, TrainingOptions options)
     {

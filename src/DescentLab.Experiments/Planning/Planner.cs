@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Metrics;
@@ -6,6 +7,7 @@ using DescentLab.Core.Training;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Timing;
 
 namespace DescentLab.Experiments.Planning;
 
@@ -134,6 +136,7 @@ public static class Planner
         public ExperimentPlan Build()
         {
             var optima = new Optimum[_problemOrder.Count];
+            long referencesStart = Stopwatch.GetTimestamp();
             try
             {
                 Parallel.For(
@@ -146,6 +149,8 @@ public static class Planner
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
             }
+
+            StageTimings.Record("references", referencesStart);
 
             var solved = new List<(Optimum Optimum, ConvergenceTargets Targets)>(optima.Length);
             for (int i = 0; i < optima.Length; i++)

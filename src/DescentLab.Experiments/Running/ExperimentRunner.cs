@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DescentLab.Core.Training;
+using DescentLab.Experiments.External;
 using DescentLab.Experiments.Planning;
 using Microsoft.Extensions.Logging;
 
@@ -66,17 +67,29 @@ public sealed partial class ExperimentRunner
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
         var limit = plan.Config.Stop.MaxSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        Parallel.For(0, runs.Count, options, i =>
+        try
         {
-            if (results[i] is not null)
+            Parallel.For(0, runs.Count, options, i =>
             {
-                return;
-            }
+                if (results[i] is not null)
+                {
+                    return;
+                }
 
-            var result = limit is { } l ? RunLimited(runs[i], l, cancellationToken) : RunOne(runs[i], cancellationToken);
-            results[i] = keep(result);
-            progress?.Report(new RunProgress(Interlocked.Increment(ref completed), runs.Count, result));
-        });
+                var result = limit is { } l ? RunLimited(runs[i], l, cancellationToken) : RunOne(runs[i], cancellationToken);
+                results[i] = keep(result);
+                progress?.Report(new RunProgress(Interlocked.Increment(ref completed), runs.Count, result));
+            });
+        }
+        finally
+        {
+            // External processes serving many runs live until the workers have no more runs.
+            foreach (var external in runs.Select(r => r.Variant).OfType<ExternalVariant>().Distinct())
+            {
+                external.EndProcesses();
+            }
+        }
+
         return results;
     }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
 using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Timing;
 using DescentLab.Output;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Csv;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab merge RUNDIR... --out DIR</c>: joins shard outputs into one run set, then reports it.</summary>
+/// <summary><c>descentlab merge RUNDIR... --out DIR [--timings]</c>: joins shard outputs into one run set, then reports it.</summary>
 public static class MergeCommand
 {
     /// <summary>The command.</summary>
@@ -21,14 +23,26 @@ public static class MergeCommand
         var outDir = new Option<string>("--out") { Description = "Folder for the merged run set.", Required = true };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit with code 3 when a run regressed against the baseline." };
         var junit = CiOptions.Junit();
-        var command = new Command("merge", "Merge shard outputs into one run, then report it.") { runDirs, outDir, failOnRegression, junit };
-        command.SetAction((parseResult, _) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: true, (services, _) => Task.FromResult(Execute(
-            services,
-            parseResult.GetRequiredValue(runDirs),
-            parseResult.GetRequiredValue(outDir),
-            parseResult.GetValue(failOnRegression),
-            DescentLabCommandLine.OutputOf(parseResult),
-            CiOptions.Outputs(parseResult.GetValue(junit)))), drawsPlots: true));
+        var timings = TimingsOption.Create();
+        var command = new Command("merge", "Merge shard outputs into one run, then report it.") { runDirs, outDir, failOnRegression, junit, timings };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var stages = TimingsOption.Listen(parseResult.GetValue(timings));
+            var output = DescentLabCommandLine.OutputOf(parseResult);
+            int exitCode = await CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: true, (services, _) =>
+            {
+                stages?.HostStarted();
+                return Task.FromResult(Execute(
+                    services,
+                    parseResult.GetRequiredValue(runDirs),
+                    parseResult.GetRequiredValue(outDir),
+                    parseResult.GetValue(failOnRegression),
+                    output,
+                    CiOptions.Outputs(parseResult.GetValue(junit))));
+            }, drawsPlots: true);
+            stages?.Print(output.Error);
+            return exitCode;
+        });
         return command;
     }
 
@@ -37,7 +51,9 @@ public static class MergeCommand
     {
         try
         {
+            long start = Stopwatch.GetTimestamp();
             var merged = RunSetMerger.Merge([.. runDirs.Select(RunSetReader.Read)]);
+            StageTimings.Record(TimingsOption.ReadStage, start);
             var folder = RunFolder.CreateExplicit(outDir);
             var regression = merged.Manifest.ResolvedConfig.Regression;
             using var history = HistoryStore.OpenInReportsRoot(HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()));

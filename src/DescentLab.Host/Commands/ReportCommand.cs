@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using DescentLab.Experiments.Timing;
 using DescentLab.Output;
 using DescentLab.Output.Csv;
 using DescentLab.Output.Exporters;
@@ -6,16 +8,27 @@ using DescentLab.Output.Files;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab report RUNDIR</c>: re-renders plots, report.md and report.html from a finished run's files.</summary>
+/// <summary><c>descentlab report RUNDIR [--timings]</c>: re-renders plots, report.md and report.html from a finished run's files.</summary>
 public static class ReportCommand
 {
     /// <summary>The command.</summary>
     public static Command Create()
     {
         var runDir = new Argument<string>("RUNDIR") { Description = "A run folder (reports/<name>/<stamp> or reports/<name>/latest)." };
-        var command = new Command("report", "Re-render plots and the report from the CSVs of a finished run.") { runDir };
-        command.SetAction((parseResult, _) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (_, _) =>
-            Task.FromResult(Execute(parseResult.GetRequiredValue(runDir), DescentLabCommandLine.OutputOf(parseResult))), drawsPlots: true));
+        var timings = TimingsOption.Create();
+        var command = new Command("report", "Re-render plots and the report from the CSVs of a finished run.") { runDir, timings };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var stages = TimingsOption.Listen(parseResult.GetValue(timings));
+            var output = DescentLabCommandLine.OutputOf(parseResult);
+            int exitCode = await CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (_, _) =>
+            {
+                stages?.HostStarted();
+                return Task.FromResult(Execute(parseResult.GetRequiredValue(runDir), output));
+            }, drawsPlots: true);
+            stages?.Print(output.Error);
+            return exitCode;
+        });
         return command;
     }
 
@@ -37,8 +50,14 @@ public static class ReportCommand
                 return ExitCodes.BadInput;
             }
 
+            long start = Stopwatch.GetTimestamp();
             var set = RunSetReader.Read(folder.FullPath);
-            foreach (string file in new ReportExporter().Export(set, folder))
+            StageTimings.Record(TimingsOption.ReadStage, start);
+            start = Stopwatch.GetTimestamp();
+            var exporter = new ReportExporter();
+            var files = exporter.Export(set, folder);
+            StageTimings.Record($"exporter {exporter.Name}", start);
+            foreach (string file in files)
             {
                 output.Out.WriteLine(folder.PathOf(file));
             }

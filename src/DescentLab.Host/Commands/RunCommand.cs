@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab run CONFIG... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression] [--junit FILE]</c>.</summary>
+/// <summary><c>descentlab run CONFIG... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression] [--junit FILE] [--timings]</c>.</summary>
 public static class RunCommand
 {
     /// <summary>The command; tokens of the form <c>--DescentLab:Key=value</c> are settings, as for every command.</summary>
@@ -27,23 +27,25 @@ public static class RunCommand
         var writeData = new Option<bool>("--write-data") { Description = "Write every dataset to data/, even those above DescentLab:DataFileMaxSamples." };
         var junit = CiOptions.Junit();
         var resume = new Option<string?>("--resume") { Description = "Finish the interrupted run set in this folder, rerunning only the runs it lacks." };
-        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, writeData, junit, resume };
-        command.SetAction((parseResult, _) =>
+        var timings = TimingsOption.Create();
+        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, writeData, junit, resume, timings };
+        command.SetAction(async (parseResult, _) =>
         {
+            var stages = TimingsOption.Listen(parseResult.GetValue(timings));
             var output = DescentLabCommandLine.OutputOf(parseResult);
             string[] settings = SettingsTokens.Of(parseResult);
             string[] paths = parseResult.GetValue(configs) ?? [];
             if (Usage(parseResult.GetValue(resume), paths, parseResult.GetValue(outDir), parseResult.GetValue(shard)) is { } usage)
             {
                 output.Error.WriteLine(usage);
-                return Task.FromResult(ExitCodes.BadInput);
+                return ExitCodes.BadInput;
             }
 
             ShardSpec? shardSpec = null;
             if (parseResult.GetValue(shard) is { } shardText && (shardSpec = ShardSpec.TryParse(shardText, out string shardError)) is null)
             {
                 output.Error.WriteLine(shardError);
-                return Task.FromResult(ExitCodes.BadInput);
+                return ExitCodes.BadInput;
             }
 
             int? parallelRuns = null;
@@ -52,14 +54,15 @@ public static class RunCommand
                 if (!int.TryParse(parallelText, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
                 {
                     output.Error.WriteLine($"--parallel expects a whole number >= 0 (0 = the processor count), got '{parallelText}'");
-                    return Task.FromResult(ExitCodes.BadInput);
+                    return ExitCodes.BadInput;
                 }
 
                 parallelRuns = value;
             }
 
-            return CommandHost.RunAsync(settings, logToFile: true, (services, cancellationToken) =>
+            int exitCode = await CommandHost.RunAsync(settings, logToFile: true, (services, cancellationToken) =>
             {
+                stages?.HostStarted();
                 var hostSettings = services.GetRequiredService<IOptions<DescentLabSettings>>().Value;
                 int runsAtOnce = parallelRuns ?? hostSettings.Parallel;
                 var request = new RunRequest(
@@ -77,6 +80,8 @@ public static class RunCommand
                     ? Resume(services, runDir, request.Parallel, request.DataFileMaxSamples, request.Ci, hostSettings.Limits, output, cancellationToken)
                     : Execute(services, request, hostSettings.Limits, output, cancellationToken));
             }, drawsPlots: true);
+            stages?.Print(output.Error);
+            return exitCode;
         });
         return command;
     }

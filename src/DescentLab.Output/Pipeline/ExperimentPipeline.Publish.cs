@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Timing;
 using DescentLab.Output.Baselines;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Files;
@@ -102,6 +103,7 @@ public sealed partial class ExperimentPipeline
             try
             {
                 var files = exporter.Export(publication.Set, publication.Folder);
+                StageTimings.Record($"exporter {exporter.Name}", start);
                 LogExported(exporter.Name, files.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds, HeapMb());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

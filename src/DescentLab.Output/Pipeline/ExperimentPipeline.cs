@@ -5,6 +5,7 @@ using DescentLab.Experiments.Datasets;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
+using DescentLab.Experiments.Timing;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Csv;
 using DescentLab.Output.Exporters;
@@ -60,7 +61,9 @@ public sealed partial class ExperimentPipeline
         IProgress<RunProgress>? progress,
         CancellationToken cancellationToken)
     {
+        long loadStart = Stopwatch.GetTimestamp();
         var loaded = request.ConfigPaths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits, ReportSections.Names))).ToList();
+        StageTimings.Record("config load + validate", loadStart);
         var errors = loaded.SelectMany(l => l.Result.Errors).Select(e => e.ToString()).ToList();
         if (errors.Count > 0)
         {
@@ -226,6 +229,7 @@ public sealed partial class ExperimentPipeline
         }
 
         recorder.Finish();
+        StageTimings.Record("runs", runStart);
         LogRan(config.Name, runs.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds, HeapMb());
         var curves = CurveFiles.Streamed(
             folder.FullPath,

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Timing;
 
 namespace DescentLab.Output.Plots;
 
@@ -43,6 +45,7 @@ public static class PlotRenderer
 
     private static PlotFile Draw(PlotRequest request, string runDir)
     {
+        long start = Stopwatch.GetTimestamp();
         try
         {
             string path = Path.Combine(runDir, request.File.RelativePath);
@@ -56,6 +59,7 @@ public static class PlotRenderer
                 figure.SavePng(path);
             }
 
+            StageTimings.Record($"plot {request.File.RelativePath}", start, part: true);
             return request.File;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

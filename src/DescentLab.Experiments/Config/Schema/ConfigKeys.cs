@@ -1,4 +1,5 @@
 using DescentLab.Core.Models;
+using DescentLab.Experiments.External;
 
 namespace DescentLab.Experiments.Config.Schema;
 
@@ -26,8 +27,6 @@ public static class ConfigKeys
     /// <summary>The path prefix of one report note's keys (a note in its mapping form).</summary>
     public const string Note = "report.notes.<section>";
 
-    /// <summary>Seconds an external process may take for one answer when <c>timeout_seconds</c> is absent.</summary>
-    public const double DefaultExternalTimeout = 10;
 
     /// <summary>Longest config name: a folder name may have 255 bytes, and the run folder's stamp and temporary names need room.</summary>
     public const int MaxNameLength = 100;
@@ -45,7 +44,10 @@ public static class ConfigKeys
     public static readonly ConfigKey Batch = new($"{VariantSettings}.batch", ConfigKeyKind.Integer, "samples per update: an integer or `all`, or a list of them to sweep; only for variants whose batch is configurable, and at most the dataset's n") { Min = 1, Max = int.MaxValue, DefaultText = "the variant's (`descentlab variants`)", Noun = "a batch size: an integer" };
 
     /// <summary><c>variants[].external.timeout_seconds</c>.</summary>
-    public static readonly ConfigKey ExternalTimeout = new($"{External}.timeout_seconds", ConfigKeyKind.Number, "the longest wait for any one answer of the process") { Min = 0, MinInclusive = false, Max = 86400, Default = DefaultExternalTimeout, Noun = "a number of seconds" };
+    public static readonly ConfigKey ExternalTimeout = new($"{External}.timeout_seconds", ConfigKeyKind.Number, "the longest wait for each answer of the process after its first") { Min = 0, MinInclusive = false, Max = 86400, Default = ExternalCommand.DefaultTimeoutSeconds, Noun = "a number of seconds" };
+
+    /// <summary><c>variants[].external.start_timeout_seconds</c>.</summary>
+    public static readonly ConfigKey ExternalStartTimeout = new($"{External}.start_timeout_seconds", ConfigKeyKind.Number, "the longest wait from starting the process to its first answer (interpreter start-up, imports)") { Min = 0, MinInclusive = false, Max = 86400, Default = ExternalCommand.DefaultStartTimeoutSeconds, Noun = "a number of seconds" };
 
     /// <summary><c>stop.max_epochs</c>.</summary>
     public static readonly ConfigKey MaxEpochs = new("stop.max_epochs", ConfigKeyKind.Integer, "epochs to run at most") { Min = 0, Max = int.MaxValue, Default = Stop.MaxEpochs };
@@ -107,6 +109,7 @@ public static class ConfigKeys
         new($"{VariantSettings}.shuffle", ConfigKeyKind.Boolean, "reshuffle the samples every epoch with a generator seeded by the run's seed") { Default = false },
         new($"{External}.command", ConfigKeyKind.List, "the program and its arguments of an optimizer in another process, run in the config's folder ([plugins.md](plugins.md))") { Required = true },
         ExternalTimeout,
+        ExternalStartTimeout,
 
         MaxEpochs,
         TargetGap,

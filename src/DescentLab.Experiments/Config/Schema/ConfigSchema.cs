@@ -6,6 +6,7 @@ using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Validation;
+using DescentLab.Experiments.External;
 
 namespace DescentLab.Experiments.Config.Schema;
 
@@ -250,7 +251,7 @@ public static partial class ConfigSchema
         return new JsonObject { ["anyOf"] = entries };
     }
 
-    /// <summary><c>external: {command: [...], timeout_seconds, batch, shuffle, ...}</c>; the hyper-parameters are whatever the process describes.</summary>
+    /// <summary><c>external: {command: [...], timeout_seconds, start_timeout_seconds, batch, shuffle, ...}</c>; the hyper-parameters are whatever the process describes.</summary>
     private static JsonObject External()
     {
         var settings = new JsonObject
@@ -265,6 +266,7 @@ public static partial class ConfigSchema
                     ["items"] = new JsonObject { ["type"] = "string" },
                 }),
                 ["timeout_seconds"] = Typed(ConfigKeys.ExternalTimeout),
+                ["start_timeout_seconds"] = Typed(ConfigKeys.ExternalStartTimeout),
                 ["batch"] = Batch(null),
                 ["shuffle"] = Typed(ConfigKeys.At($"{ConfigKeys.VariantSettings}.shuffle")),
             },

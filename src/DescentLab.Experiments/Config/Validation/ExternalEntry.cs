@@ -6,7 +6,7 @@ using DescentLab.Experiments.External;
 
 namespace DescentLab.Experiments.Config.Validation;
 
-/// <summary>Reads <c>- external: {command: [python3, opt.py], timeout_seconds: 10, ...}</c> and asks the process to describe itself.</summary>
+/// <summary>Reads <c>- external: {command: [python3, opt.py], timeout_seconds: 10, start_timeout_seconds: 120, ...}</c> and asks the process to describe itself.</summary>
 /// <remarks>The other keys (hyper-parameters, batch, shuffle) are read like any variant's, against what the process described.</remarks>
 internal sealed class ExternalEntry(ValidationContext context, string configDirectory, IReadOnlyList<IVariant> known)
 {
@@ -47,19 +47,13 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
             return null;
         }
 
-        double timeout = ConfigKeys.DefaultExternalTimeout;
-        if (settings.Entries.FirstOrDefault(e => e.Key.Text == "timeout_seconds") is { } timeoutEntry)
+        if (Seconds(settings, settingsPath, ConfigKeys.ExternalTimeout) is not { } timeout
+            || Seconds(settings, settingsPath, ConfigKeys.ExternalStartTimeout) is not { } startTimeout)
         {
-            var given = context.Number(timeoutEntry.Value, KeyPath.Child(settingsPath, "timeout_seconds"), ConfigKeys.ExternalTimeout);
-            if (given is null)
-            {
-                return null;
-            }
-
-            timeout = given.Value;
+            return null;
         }
 
-        var command = new ExternalCommand(argv, configDirectory, TimeSpan.FromSeconds(timeout));
+        var command = new ExternalCommand(argv, configDirectory, TimeSpan.FromSeconds(timeout), TimeSpan.FromSeconds(startTimeout));
         ExternalDescription description;
         try
         {
@@ -73,6 +67,12 @@ internal sealed class ExternalEntry(ValidationContext context, string configDire
 
         return Register(new ExternalVariant(description, command, ExternalOrigin.Of(command)), commandEntry.Value, commandPath);
     }
+
+    /// <summary>The entry's <paramref name="key"/> in seconds, the key's default when not given, null after an error.</summary>
+    private double? Seconds(MappingNode settings, string settingsPath, ConfigKey key) =>
+        settings.Entries.FirstOrDefault(e => e.Key.Text == key.Name) is { } entry
+            ? context.Number(entry.Value, KeyPath.Child(settingsPath, key.Name), key)
+            : (double)key.Default!;
 
     private List<string>? Argv(ConfigNode node, string path)
     {

@@ -11,15 +11,19 @@ public sealed class ExternalProtocolTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Experiments", "External");
 
-    private static ExternalCommand Command(string mode, double timeoutSeconds = 10) =>
-        new(["python3", "fake_optimizer.py", mode], Folder, TimeSpan.FromSeconds(timeoutSeconds));
+    private static ExternalCommand Command(string mode, double timeoutSeconds = 10, double startTimeoutSeconds = 120) =>
+        new(["python3", "fake_optimizer.py", mode], Folder, TimeSpan.FromSeconds(timeoutSeconds), TimeSpan.FromSeconds(startTimeoutSeconds));
 
-    private static TrainingResult Train(ExternalCommand command, int maxEpochs = 4)
+    private static ExternalVariant Variant(ExternalCommand command) =>
+        new(ExternalDescription.Ask(command with { Timeout = TimeSpan.FromSeconds(30), StartTimeout = TimeSpan.FromSeconds(120) }), command);
+
+    private static TrainingResult Train(ExternalCommand command, int maxEpochs = 4) => Train(Variant(command), maxEpochs);
+
+    private static TrainingResult Train(ExternalVariant variant, int maxEpochs = 4, double lr = 0.05, ulong seed = 7)
     {
-        var variant = new ExternalVariant(ExternalDescription.Ask(command with { Timeout = TimeSpan.FromSeconds(30) }), command);
         var model = CoreRuns.Model("affine");
-        var options = CoreRuns.Options(2, batch: 3, maxEpochs: maxEpochs) with { RunId = "r1", Seed = 7 };
-        var hyper = HyperParameters.Resolve(variant, new Dictionary<string, double> { ["lr"] = 0.05 });
+        var options = CoreRuns.Options(2, batch: 3, maxEpochs: maxEpochs) with { RunId = "r1", Seed = seed };
+        var hyper = HyperParameters.Resolve(variant, new Dictionary<string, double> { ["lr"] = lr });
         return model.Train(variant, CoreRuns.ThreeBeans(), hyper, options, CancellationToken.None);
     }
 
@@ -51,6 +55,7 @@ public sealed class ExternalProtocolTests
     [TestCase("bad_colour", "colour must be '#rrggbb' (six hex digits), got 'red'")]
     [TestCase("american", "'color' is not a key of the description; write 'colour'")]
     [TestCase("near_family", "unknown family 'Adaptive' (did you mean 'adaptive'?); known families: ")]
+    [TestCase("bad_runs", "'runs' must be \"one\" or \"many\", got 2")]
     public void Describe_BadFamilyOrColour_IsAMalformedDescription(string mode, string cause)
     {
         Assert.That(
@@ -103,7 +108,59 @@ public sealed class ExternalProtocolTests
         Assert.That(
             () => Train(Command("hang", timeoutSeconds: 3)),
             Throws.TypeOf<ExternalProtocolException>().With.Message.EqualTo(
-                "external 'python3 fake_optimizer.py hang': no answer to step 2 within 3 s; stderr: thinking forever"));
+                "external 'python3 fake_optimizer.py hang': no answer to step 2 within 3 s (timeout_seconds); stderr: thinking forever"));
+    }
+
+    [Test]
+    public void Init_NoFirstAnswer_TimesOutUnderTheStartTimeout()
+    {
+        // The first answer of a process waits for start-up (start_timeout_seconds), not for timeout_seconds.
+        Assert.That(
+            () => Train(Command("mute_init", timeoutSeconds: 30, startTimeoutSeconds: 3)),
+            Throws.TypeOf<ExternalProtocolException>().With.Message.EqualTo(
+                "external 'python3 fake_optimizer.py mute_init': no answer to init within 3 s of starting (start_timeout_seconds); stderr: importing slowly"));
+    }
+
+    [Test]
+    public void ManyRuns_OneProcessServingEveryRun_GivesTheCurvesOfOneProcessPerRun()
+    {
+        var many = Variant(Command("many"));
+        var one = Variant(Command("good"));
+        try
+        {
+            Assert.That(ExternalDescription.Ask(Command("many")).ManyRuns && !ExternalDescription.Ask(Command("good")).ManyRuns, Is.True);
+            foreach (var (lr, seed) in new[] { (0.05, 1UL), (0.2, 2UL), (0.01, 3UL) })
+            {
+                Assert.That(Bits.Of(Train(many, lr: lr, seed: seed).Curve), Is.EqualTo(Bits.Of(Train(one, lr: lr, seed: seed).Curve)), $"lr {lr}, seed {seed}");
+            }
+        }
+        finally
+        {
+            many.EndProcesses();
+        }
+    }
+
+    [Test]
+    public void ManyRuns_ProcessDiesMidRun_FailsOnlyThatRun_AndTheNextRunGetsAFreshProcess()
+    {
+        // many_die exits in the second run it serves: the second run fails, the third is a fresh process's first run.
+        var variant = Variant(Command("many_die"));
+        try
+        {
+            var first = Train(variant);
+            Assert.That(
+                () => Train(variant),
+                Throws.TypeOf<ExternalProtocolException>().With.Message.EqualTo(
+                    "external 'python3 fake_optimizer.py many_die': the process exited with code 3 before answering step 2; stderr: dying in my second run"));
+            var third = Train(variant);
+
+            Assert.That((first.Status, third.Status), Is.EqualTo((RunStatus.NotConverged, RunStatus.NotConverged)));
+            Assert.That(Bits.Of(third.Curve), Is.EqualTo(Bits.Of(first.Curve)));
+        }
+        finally
+        {
+            variant.EndProcesses();
+        }
     }
 
     [Test]

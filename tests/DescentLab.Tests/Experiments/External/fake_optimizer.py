@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""A gradient step (lr from init) that misbehaves as argv[1] says, for the protocol's failure tests."""
+"""A gradient step (lr from init) that misbehaves as argv[1] says, for the protocol's failure tests.
+
+The "many" modes declare protocol version 2 and serve run after run until stdin closes."""
 import json
 import sys
 
@@ -12,6 +14,9 @@ STYLES = {
     "bad_colour": {"colour": "red"},
     "american": {"color": "#123456"},
     "near_family": {"family": "Adaptive"},
+    "bad_runs": {"runs": 2},
+    "many": {"runs": "many"},
+    "many_die": {"runs": "many"},
 }
 
 
@@ -22,6 +27,7 @@ def send(text):
 
 def main():
     lr = None
+    runs = 0
     for line in sys.stdin:
         message = json.loads(line)
         kind = message["type"]
@@ -34,11 +40,20 @@ def main():
             description.update(STYLES.get(MODE, {}))
             send(json.dumps(description))
         elif kind == "init":
+            if MODE == "mute_init":
+                sys.stderr.write("importing slowly\n")
+                sys.stderr.flush()
+                sys.stdin.readline()
             lr = message["hyper"]["lr"]
+            runs += 1
             send('{"type":"ready"}')
         elif kind == "step":
             params, grad = message["params"], message["grad"]
-            if message["step"] == 2 and MODE not in STYLES and MODE != "good" and MODE != "evaluate":
+            if MODE == "many_die" and runs == 2 and message["step"] == 2:
+                sys.stderr.write("dying in my second run\n")
+                sys.stderr.flush()
+                sys.exit(3)
+            if message["step"] == 2 and MODE not in STYLES and MODE not in ("good", "evaluate", "mute_init"):
                 misbehave(params)
                 continue
             if MODE == "evaluate":
@@ -48,7 +63,7 @@ def main():
                     sys.stderr.write("evaluate disagrees with step\n")
                     sys.exit(1)
             send(json.dumps({"params": [p - lr * g for p, g in zip(params, grad)]}))
-        elif kind == "end":
+        elif kind == "end" and MODE not in ("many", "many_die"):
             break
 
 

@@ -90,7 +90,7 @@ public sealed class ExternalEndToEndTests
     }
 
     [Test]
-    public void Validate_ProcessThatCannotDescribeItselfOrTakesABuiltInName_ExitsTwoAtItsEntry()
+    public void Validate_ProcessThatCannotDescribeItselfOrTakesABuiltInName_OrABadTimeout_ExitsTwoAtItsEntry()
     {
         using var temp = new TempFolder();
         File.Copy(Fake, temp.PathOf("fake.py"));
@@ -105,6 +105,7 @@ public sealed class ExternalEndToEndTests
               - external: { command: [python3, fake.py, no_describe] }
               - external: { command: [python3, fake.py, clash] }
               - external: { command: [python3, fake.py, good], lr: 11, bogus: 1 }
+              - external: { command: [python3, fake.py, good], start_timeout_seconds: 0 }
             """);
 
         var result = DescentLabProcess.Run(temp.FullPath, "validate", config);
@@ -117,7 +118,8 @@ public sealed class ExternalEndToEndTests
         Assert.That(result.Error, Does.Contain(
             $"{path}:9:26: variants[1].external.command: external variant 'adam' clashes with the built-in variant 'adam'; give it another name"));
         Assert.That(result.Error, Does.Contain($"{path}:10:56: variants[2].external.lr: expected a number in [0, 10], got 11"));
-        Assert.That(result.Error, Does.Contain($"{path}:10:60: variants[2].external.bogus: unknown key; valid keys: lr, batch, shuffle, command, timeout_seconds"));
+        Assert.That(result.Error, Does.Contain($"{path}:10:60: variants[2].external.bogus: unknown key; valid keys: lr, batch, shuffle, command, timeout_seconds, start_timeout_seconds"));
+        Assert.That(result.Error, Does.Contain($"{path}:11:75: variants[3].external.start_timeout_seconds: expected a number of seconds > 0, got 0"));
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));

@@ -1,0 +1,103 @@
+using System.Globalization;
+using DescentLab.Host.Commands;
+using DescentLab.Output.Exporters;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Host.EndToEnd;
+
+/// <summary><c>run --timings</c> and <c>report --timings</c> in a cold process: every stage is named, none is negative, and the top-level stages fit
+/// in the total. No thresholds: the durations depend on the machine.</summary>
+[NonParallelizable]
+public sealed class TimingsEndToEndTests
+{
+    private const string Config = """
+        name: timed
+        seeds: [1]
+        datasets:
+          - recipe: beans1
+            n: 30
+            models: [affine]
+        variants:
+          - sgd: { lr: 0.1 }
+        stop: { max_epochs: 5 }
+        """;
+
+    [Test]
+    public void Run_Timings_PrintsEveryStageNonNegative_AndTheStagesFitInTheTotal()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("timed.yaml", Config);
+
+        var result = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out", "--timings");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+        Assert.That(result.Out.Trim(), Is.EqualTo(temp.PathOf("out")), "the table goes to stderr; stdout keeps the run folder");
+        var (top, total, plots) = Table(result.Error);
+
+        string[] expected =
+        [
+            TimingsOption.ProcessStartStage, TimingsOption.HostStartStage, "config load + validate", "references", "runs",
+            .. DefaultExporters.All.Select(e => $"exporter {e.Name}"),
+        ];
+        Assert.Multiple(() =>
+        {
+            Assert.That(top.Select(r => r.Name), Is.EqualTo(expected));
+            Assert.That(result.Error, Does.Contain("\ninside the exporters, in parallel:\n"));
+            Assert.That(plots.Select(p => p.Name), Has.Some.StartsWith("plot plots/convergence-beans1-n30-affine"));
+            Assert.That(top.Concat(plots).Select(r => r.Ms), Has.All.GreaterThanOrEqualTo(0));
+
+            // Each printed value is rounded to 3 significant digits (at most 0.5% off), so the sum may exceed the rounded
+            // total by that much and no more.
+            Assert.That(top.Sum(r => r.Ms), Is.LessThanOrEqualTo(total * 1.005 / 0.995));
+        });
+    }
+
+    [Test]
+    public void Report_Timings_PrintsReadingTheFolderAndTheReportExporter_WithItsPlots()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("timed.yaml", Config);
+        Assert.That(DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out").ExitCode, Is.EqualTo(0));
+
+        var result = DescentLabProcess.Run(temp.FullPath, "report", "out", "--timings");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+        var (top, total, plots) = Table(result.Error);
+        Assert.Multiple(() =>
+        {
+            Assert.That(top.Select(r => r.Name), Is.EqualTo(new[] { TimingsOption.ProcessStartStage, TimingsOption.HostStartStage, TimingsOption.ReadStage, "exporter report" }));
+            Assert.That(plots, Is.Not.Empty);
+            Assert.That(top.Concat(plots).Select(r => r.Ms), Has.All.GreaterThanOrEqualTo(0));
+            Assert.That(top.Sum(r => r.Ms), Is.LessThanOrEqualTo(total * 1.005 / 0.995));
+        });
+    }
+
+    /// <summary>The top-level rows, the total and the plot rows of a printed table.</summary>
+    private static (List<(string Name, double Ms)> Top, double Total, List<(string Name, double Ms)> Plots) Table(string error)
+    {
+        string[] lines = error.Split('\n').Select(l => l.TrimEnd()).ToArray();
+        int header = Array.FindIndex(lines, l => l.StartsWith("stage ", StringComparison.Ordinal) && l.EndsWith("wall time", StringComparison.Ordinal));
+        int totalAt = Array.FindIndex(lines, l => l.StartsWith("total ", StringComparison.Ordinal));
+        Assert.That(header, Is.GreaterThanOrEqualTo(0), error);
+        Assert.That(totalAt, Is.GreaterThan(header), error);
+        return (
+            lines[(header + 1)..totalAt].Select(Row).ToList(),
+            Row(lines[totalAt]).Ms,
+            lines[(totalAt + 1)..].Where(l => l.StartsWith("  plot plots/", StringComparison.Ordinal)).Select(Row).ToList());
+    }
+
+    /// <summary>A row "name   12.3 ms" or "name   1.23 s", in milliseconds.</summary>
+    private static (string Name, double Ms) Row(string line)
+    {
+        string[] words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        double value = double.Parse(words[^2], NumberStyles.Float, CultureInfo.InvariantCulture);
+        double ms = words[^1] switch
+        {
+            "ms" => value,
+            "s" => value * 1000,
+            _ => throw new FormatException($"no unit in '{line}'"),
+        };
+        return (string.Join(' ', words[..^2]), ms);
+    }
+}
