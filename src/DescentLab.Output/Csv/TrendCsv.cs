@@ -4,10 +4,11 @@ using DescentLab.Experiments.Results;
 namespace DescentLab.Output.Csv;
 
 /// <summary>trend.csv: the history trend a report was drawn from, kept in the run folder so re-rendering gives the same report.</summary>
-/// <remarks>Columns <c>run_set_id,started_utc,commit,problem,variant,setting,median_final_gap,median_epochs_to_target</c>;
-/// times as ISO 8601 UTC, an empty commit when the run set had none. A file with the earlier per-variant columns
-/// <c>run_set_id,started_utc,variant,median_final_gap,median_epochs_to_target</c> still reads (no commit, empty problem,
-/// the variant as setting).</remarks>
+/// <remarks>Columns <c>run_set_id,started_utc,commit,problem,variant,setting,median_final_gap,median_epochs_to_target,leader,median_accuracy</c>;
+/// times as ISO 8601 UTC, an empty commit when the run set had none, an empty accuracy where accuracy does not judge the
+/// problem. A file without the last two columns still reads (no leader marked), and so does one with the earlier per-variant
+/// columns <c>run_set_id,started_utc,variant,median_final_gap,median_epochs_to_target</c> (no commit, empty problem, the
+/// variant as setting).</remarks>
 public static class TrendCsv
 {
     /// <summary>File name in the run folder.</summary>
@@ -15,9 +16,11 @@ public static class TrendCsv
 
     private static readonly string[] OldColumns = ["run_set_id", "started_utc", "variant", "median_final_gap", "median_epochs_to_target"];
 
-    /// <summary>The columns, in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } =
+    private static readonly string[] LeaderlessColumns =
         ["run_set_id", "started_utc", "commit", "problem", "variant", "setting", "median_final_gap", "median_epochs_to_target"];
+
+    /// <summary>The columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. LeaderlessColumns, "leader", "median_accuracy"];
 
     /// <summary>Writes <paramref name="points"/>, oldest first.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<TrendPoint> points)
@@ -34,6 +37,8 @@ public static class TrendCsv
             csv.Field(point.Setting);
             csv.Field(point.MedianFinalGap);
             csv.Field(point.MedianEpochsToTarget);
+            csv.Field(point.Leader);
+            csv.Field(point.MedianAccuracy);
             csv.EndRecord();
         }
     }
@@ -43,8 +48,9 @@ public static class TrendCsv
     public static IReadOnlyList<TrendPoint> Read(string path)
     {
         using var csv = CsvTableReader.Open(path);
-        bool old = csv.Header.Count == OldColumns.Length && csv.Header.SequenceEqual(OldColumns);
-        var columns = old ? OldColumns : Columns;
+        bool old = csv.Header.SequenceEqual(OldColumns);
+        bool leaderless = csv.Header.SequenceEqual(LeaderlessColumns);
+        var columns = old ? OldColumns : leaderless ? LeaderlessColumns : Columns;
         if (csv.ExpectColumns(columns) != csv.Header.Count)
         {
             throw new RunFileException(path, 1, $"expected exactly the columns {string.Join(',', Columns)}");
@@ -66,6 +72,8 @@ public static class TrendCsv
                     Commit = csv.NullableText(2),
                     Problem = csv.Text(3),
                     Setting = csv.RequiredText(5),
+                    Leader = !leaderless && csv.Boolean(8),
+                    MedianAccuracy = leaderless ? null : csv.NullableDouble(9),
                 });
         }
 

@@ -130,9 +130,11 @@ public static class MarkdownReport
 
             md.Paragraph(ReferenceLine(set, board.Problem));
             var measures = JudgedMeasure.Headers(board.Judged);
+            // The lost column appears where some run reached its target and ended outside it, so no table grows for nothing.
+            bool lost = board.Entries.Any(e => e.LostTarget > 0);
             md.Table(
-                ["rank", "variant setting", "epochs to target", "grad evals to target", .. measures, "converged", LostWords, "not converged", "diverged", "failed"],
-                "rl" + new string('r', measures.Count + 7),
+                ["rank", "variant setting", "epochs to target", "grad evals to target", .. measures, "converged", .. (lost ? [LostWords] : Array.Empty<string>()), "not converged", "diverged", "failed"],
+                "rl" + new string('r', measures.Count + (lost ? 7 : 6)),
                 board.Entries.Take(MaxLeaderboardRows).Select(e => (IReadOnlyList<string>)
             [
                 Count(e.Rank),
@@ -141,7 +143,7 @@ public static class MarkdownReport
                 Count(e.GradEvalsToTarget),
                 .. JudgedMeasure.Cells(board.Judged, e),
                 Count(e.Converged),
-                Count(e.LostTarget),
+                .. (lost ? [Count(e.LostTarget)] : Array.Empty<string>()),
                 Count(e.NotConverged),
                 Count(e.Diverged),
                 Count(e.Failed),
