@@ -24,6 +24,16 @@ public static class RunStatusKeys
         _ => status.ToKey(),
     };
 
+    /// <summary>Every key, for messages about a bad value: <c>converged, not_converged, lost_target, diverged or failed</c>.</summary>
+    public static string Listed
+    {
+        get
+        {
+            var keys = Enum.GetValues<RunStatus>().Select(s => s.ToKey()).ToList();
+            return string.Join(", ", keys[..^1]) + " or " + keys[^1];
+        }
+    }
+
     /// <summary>Parses a key written by <see cref="ToKey"/>.</summary>
     public static bool TryParse(string key, out RunStatus status)
     {

@@ -147,8 +147,11 @@ internal static class HeadlineSection
         }
 
         string measure = d.Measure + " " + Value(d.Winner) + " vs " + Value(d.RunnerUp);
-        string interval = "difference " + Value(d.Estimate) + ", 95 % interval " + Value(d.Low) + " to " + Value(d.High);
-        return seeds + "; " + (d.WithinNoise ? "tie within noise: " : string.Empty) + measure + " (" + interval + ")" + who;
+        // A runner-up that never got there on any resample leaves no interval to state, only where it ends.
+        string detail = double.IsInfinity(d.Estimate) && d.Low == d.Estimate && d.High == d.Estimate
+            ? "; runner-up ends at " + JudgedMeasure.FinalState(w.Judgment, up)
+            : " (difference " + Value(d.Estimate) + ", 95 % interval " + Value(d.Low) + " to " + Value(d.High) + ")";
+        return seeds + "; " + (d.WithinNoise ? "tie within noise: " : string.Empty) + measure + detail + who;
     }
 
     // Epochs are whole, gaps and accuracies go through the one human number form; never shows as "never".
