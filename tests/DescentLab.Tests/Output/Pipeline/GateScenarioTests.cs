@@ -130,6 +130,25 @@ public sealed class GateScenarioTests
         Assert.That(log.Messages.Last(), Does.StartWith($"gate: 4 runs: 0 converged, {(allowMissing ? 0 : 2)} regressions,"));
     }
 
+    [TestCase(false, PipelineOutcome.Regression)]
+    [TestCase(true, PipelineOutcome.Success)]
+    public void RemovedVariant_IsReallyGone_AllowMissingExcusesItAndSaysSo(bool allowMissing, PipelineOutcome expected)
+    {
+        string baseline = Accept(Tiny);
+        var sgdOnly = Tiny with { Rows = [.. Tiny.Rows.Where(r => r.Variant == "sgd")] };
+
+        var (published, _) = Publish(sgdOnly, new RegressionConfig(baseline, Fail: true, AllowMissing: allowMissing));
+
+        var runs = published.Set.Regression!.Settings.Single(s => s.Metric == "runs");
+        Assert.Multiple(() =>
+        {
+            Assert.That(published.Outcome, Is.EqualTo(expected));
+            Assert.That(runs.Describe(), Is.EqualTo("runs: 3 of the baseline's 3 seeds have no run now (variant batch is gone from beans1 n=20, origin, mse); "
+                + (allowMissing ? "excused by allow_missing: true" : "allow_missing: false")));
+            Assert.That(File.ReadAllText(_temp.PathOf("run", "report.md")).Contains("excused by allow\\_missing: true", StringComparison.Ordinal), Is.EqualTo(allowMissing));
+        });
+    }
+
     [Test]
     public void Previous_EmptyHistory_IsTheBaselineForTheNext_ThenTheNextComparesWithIt()
     {
