@@ -15,6 +15,8 @@ public static class BestSettingComparer
     /// <summary>The metric name of these comparisons.</summary>
     public const string Metric = "best_setting";
 
+    private const string Same = "no difference beyond tolerance";
+
     /// <summary>Compares the best settings of one problem × variant in <paramref name="baseline"/> and <paramref name="current"/>
     /// (both non-empty, rows of that problem and variant only).</summary>
     public static SettingComparison Compare(string variant, IReadOnlyList<SummaryRow> baseline, IReadOnlyList<SummaryRow> current, RegressionConfig config)
@@ -70,8 +72,6 @@ public static class BestSettingComparer
         direction = RegressionComparer.CompareGap(before.FinalLoss, now.FinalLoss, config);
         return (direction, direction == 0 ? Same : $"final loss {HumanNumber.Format(before.FinalLoss)} -> {HumanNumber.Format(now.FinalLoss)}");
     }
-
-    private const string Same = "no difference beyond tolerance";
 
     private static string Describe(string variant, LeaderboardEntry entry) => $"{variant} {Short(variant, entry)} ({Converged(entry)})";
 

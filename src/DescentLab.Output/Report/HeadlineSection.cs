@@ -141,9 +141,14 @@ internal static class HeadlineSection
 
         string who = " (runner-up " + MarkdownWriter.Code(up.Setting.Label) + ")";
         string seeds = Inv($"converged {w.Winner.Converged}/{w.Winner.Runs} vs {up.Converged}/{up.Runs}");
-        if (w.Difference is not { } d)
+        if (w.Margin == WinMargin.Tie)
         {
             return seeds + "; tie on every judging key" + who;
+        }
+
+        if (w.Difference is not { } d)
+        {
+            return seeds + "; no seed in common to compare" + who;
         }
 
         string measure = d.Measure + " " + Value(d.Winner) + " vs " + Value(d.RunnerUp);
@@ -154,7 +159,7 @@ internal static class HeadlineSection
         return seeds + "; " + (d.WithinNoise ? "tie within noise: " : string.Empty) + measure + detail + who;
     }
 
-    // Epochs are whole, gaps and accuracies go through the one human number form; never shows as "never".
+    // +∞ is "never" (epochs of a setting that did not converge); every other number takes the one human number form.
     private static string Value(double value) => value switch
     {
         double.PositiveInfinity => "never",
