@@ -18,6 +18,7 @@ public sealed class TrainingRecorder<TModel>
     private double _divergeAbove = double.PositiveInfinity;
     private int? _epochsToTarget;
     private long? _gradEvalsToTarget;
+    private bool _lastMeetsTargets;
     private string _divergence = string.Empty;
 
     /// <summary>Reserves the curve for <paramref name="options"/>'s stop rules over <paramref name="samples"/>.</summary>
@@ -80,7 +81,9 @@ public sealed class TrainingRecorder<TModel>
             return true;
         }
 
-        if (_epochsToTarget is null && MeetsTargets(loss, gap, accuracy))
+        // Every state is checked: the first hit is the runtime measure, the last state decides "converged".
+        _lastMeetsTargets = MeetsTargets(loss, gap, accuracy);
+        if (_epochsToTarget is null && _lastMeetsTargets)
         {
             _epochsToTarget = epoch;
             _gradEvalsToTarget = gradEvals;
@@ -129,12 +132,19 @@ public sealed class TrainingRecorder<TModel>
         return accuracy;
     }
 
+    /// <summary>Converged when the last observed state meets the targets; lost when an earlier one did and the last does not.</summary>
+    private RunStatus Judge() =>
+        Diverged ? RunStatus.Diverged
+        : _lastMeetsTargets ? RunStatus.Converged
+        : _epochsToTarget is null ? RunStatus.NotConverged
+        : RunStatus.LostTarget;
+
     /// <summary>The result after the last observed state.</summary>
     public TrainingResult Finish(int epochs, long steps, long gradEvals, RunStatus? status = null, string? message = null)
     {
         var curve = _curve.ToCurve();
         int last = curve.Count - 1;
-        var finalStatus = status ?? (Diverged ? RunStatus.Diverged : _epochsToTarget is null ? RunStatus.NotConverged : RunStatus.Converged);
+        var finalStatus = status ?? Judge();
         return new TrainingResult(
             finalStatus,
             message ?? _divergence,

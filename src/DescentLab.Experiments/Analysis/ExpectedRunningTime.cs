@@ -1,4 +1,3 @@
-using DescentLab.Core.Datasets;
 using DescentLab.Experiments.Results;
 
 namespace DescentLab.Experiments.Analysis;
@@ -14,10 +13,10 @@ namespace DescentLab.Experiments.Analysis;
 public sealed record ExpectedRunningTime(double Ert, double Low, double High, int Successes, int Runs)
 {
     /// <summary>Bootstrap resamples.</summary>
-    public const int Resamples = 1000;
+    public const int Resamples = Bootstrap.Resamples;
 
     /// <summary>Fixed bootstrap seed: the same runs always give the same interval, so reports stay byte-identical.</summary>
-    public const ulong BootstrapSeed = 20021;
+    public const ulong BootstrapSeed = Bootstrap.Seed;
 
     /// <summary>The ERT of <paramref name="runs"/> (one problem, one setting).</summary>
     public static ExpectedRunningTime Of(IReadOnlyList<SummaryRow> runs)
@@ -30,21 +29,8 @@ public sealed record ExpectedRunningTime(double Ert, double Low, double High, in
             return new ExpectedRunningTime(ert, ert, ert, 0, 0);
         }
 
-        var rng = new Xoshiro256StarStar(BootstrapSeed);
-        var samples = new double[Resamples];
-        var pick = new int[spent.Length];
-        for (int b = 0; b < Resamples; b++)
-        {
-            for (int i = 0; i < pick.Length; i++)
-            {
-                pick[i] = rng.NextIndex(pick.Length);
-            }
-
-            samples[b] = Estimate(spent, solved, pick);
-        }
-
-        Array.Sort(samples);
-        return new ExpectedRunningTime(ert, Percentile(samples, 0.025), Percentile(samples, 0.975), solved.Count(s => s), spent.Length);
+        var (low, high) = Bootstrap.Interval(spent.Length, pick => Estimate(spent, solved, pick));
+        return new ExpectedRunningTime(ert, low, high, solved.Count(s => s), spent.Length);
     }
 
     private static double Estimate(double[] spent, bool[] solved, IEnumerable<int> indices)
@@ -59,8 +45,4 @@ public sealed record ExpectedRunningTime(double Ert, double Low, double High, in
 
         return successes == 0 ? double.PositiveInfinity : total / successes;
     }
-
-    /// <summary>The value at rank ⌈p·N⌉ (1-based) of sorted <paramref name="sorted"/>: no interpolation, so ∞ stays ∞.</summary>
-    private static double Percentile(double[] sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

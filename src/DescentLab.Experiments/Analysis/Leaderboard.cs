@@ -3,33 +3,28 @@ using DescentLab.Experiments.Results;
 
 namespace DescentLab.Experiments.Analysis;
 
-/// <summary>One problem's variant settings ranked best first.</summary>
+/// <summary>One problem's variant settings ranked best first by <see cref="LeaderRule"/>.</summary>
 /// <param name="Problem">The problem (seeds aggregated).</param>
 /// <param name="Entries">Ranked entries.</param>
 /// <param name="Judged">The measures that judge the problem (and rank its settings after epochs to target).</param>
 public sealed record Leaderboard(ProblemKey Problem, IReadOnlyList<LeaderboardEntry> Entries, ProblemJudgment Judged)
 {
     /// <summary>A leaderboard per problem, problems in plan order.</summary>
-    /// <remarks>Ranked by epochs to target (settings that reached it first, fewest epochs first), then by median final gap,
-    /// or, on a problem with an infimum reference (whose gap decides nothing), by median accuracy (highest first) and
-    /// median final loss; remaining ties keep plan order, so the ranking is deterministic.</remarks>
-    public static IReadOnlyList<Leaderboard> Build(RunSet set) =>
-        ProblemRuns.Group(set.Rows).Select(Build).ToList();
+    public static IReadOnlyList<Leaderboard> Build(RunSet set) => Build(set.Rows);
+
+    /// <summary>A leaderboard per problem of <paramref name="rows"/>, problems in plan order.</summary>
+    public static IReadOnlyList<Leaderboard> Build(IReadOnlyList<SummaryRow> rows) =>
+        ProblemRuns.Group(rows).Select(Build).ToList();
 
     /// <summary>The leaderboard of one problem's runs.</summary>
     public static Leaderboard Build(ProblemRuns problem)
     {
         var judgment = ProblemJudgment.Of(problem.Settings.SelectMany(s => s.Rows));
-        var entries = problem.Settings.Select(Aggregate).OrderBy(e => e.EpochsToTarget is null).ThenBy(e => e.EpochsToTarget ?? 0);
-        var ranked = (judgment.ByLoss
-                ? entries.ThenByDescending(e => e.Accuracy ?? double.NegativeInfinity).ThenBy(e => e.FinalLoss)
-                : entries.ThenBy(e => e.FinalGap))
-            .Select((e, i) => e with { Rank = i + 1 })
-            .ToList();
-        return new Leaderboard(problem.Problem, ranked, judgment);
+        return new Leaderboard(problem.Problem, LeaderRule.Rank(problem.Settings.Select(Aggregate), judgment), judgment);
     }
 
-    private static LeaderboardEntry Aggregate(SettingRuns runs)
+    /// <summary>The unranked entry of one setting's runs.</summary>
+    public static LeaderboardEntry Aggregate(SettingRuns runs)
     {
         var rows = runs.Rows;
         bool classification = rows.Any(r => r.Accuracy is not null);
@@ -37,8 +32,8 @@ public sealed record Leaderboard(ProblemKey Problem, IReadOnlyList<LeaderboardEn
             0,
             runs.Setting,
             rows.Count,
-            Median.LowerOrNull(rows.Select(r => (long?)r.EpochsToTarget)),
-            Median.LowerOrNull(rows.Select(r => r.GradEvalsToTarget)),
+            Median.LowerOrNull(rows.Select(r => r.Status == RunStatus.Converged ? (long?)r.EpochsToTarget : null)),
+            Median.LowerOrNull(rows.Select(r => r.Status == RunStatus.Converged ? r.GradEvalsToTarget : null)),
             Median.Of(rows.Select(r => r.FinalGap)),
             rows.Count(r => r.Status == RunStatus.Converged),
             rows.Count(r => r.Status == RunStatus.NotConverged),
@@ -46,6 +41,12 @@ public sealed record Leaderboard(ProblemKey Problem, IReadOnlyList<LeaderboardEn
             rows.Count(r => r.Status == RunStatus.Failed),
             Median.Of(rows.Select(r => r.FinalLoss)),
             // Negated so that Median's "NaN counts as +∞" makes a run without an accuracy count as the worst.
-            classification ? -Median.Of(rows.Select(r => -(r.Accuracy ?? double.NaN))) : null);
+            classification ? -Median.Of(rows.Select(r => -(r.Accuracy ?? double.NaN))) : null)
+        {
+            LostTarget = rows.Count(r => r.Status == RunStatus.LostTarget),
+            Epochs = Median.LowerOrNull(rows.Select(r => (long?)r.Epochs)) ?? 0,
+            RoundingGap = rows.Count == 0 ? LeaderRule.RoundingGap : rows.Max(r => LeaderRule.Tolerance(r.OptimumLoss)),
+            Seeds = rows,
+        };
     }
 }

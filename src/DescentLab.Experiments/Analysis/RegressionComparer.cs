@@ -14,7 +14,7 @@ namespace DescentLab.Experiments.Analysis;
 /// mirror case; a gap that becomes NaN (or infinite) regresses, one that stops being NaN (or infinite) improves.</item>
 /// <item><c>epochs_to_target</c> regresses when it grows by more than <c>epochs_tol</c> or the target is no longer reached,
 /// and improves when it shrinks by more than <c>epochs_tol</c> or the target is newly reached.</item>
-/// <item><c>status</c> regresses when it moves right in converged &lt; not_converged &lt; diverged &lt; failed (so diverged → failed
+/// <item><c>status</c> regresses when it moves right in converged &lt; lost_target &lt; not_converged &lt; diverged &lt; failed (so diverged → failed
 /// is a regression: a run that could not be carried out says less than one that diverged) and improves when it moves left.</item>
 /// </list>
 /// Findings follow the current rows' order, then the metric order above; new runs follow the current order and missing runs
@@ -72,13 +72,15 @@ public static class RegressionComparer
         };
     }
 
-    /// <summary>Severity rank of a status: converged 0, not_converged 1, diverged 2, failed 3.</summary>
+    /// <summary>Severity rank of a status: converged 0, lost_target 1 (it reached the target at least), not_converged 2,
+    /// diverged 3, failed 4.</summary>
     public static int Severity(RunStatus status) => status switch
     {
         RunStatus.Converged => 0,
-        RunStatus.NotConverged => 1,
-        RunStatus.Diverged => 2,
-        RunStatus.Failed => 3,
+        RunStatus.LostTarget => 1,
+        RunStatus.NotConverged => 2,
+        RunStatus.Diverged => 3,
+        RunStatus.Failed => 4,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -10,8 +10,9 @@ namespace DescentLab.Experiments.Analysis;
 /// each metric (what the gate decides on, like asv compares a benchmark, not one sample of it).</summary>
 /// <remarks>
 /// Only seeds present in both sets enter the medians, so a missing seed cannot move them; seeds of the baseline that are
-/// missing now are their own <c>runs</c> finding, a regression unless <c>allow_missing</c>. A setting only in the current
-/// set is new and not compared. Medians: <see cref="Median.Of"/> for gaps (NaN counts as +∞), the lower median for epochs
+/// missing now, and settings of a variant or problem that is gone, are their own <c>runs</c> finding, a regression unless
+/// <c>allow_missing</c> (which says that it excused them). When a variant's settings on a problem changed, its best setting
+/// then and now are compared (<see cref="BestSettingComparer"/>), so a new setting is judged, never passed by default. Medians: <see cref="Median.Of"/> for gaps (NaN counts as +∞), the lower median for epochs
 /// (not reached counts as never) and for status severity. Worst: the largest gap (NaN worst of all), the most epochs (not
 /// reached worst), the most severe status. A metric regresses when its median or its worst seed got worse beyond tolerance.
 /// </remarks>
@@ -19,7 +20,8 @@ public static class SettingComparer
 {
     private const string NotApplicable = "n/a";
 
-    /// <summary>Every setting × metric comparison: current settings in order, then settings only in the baseline.</summary>
+    /// <summary>Every setting × metric comparison: current settings in order, then each problem × variant whose settings
+    /// changed (<see cref="BestSettingComparer"/>), then what is gone from the baseline.</summary>
     public static IReadOnlyList<SettingComparison> Compare(IReadOnlyList<SummaryRow> baseline, IReadOnlyList<SummaryRow> current, RegressionConfig config)
     {
         var baselineById = baseline.ToDictionary(r => r.RunId, StringComparer.Ordinal);
@@ -38,18 +40,58 @@ public static class SettingComparer
 
             if (baselineBySetting.TryGetValue(group.Key, out var before))
             {
-                AddMissing(comparisons, group.Key, before.Count, before.Count(r => !currentIds.Contains(r.RunId)), config);
+                AddMissing(comparisons, group.Key, before.Count, before.Count(r => !currentIds.Contains(r.RunId)), "seeds gone", config);
+            }
+        }
+
+        var baselineVariants = ByVariant(baseline);
+        var currentVariants = ByVariant(current);
+        foreach (var (variant, now) in currentVariants)
+        {
+            if (baselineVariants.TryGetValue(variant, out var then) && !SettingsOf(then).SetEquals(SettingsOf(now)))
+            {
+                comparisons.Add(BestSettingComparer.Compare(variant.Variant, then, now, config));
             }
         }
 
         var currentSettings = current.Select(r => RunIds.Setting(r.RunId)).ToHashSet(StringComparer.Ordinal);
         foreach (var (setting, before) in baselineBySetting.Where(s => !currentSettings.Contains(s.Key)))
         {
-            AddMissing(comparisons, setting, before.Count, before.Count, config);
+            // A changed setting of a variant that still runs on the problem is judged by its best setting above.
+            var variant = (ProblemKey.From(before[0]), before[0].Variant);
+            if (!currentVariants.ContainsKey(variant))
+            {
+                string gone = currentVariants.Keys.Any(k => k.Item1 == variant.Item1)
+                    ? $"variant {variant.Variant} is gone from {variant.Item1.Label}"
+                    : $"problem {variant.Item1.Label} is gone";
+                AddMissing(comparisons, setting, before.Count, before.Count, gone, config);
+            }
         }
 
         return comparisons;
     }
+
+    // Rows per problem × variant, in order of first appearance.
+    private static Dictionary<(ProblemKey, string Variant), List<SummaryRow>> ByVariant(IReadOnlyList<SummaryRow> rows)
+    {
+        var groups = new Dictionary<(ProblemKey, string), List<SummaryRow>>();
+        foreach (var row in rows)
+        {
+            var key = (ProblemKey.From(row), row.Variant);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                list = [];
+                groups.Add(key, list);
+            }
+
+            list.Add(row);
+        }
+
+        return groups;
+    }
+
+    private static HashSet<string> SettingsOf(List<SummaryRow> rows) =>
+        rows.Select(r => RunIds.Setting(r.RunId)).ToHashSet(StringComparer.Ordinal);
 
     private static SettingComparison Gap(string setting, List<(SummaryRow Before, SummaryRow Now)> pairs, RegressionConfig config)
     {
@@ -88,22 +130,29 @@ public static class SettingComparer
             setting, "status", StatusKey(beforeMedian), StatusKey(beforeWorst), StatusKey(nowMedian), StatusKey(nowWorst), NotApplicable, "any change", direction);
     }
 
-    private static void AddMissing(List<SettingComparison> comparisons, string setting, int baselineSeeds, int missing, RegressionConfig config)
+    // Runs of the baseline that are really gone (seeds, a variant, a problem): a regression unless allow_missing, which
+    // excuses them and says so in an unchanged comparison.
+    private static void AddMissing(List<SettingComparison> comparisons, string setting, int baselineSeeds, int missing, string what, RegressionConfig config)
     {
-        if (missing == 0 || config.AllowMissing)
+        if (missing == 0)
         {
             return;
         }
 
         string before = Seeds(baselineSeeds);
         string now = Seeds(baselineSeeds - missing);
-        comparisons.Add(new SettingComparison(setting, "runs", before, before, now, now, NotApplicable, "allow_missing: false", 1));
+        string excuse = config.AllowMissing ? "excused by allow_missing: true" : "allow_missing: false";
+        comparisons.Add(new SettingComparison(setting, "runs", before, before, now, now, NotApplicable, config.AllowMissing ? "allow_missing: true" : "allow_missing: false", config.AllowMissing ? 0 : 1)
+        {
+            Message = Inv($"{missing} of the baseline's {before} have no run now ({what}); {excuse}"),
+        });
     }
 
     // Worse on either measure is a regression; otherwise better on either is an improvement.
     private static int Combine(int median, int worst) => median > 0 || worst > 0 ? 1 : median < 0 || worst < 0 ? -1 : 0;
 
-    private static int CompareEpochs(long? before, long? now, int tolerance) => (before, now) switch
+    /// <summary>+1 when epochs to target got worse beyond <paramref name="tolerance"/> (not reached is worst), -1 when better.</summary>
+    internal static int CompareEpochs(long? before, long? now, int tolerance) => (before, now) switch
     {
         (null, null) => 0,
         (_, null) => 1,

@@ -8,4 +8,7 @@ public enum TrendMetric
 
     /// <summary>Median epochs to target (when every setting's median reached it in every run set).</summary>
     EpochsToTarget,
+
+    /// <summary>Median final accuracy (where accuracy judges the problem and some median did not reach the target).</summary>
+    Accuracy,
 }

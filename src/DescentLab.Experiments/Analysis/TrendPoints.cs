@@ -6,19 +6,27 @@ namespace DescentLab.Experiments.Analysis;
 public static class TrendPoints
 {
     /// <summary>The points of run set <paramref name="runSetId"/>.</summary>
-    /// <remarks>The median final gap counts a diverged seed (NaN) as the worst, so a median of mostly diverged seeds is
-    /// NaN; epochs to target are the lower median over every seed, a seed that never reached the target counting as never.</remarks>
+    /// <remarks>Built from the run set's leaderboards, so the leader is the headline's (<see cref="LeaderRule"/>). The median
+    /// final gap counts a diverged seed (NaN) as the worst, so a median of mostly diverged seeds is NaN; epochs to target are
+    /// the leaderboard's (first hits of converged seeds, lower median); accuracy is kept where it judges the problem.</remarks>
     public static IEnumerable<TrendPoint> Of(long runSetId, DateTimeOffset startedUtc, string? commit, IReadOnlyList<SummaryRow> rows) =>
-        rows.GroupBy(r => (Problem: ProblemKey.From(r), Setting: VariantSetting.From(r)))
-            .Select(g =>
+        ProblemRuns.Group(rows).SelectMany(problem =>
+        {
+            var board = Leaderboard.Build(problem);
+            var entries = board.Entries.ToDictionary(e => e.Setting);
+            bool byAccuracy = board.Judged.ByLoss && board.Judged.HasAccuracy;
+            return problem.Settings.Select(s => entries[s.Setting]).Select(e => new TrendPoint(
+                runSetId,
+                startedUtc,
+                e.Setting.Variant,
+                double.IsFinite(e.FinalGap) ? e.FinalGap : double.NaN,
+                e.EpochsToTarget)
             {
-                double gap = Median.Of(g.Select(r => r.FinalGap));
-                long? epochs = Median.LowerOrNull(g.Select(r => (long?)r.EpochsToTarget));
-                return new TrendPoint(runSetId, startedUtc, g.Key.Setting.Variant, double.IsFinite(gap) ? gap : double.NaN, epochs)
-                {
-                    Commit = commit,
-                    Problem = g.Key.Problem.Label,
-                    Setting = g.Key.Setting.Label,
-                };
+                Commit = commit,
+                Problem = board.Problem.Label,
+                Setting = e.Setting.Label,
+                Leader = e.Rank == 1,
+                MedianAccuracy = byAccuracy && e.Accuracy is double a && double.IsFinite(a) ? a : null,
             });
+        });
 }

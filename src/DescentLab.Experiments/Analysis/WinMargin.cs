@@ -1,28 +1,23 @@
 namespace DescentLab.Experiments.Analysis;
 
-/// <summary>Why a problem's winner ranks above its runner-up.</summary>
+/// <summary>Which key of <see cref="LeaderRule"/> put a problem's winner above its runner-up.</summary>
 public enum WinMargin
 {
     /// <summary>Only one setting ran.</summary>
     Alone,
 
-    /// <summary>Both reached the target; the winner in fewer epochs (median over seeds).</summary>
+    /// <summary>Fewer epochs to target among converged runs (median over seeds; a seed that did not converge counts as never).</summary>
     FewerEpochs,
 
-    /// <summary>Only the winner reached the target in at least half of its seeds.</summary>
-    OnlyOneReachedTarget,
-
-    /// <summary>Same epochs to target (or neither reached it); the winner has the smaller median final gap.</summary>
-    SmallerGap,
-
-    /// <summary>Same epochs to target (or neither reached it) on a problem judged by loss and accuracy (an infimum); the
-    /// winner has the higher median accuracy.</summary>
+    /// <summary>Same epochs to target (or neither converged) on a problem with an infimum reference: higher median accuracy.</summary>
     HigherAccuracy,
 
-    /// <summary>Same epochs to target and accuracy on a problem judged by loss and accuracy; the winner has the smaller
-    /// median final loss.</summary>
+    /// <summary>Same epochs to target and accuracy on a problem with an infimum reference: smaller median final loss.</summary>
     SmallerLoss,
 
-    /// <summary>Equal on every ranking key; plan order decided.</summary>
+    /// <summary>Same epochs to target (or neither converged): smaller median final gap beyond rounding.</summary>
+    SmallerGap,
+
+    /// <summary>Equal on every judging key: fewer epochs run, catalog order or plan order decided.</summary>
     Tie,
 }

@@ -22,5 +22,13 @@ public sealed record TrendPoint(long RunSetId, DateTimeOffset StartedUtc, string
         init => _setting = value;
     }
 
+    /// <summary>The problem's leader in this run set by the leaderboard's rule; false in a trend.csv written before
+    /// leaders were kept.</summary>
+    public bool Leader { get; init; }
+
+    /// <summary>Median final accuracy where accuracy judges the problem (an infimum reference on a classification problem), else
+    /// null.</summary>
+    public double? MedianAccuracy { get; init; }
+
     private readonly string? _setting;
 }

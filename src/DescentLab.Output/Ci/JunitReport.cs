@@ -10,7 +10,8 @@ namespace DescentLab.Output.Ci;
 /// <summary>JUnit XML for CI test views: one testsuite per run set, one testcase per problem × variant setting.</summary>
 /// <remarks>A testcase fails when a metric of its setting regressed against the baseline (median or worst seed beyond
 /// tolerance, or seeds of the baseline missing) or when one of its runs failed; the failure's message carries baseline,
-/// now and tolerance, or the run's error. Settings only in the baseline appear as failed testcases. No times or
+/// now and tolerance, or the run's error. Settings only in the baseline appear as failed testcases. A run that reached its
+/// target and ended outside it is named in the testcase's system-out (it is no failure by itself). No times or
 /// timestamps, so the same run sets give the same bytes.</remarks>
 public static class JunitReport
 {
@@ -71,6 +72,11 @@ public static class JunitReport
                     xml.WriteEndElement();
                 }
 
+                if (testCase.Lost.Count > 0)
+                {
+                    xml.WriteElementString("system-out", string.Join("\n", testCase.Lost));
+                }
+
                 xml.WriteEndElement();
             }
 
@@ -93,6 +99,10 @@ public static class JunitReport
             {
                 testCase.Failures.Add($"run {row.RunId} failed: {row.Message}");
                 testCase.Type ??= "failed_run";
+            }
+            else if (row.Status == RunStatus.LostTarget)
+            {
+                testCase.Lost.Add($"run {row.RunId}: {RunStatus.LostTarget.ToWords()} ({RunStatus.LostTarget.ToKey()}), not converged");
             }
         }
 
@@ -125,6 +135,8 @@ public static class JunitReport
         public string Setting { get; } = setting;
 
         public List<string> Failures { get; } = [];
+
+        public List<string> Lost { get; } = [];
 
         public string? Type { get; set; }
     }

@@ -97,7 +97,7 @@ internal static class ColumnTypes
         (r, i) => !r.IsDBNull(i) && r.GetBoolean(i));
 
     /// <summary>A run status key.</summary>
-    public static ColumnType<RunStatus> Status { get; } = Keyed<RunStatus>("converged, not_converged, diverged or failed", s => s.ToKey(), RunStatusKeys.TryParse);
+    public static ColumnType<RunStatus> Status { get; } = Keyed<RunStatus>(RunStatusKeys.Listed, s => s.ToKey(), RunStatusKeys.TryParse);
 
     /// <summary>A reference kind key (<c>exact</c>, <c>infimum</c>, <c>best_known</c>), or empty where a file written before
     /// kinds were recorded does not say.</summary>

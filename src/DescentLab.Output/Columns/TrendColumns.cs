@@ -4,7 +4,8 @@ namespace DescentLab.Output.Columns;
 
 /// <summary>Every column of trend.csv, in file order: the one place a trend column is defined.</summary>
 /// <remarks>commit, problem and setting were added after the first trend.csv files: a file without them reads as no
-/// commit, an empty problem and the variant as setting.</remarks>
+/// commit, an empty problem and the variant as setting; leader and median_accuracy came later still: a file without them
+/// marks no leader and has no accuracy.</remarks>
 public static class TrendColumns
 {
     /// <summary>The columns, in order.</summary>
@@ -18,6 +19,8 @@ public static class TrendColumns
         CsvColumn<TrendPoint>.Of("setting", ColumnTypes.RequiredText, p => p.Setting, (p, v) => p with { Setting = v }, optional: true),
         CsvColumn<TrendPoint>.Of("median_final_gap", ColumnTypes.Double, p => p.MedianFinalGap, (p, v) => p with { MedianFinalGap = v }),
         CsvColumn<TrendPoint>.Of("median_epochs_to_target", ColumnTypes.NullableDouble, p => p.MedianEpochsToTarget, (p, v) => p with { MedianEpochsToTarget = v }),
+        CsvColumn<TrendPoint>.Of("leader", ColumnTypes.Boolean, p => p.Leader, (p, v) => p with { Leader = v }, optional: true),
+        CsvColumn<TrendPoint>.Of("median_accuracy", ColumnTypes.NullableDouble, p => p.MedianAccuracy, (p, v) => p with { MedianAccuracy = v }, optional: true),
     ];
 
     /// <summary>The row reading starts from: every column then sets its own value.</summary>

@@ -5,12 +5,13 @@ namespace DescentLab.Output.Compare;
 
 /// <summary>The text <c>descentlab compare</c> prints: one line per setting × metric with before / after (median and worst
 /// seed) and the ratio of the medians, marked <c>regression</c> when worse beyond tolerance and <c>improvement</c> when
-/// better; words, not asv's <c>+</c> and <c>-</c>, so a regression is found by reading or grepping the log.</summary>
+/// better (words, not asv's <c>+</c> and <c>-</c>, so a regression is found by reading or grepping the log), then each
+/// problem's leader before and after by the same rule as the report's headline.</summary>
 public static class ComparisonTable
 {
     private static readonly string[] Headers = ["change", "before", "after", "ratio", "metric", "setting"];
 
-    /// <summary>Writes <paramref name="comparison"/>: a changed config first, then the table, then the counts.</summary>
+    /// <summary>Writes <paramref name="comparison"/>: a changed config first, then the table, the leaders, then the counts.</summary>
     public static void Write(TextWriter writer, FolderComparison comparison)
     {
         var report = comparison.Report;
@@ -35,6 +36,11 @@ public static class ComparisonTable
         foreach (var row in rows)
         {
             writer.WriteLine(string.Join("  ", row.Select((cell, c) => c == row.Length - 1 ? cell : cell.PadRight(widths[c]))).TrimEnd());
+        }
+
+        foreach (var (problem, before, after) in comparison.Leaders)
+        {
+            writer.WriteLine($"Leader of {problem.Label}: {before?.Label ?? "did not run"} (before), {after?.Label ?? "did not run"} (after).");
         }
 
         int regressions = report.SettingRegressions.Count();

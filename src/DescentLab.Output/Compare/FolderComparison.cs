@@ -16,6 +16,23 @@ public sealed record FolderComparison(string Before, string After, RegressionCon
     /// <summary>The comparison.</summary>
     public RegressionReport Report => Set.Regression!;
 
+    /// <summary>The earlier run set's rows.</summary>
+    public IReadOnlyList<SummaryRow> BeforeRows { get; init; } = [];
+
+    /// <summary>Per problem (in the later run's order, then problems only in the earlier one), its leader by
+    /// <see cref="LeaderRule"/> before and after; null where the problem did not run.</summary>
+    public IReadOnlyList<(ProblemKey Problem, VariantSetting? Before, VariantSetting? After)> Leaders
+    {
+        get
+        {
+            var before = Leaderboard.Build(BeforeRows).ToDictionary(b => b.Problem, b => b.Entries[0].Setting);
+            var after = Leaderboard.Build(Set.Rows).ToDictionary(b => b.Problem, b => b.Entries[0].Setting);
+            return after.Keys.Concat(before.Keys.Where(p => !after.ContainsKey(p)))
+                .Select(p => (p, before.GetValueOrDefault(p), after.GetValueOrDefault(p)))
+                .ToList();
+        }
+    }
+
     /// <summary>Reads the manifest and summary of both folders and compares them.</summary>
     /// <exception cref="RunFileException">A folder is missing, or its manifest.json or summary.csv is missing or malformed.</exception>
     public static FolderComparison Create(string before, string after)
@@ -37,7 +54,7 @@ public sealed record FolderComparison(string Before, string After, RegressionCon
             Datasets = new Dictionary<string, Core.Datasets.Dataset>(),
             Regression = report,
         };
-        return new FolderComparison(before, after, tolerances, set);
+        return new FolderComparison(before, after, tolerances, set) { BeforeRows = beforeRows };
     }
 
     private static (RunManifest Manifest, IReadOnlyList<SummaryRow> Rows) Read(string runDir)

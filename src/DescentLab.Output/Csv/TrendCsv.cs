@@ -16,6 +16,9 @@ public static class TrendCsv
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. TrendColumns.All.Select(c => c.Name)];
 
+    /// <summary>The columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. LeaderlessColumns, "leader", "median_accuracy"];
+
     /// <summary>Writes <paramref name="points"/>, oldest first.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<TrendPoint> points) => CsvColumnTable.Write(writer, TrendColumns.All, points);
 

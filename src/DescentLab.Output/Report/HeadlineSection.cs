@@ -1,5 +1,7 @@
+using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Text;
 using DescentLab.Output.Plots;
 using static DescentLab.Output.Report.ReportFormat;
 
@@ -10,6 +12,8 @@ namespace DescentLab.Output.Report;
 internal static class HeadlineSection
 {
     private static readonly string[] Headers = ["problem", "winner", "status", "margin over runner-up"];
+
+    private static readonly string LostWords = RunStatus.LostTarget.ToWords();
 
     /// <summary>Writes the section for <paramref name="set"/> with its already built <paramref name="boards"/>.</summary>
     public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards)
@@ -30,10 +34,14 @@ internal static class HeadlineSection
             Status(w.Winner),
             Margin(w),
         ]));
-        md.Paragraph(winners.Any(w => w.Judgment.ByLoss)
-            ? "Winner = first row of the problem's leaderboard (fewest epochs to target, then smallest median final gap; on a problem "
-                + "with an infimum reference, whose gap decides nothing, highest median accuracy, then smallest median final loss)."
-            : "Winner = first row of the problem's leaderboard (fewest epochs to target, then smallest median final gap).");
+        md.Paragraph((winners.Any(w => w.Judgment.ByLoss)
+            ? "Winner = first row of the problem's leaderboard (fewest epochs to target among converged runs, then smallest median final gap, "
+                + "gaps within rounding tied; on a problem with an infimum reference, whose gap decides nothing, highest median accuracy, "
+                + "then smallest median final loss)."
+            : "Winner = first row of the problem's leaderboard (fewest epochs to target among converged runs, then smallest median "
+                + "final gap, gaps within rounding tied).")
+            + " The margin gives seeds converged and the difference in the deciding measure with its 95 % bootstrap interval over "
+            + "seeds; an interval that includes no difference is a tie within noise.");
     }
 
     /// <summary>The most recent step of each problem × setting the trend shows, or that there was none.</summary>
@@ -62,18 +70,22 @@ internal static class HeadlineSection
     {
         var step = series.Steps[^1];
         string commit = analysis.RunSets[series.Points[step.Index].RunSet].Label;
-        string change = problem.Metric == TrendMetric.EpochsToTarget
-            ? Inv($"epochs to target {step.Before:0.#} → {step.After:0.#}")
-            : "final gap " + Gap(step.Before) + " → " + Gap(step.After);
+        string change = problem.Metric switch
+        {
+            TrendMetric.EpochsToTarget => "epochs to target " + HumanNumber.Format(step.Before) + " → " + HumanNumber.Format(step.After),
+            TrendMetric.Accuracy => "accuracy " + HumanNumber.Format(step.Before) + " → " + HumanNumber.Format(step.After),
+            _ => "final gap " + HumanNumber.Format(step.Before) + " → " + HumanNumber.Format(step.After),
+        };
+        bool worse = problem.Metric == TrendMetric.Accuracy ? step.After < step.Before : step.After > step.Before;
         string where = problem.Problem.Length > 0 ? " on " + MarkdownWriter.Escape(problem.Problem) : string.Empty;
         return MarkdownWriter.Code(series.Setting) + where + ": " + change + " at commit "
-            + MarkdownWriter.Code(commit) + (step.After > step.Before ? " (worse)" : " (better)");
+            + MarkdownWriter.Code(commit) + (worse ? " (worse)" : " (better)");
     }
 
     private static string Counts(RunSet set)
     {
         var s = RunSetSummary.From(set);
-        string text = Inv($"**{s.Runs} runs:** {s.Converged} converged, {s.NotConverged} not converged, {s.Diverged} diverged, **{s.Failed} failed**");
+        string text = Inv($"**{s.Runs} runs:** {s.Converged} converged, {s.LostTarget} {LostWords}, {s.NotConverged} not converged, {s.Diverged} diverged, **{s.Failed} failed**");
         return set.Regression switch
         {
             null => text + "; no baseline, so no regressions were checked.",
@@ -102,6 +114,11 @@ internal static class HeadlineSection
         }
 
         var parts = new List<string> { Inv($"converged {e.Converged}/{n}") };
+        if (e.LostTarget > 0)
+        {
+            parts.Add(Inv($"{LostWords} {e.LostTarget}"));
+        }
+
         if (e.Diverged > 0)
         {
             parts.Add(Inv($"diverged {e.Diverged}"));
@@ -123,17 +140,30 @@ internal static class HeadlineSection
         }
 
         string who = " (runner-up " + MarkdownWriter.Code(up.Setting.Label) + ")";
-        return w.Margin switch
+        string seeds = Inv($"converged {w.Winner.Converged}/{w.Winner.Runs} vs {up.Converged}/{up.Runs}");
+        if (w.Margin == WinMargin.Tie)
         {
-            WinMargin.FewerEpochs => Inv($"{w.Winner.EpochsToTarget} vs {up.EpochsToTarget} epochs to target") + who,
-            WinMargin.OnlyOneReachedTarget => "only one to reach the target; runner-up ends at " + JudgedMeasure.FinalState(w.Judgment, up) + who,
-            WinMargin.HigherAccuracy => "accuracy " + JudgedMeasure.Accuracy(w.Winner.Accuracy) + " vs " + JudgedMeasure.Accuracy(up.Accuracy) + who,
-            WinMargin.SmallerLoss => "final loss " + Gap(w.Winner.FinalLoss) + " vs " + Gap(up.FinalLoss) + Ratio(w.Winner.FinalLoss, up.FinalLoss) + who,
-            WinMargin.SmallerGap => "final gap " + Gap(w.Winner.FinalGap) + " vs " + Gap(up.FinalGap) + Ratio(w.Winner.FinalGap, up.FinalGap) + who,
-            _ => "tie" + who,
-        };
+            return seeds + "; tie on every judging key" + who;
+        }
+
+        if (w.Difference is not { } d)
+        {
+            return seeds + "; no seed in common to compare" + who;
+        }
+
+        string measure = d.Measure + " " + Value(d.Winner) + " vs " + Value(d.RunnerUp);
+        // A runner-up that never got there on any resample leaves no interval to state, only where it ends.
+        string detail = double.IsInfinity(d.Estimate) && d.Low == d.Estimate && d.High == d.Estimate
+            ? "; runner-up ends at " + JudgedMeasure.FinalState(w.Judgment, up)
+            : " (difference " + Value(d.Estimate) + ", 95 % interval " + Value(d.Low) + " to " + Value(d.High) + ")";
+        return seeds + "; " + (d.WithinNoise ? "tie within noise: " : string.Empty) + measure + detail + who;
     }
 
-    private static string Ratio(double winner, double runnerUp) =>
-        winner > 0 && double.IsFinite(runnerUp) ? Inv($", {runnerUp / winner:0.##}× smaller") : string.Empty;
+    // +∞ is "never" (epochs of a setting that did not converge); every other number takes the one human number form.
+    private static string Value(double value) => value switch
+    {
+        double.PositiveInfinity => "never",
+        double.NegativeInfinity => "-∞",
+        _ => HumanNumber.Format(value),
+    };
 }

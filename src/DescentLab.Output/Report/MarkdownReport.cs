@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
@@ -15,6 +16,8 @@ public static class MarkdownReport
 {
     /// <summary>Most settings a leaderboard lists (a big sweep keeps its leaders readable; summary.csv has all).</summary>
     public const int MaxLeaderboardRows = 25;
+
+    private static readonly string LostWords = RunStatus.LostTarget.ToWords();
 
     /// <summary>Writes the report of <paramref name="set"/>, linking the images in <paramref name="plots"/>.</summary>
     public static void Write(RunSet set, IReadOnlyList<PlotFile> plots, TextWriter writer)
@@ -93,14 +96,15 @@ public static class MarkdownReport
         md.Heading(2, "Summary");
         WriteNote(md, notes.AtSection(ReportSections.Summary, perProblem: false));
         md.Table(
-            ["runs", "converged", "not converged", "diverged", "failed", "problems", "variant settings", "wall time"],
-            "rrrrrrrr",
-            [[Count(s.Runs), Count(s.Converged), Count(s.NotConverged), Count(s.Diverged), Count(s.Failed), Count(s.Problems), Count(s.Settings), Duration(s.WallTime)]]);
+            ["runs", "converged", LostWords, "not converged", "diverged", "failed", "problems", "variant settings", "wall time"],
+            "rrrrrrrrr",
+            [[Count(s.Runs), Count(s.Converged), Count(s.LostTarget), Count(s.NotConverged), Count(s.Diverged), Count(s.Failed), Count(s.Problems), Count(s.Settings), Duration(s.WallTime)]]);
         md.Paragraph(
-            "A run converges once it meets its problem's targets, stated under each leaderboard: its gap (loss minus the reference "
+            "A run converges when its final state meets its problem's targets, stated under each leaderboard; one that met them "
+            + "on the way and ended outside them is counted as " + LostWords + ", never as converged. The targets: its gap (loss minus the reference "
             + "L\\*) within target\\_gap for an exact or best-known L\\*, and target\\_loss or target\\_accuracy for an infimum, "
             + "which no run can reach. Leaderboards rank variant "
-            + "settings by epochs to target, then by median final gap, or on a problem with an infimum (whose gap measures nothing "
+            + "settings by epochs to target among converged runs, then by median final gap (gaps within rounding tie), or on a problem with an infimum (whose gap measures nothing "
             + "reachable) by median accuracy and median final loss, the columns such a leaderboard shows instead. Epochs and gradient evaluations to target are the lower median "
             + "over seeds (the value by which at least half of the seeds got there; " + None + " when fewer than half did); the final "
             + "gap is the median over seeds.");
@@ -132,9 +136,11 @@ public static class MarkdownReport
 
             md.Paragraph(ReferenceLine(set, board.Problem));
             var measures = JudgedMeasure.Headers(board.Judged);
+            // The lost column appears where some run reached its target and ended outside it, so no table grows for nothing.
+            bool lost = board.Entries.Any(e => e.LostTarget > 0);
             md.Table(
-                ["rank", "variant setting", "epochs to target", "grad evals to target", .. measures, "converged", "not converged", "diverged", "failed"],
-                "rl" + new string('r', measures.Count + 6),
+                ["rank", "variant setting", "epochs to target", "grad evals to target", .. measures, "converged", .. (lost ? [LostWords] : Array.Empty<string>()), "not converged", "diverged", "failed"],
+                "rl" + new string('r', measures.Count + (lost ? 7 : 6)),
                 board.Entries.Take(MaxLeaderboardRows).Select(e => (IReadOnlyList<string>)
             [
                 Count(e.Rank),
@@ -143,6 +149,7 @@ public static class MarkdownReport
                 Count(e.GradEvalsToTarget),
                 .. JudgedMeasure.Cells(board.Judged, e),
                 Count(e.Converged),
+                .. (lost ? [Count(e.LostTarget)] : Array.Empty<string>()),
                 Count(e.NotConverged),
                 Count(e.Diverged),
                 Count(e.Failed),

@@ -44,6 +44,14 @@ internal static class RegressionSection
             Inv($"New runs (not in the baseline): {report.NewRuns.Count}{Ids(report.NewRuns)}"),
             Inv($"Missing runs (in the baseline only): {report.MissingRuns.Count}{Ids(report.MissingRuns)}"),
         ]);
+
+        // What passed only by a rule (runs excused by allow_missing, a changed setting judged no worse) is said, not silent.
+        var said = report.Settings.Where(s => s.Direction == 0 && s.Message is not null).ToList();
+        if (said.Count > 0)
+        {
+            md.Paragraph("Passed with a reason:");
+            md.Bullets([.. said.Take(MaxListedIds).Select(c => MarkdownWriter.Code(c.Setting) + ": " + MarkdownWriter.Escape(c.Describe()))]);
+        }
     }
 
     /// <summary>The regressions and improvements tables, one row per setting and metric, under headings of <paramref name="level"/>.</summary>

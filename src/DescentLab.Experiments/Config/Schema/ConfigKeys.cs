@@ -124,7 +124,7 @@ public static class ConfigKeys
         GapAbsTol,
         EpochsTol,
         new("regression.fail", ConfigKeyKind.Boolean, "exit with code 3 on a regression (as `--fail-on-regression` does), and 2 when the baseline file is missing") { Default = Regression.Fail },
-        new("regression.allow_missing", ConfigKeyKind.Boolean, "runs of the baseline missing from the run set are listed but are not regressions") { Default = Regression.AllowMissing },
+        new("regression.allow_missing", ConfigKeyKind.Boolean, "runs of the baseline that are really gone (seeds, a removed variant or problem) are listed, excused, not regressions; a changed setting is never excused") { Default = Regression.AllowMissing },
 
         new("report.title", ConfigKeyKind.Text, "the heading of report.md") { DefaultText = "the config's name" },
         new("report.description", ConfigKeyKind.Text, "a paragraph (Markdown) under the heading"),

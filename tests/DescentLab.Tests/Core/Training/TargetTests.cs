@@ -73,6 +73,25 @@ public sealed class TargetTests
         });
     }
 
+    [TestCase(11, RunStatus.LostTarget)]
+    [TestCase(12, RunStatus.Converged)]
+    public void FinalState_DecidesConverged_FirstHitStaysTheRuntime(int maxEpochs, RunStatus expected)
+    {
+        // y = 0.96 x on one sample, fixed steps of 0.1 from w = 0: w = 0.1, 0.2, ..., 1.0 at epoch 10 (gap ∝ 0.04² =
+        // 0.0016 ≤ target 0.0017, with or without the ½ of the loss), then 0.9 (gap ∝ 0.06² = 0.0036, outside), 1.0, 0.9, …
+        // Ending on an odd epoch ends outside the target: reached, then lost; an even one ends inside it: converged.
+        var options = CoreRuns.Options(1, 1, maxEpochs, optimumLoss: 0, targetGap: 0.0017, init: [0.0]);
+
+        var result = CoreRuns.Train("fixed_step", CoreRuns.Model("origin"), CoreRuns.OneD([1.0], [0.96]), options, new Dictionary<string, double> { ["step"] = 0.1 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.EqualTo(expected));
+            Assert.That(result.EpochsToTarget, Is.EqualTo(10), "the first hit");
+            Assert.That(result.FinalTheta[0], Is.EqualTo(maxEpochs % 2 == 1 ? 0.9 : 1.0).Within(1e-12));
+        });
+    }
+
     [Test]
     public void NoTargetSet_NeverConverges()
     {

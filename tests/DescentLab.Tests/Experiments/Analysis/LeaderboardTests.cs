@@ -53,16 +53,18 @@ public sealed class LeaderboardTests
     }
 
     [Test]
-    public void Build_Ties_KeepPlanOrder()
+    public void Build_Ties_FollowCatalogOrderThenPlanOrder()
     {
         var set = OutcomeRows.Set(
             OutcomeRows.Row("rmsprop", 0.1, 1, RunStatus.NotConverged, 1e-3),
+            OutcomeRows.Row("adam", 0.3, 1, RunStatus.NotConverged, 1e-3),
             OutcomeRows.Row("adagrad", 0.1, 1, RunStatus.NotConverged, 1e-3),
             OutcomeRows.Row("adam", 0.1, 1, RunStatus.NotConverged, 1e-3));
 
-        var variants = Leaderboard.Build(set).Single().Entries.Select(e => e.Setting.Variant);
+        var settings = Leaderboard.Build(set).Single().Entries.Select(e => e.Setting.Label);
 
-        Assert.That(variants, Is.EqualTo(new[] { "rmsprop", "adagrad", "adam" }));
+        // Catalog: adagrad, rmsprop, adam; the two adam settings keep plan order.
+        Assert.That(settings, Is.EqualTo(new[] { "adagrad lr=0.1", "rmsprop lr=0.1", "adam lr=0.3", "adam lr=0.1" }));
     }
 
     [Test]

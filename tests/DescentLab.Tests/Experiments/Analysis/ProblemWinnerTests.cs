@@ -23,13 +23,28 @@ public sealed class ProblemWinnerTests
     }
 
     [Test]
-    public void From_OnlyWinnerReachedTarget()
+    public void From_OnlyWinnerConverged_FewerEpochsAgainstNever()
     {
         var winner = Winner(
             OutcomeRows.Row("batch", 0.1, 1, RunStatus.NotConverged, 1e-9),
             OutcomeRows.Row("adam", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 90));
 
-        Assert.That((winner.Winner.Setting.Variant, winner.Margin), Is.EqualTo(("adam", WinMargin.OnlyOneReachedTarget)));
+        Assert.Multiple(() =>
+        {
+            Assert.That((winner.Winner.Setting.Variant, winner.Margin), Is.EqualTo(("adam", WinMargin.FewerEpochs)));
+            Assert.That((winner.Difference!.Winner, winner.Difference.RunnerUp), Is.EqualTo((90.0, double.PositiveInfinity)));
+        });
+    }
+
+    [Test]
+    public void From_ReachedThenLost_CountsAsNeverConverged()
+    {
+        // adam touched the target at epoch 5 and ended outside it; batch converged at epoch 90.
+        var winner = Winner(
+            OutcomeRows.Row("adam", 0.1, 1, RunStatus.LostTarget, 1e-3, epochsToTarget: 5),
+            OutcomeRows.Row("batch", 0.1, 1, RunStatus.Converged, 1e-7, epochsToTarget: 90));
+
+        Assert.That((winner.Winner.Setting.Variant, winner.RunnerUp!.EpochsToTarget, winner.Margin), Is.EqualTo(("batch", (long?)null, WinMargin.FewerEpochs)));
     }
 
     [Test]
@@ -45,7 +60,8 @@ public sealed class ProblemWinnerTests
         Assert.Multiple(() =>
         {
             Assert.That((byGap.Winner.Setting.Variant, byGap.Margin), Is.EqualTo(("adam", WinMargin.SmallerGap)));
-            Assert.That((tie.Winner.Setting.Variant, tie.Margin), Is.EqualTo(("batch", WinMargin.Tie)));
+            Assert.That((tie.Winner.Setting.Variant, tie.Margin), Is.EqualTo(("batch", WinMargin.Tie)), "batch comes before adam in the catalog");
+            Assert.That(tie.Difference, Is.Null);
         });
     }
 

@@ -137,27 +137,43 @@ public sealed class SettingComparerTests
         {
             Assert.That(report.HasRegressions, Is.EqualTo(regresses));
             Assert.That(report.MissingRuns, Is.EqualTo(new[] { Setting + "_s3" }));
-            Assert.That(report.Settings.Where(s => s.Metric == "runs").Select(s => (s.BaselineMedian, s.CurrentMedian)),
-                Is.EqualTo(regresses ? new[] { ("3 seeds", "2 seeds") } : []));
+            Assert.That(report.Settings.Where(s => s.Metric == "runs").Select(s => (s.BaselineMedian, s.CurrentMedian, s.Direction, s.Describe())),
+                Is.EqualTo(new[] { ("3 seeds", "2 seeds", regresses ? 1 : 0, "runs: 1 of the baseline's 3 seeds have no run now (seeds gone); "
+                    + (regresses ? "allow_missing: false" : "excused by allow_missing: true")) }), "an excuse is said, not silent");
             Assert.That(Single(report, "final_gap").Direction, Is.Zero, "the missing seed does not enter the medians");
         });
     }
 
     [Test]
-    public void Missing_AWholeSetting_IsARegressionWithNoSeedsNow()
+    public void Missing_AWholeVariant_IsARegressionWithNoSeedsNow_NamingWhatIsGone()
     {
-        var other = Gaps(1).Select(r => r with { RunId = "beans1-n20_origin_batch_lr0.2_s1" }).ToList();
+        var other = Gaps(1).Select(r => r with { RunId = "beans1-n20_origin_batch_lr0.2_s1", Variant = "batch", Lr = 0.2 }).ToList();
 
         var report = RegressionComparer.Compare([.. Gaps(1, 2), .. other], Gaps(1, 2), Defaults, "b");
 
         var runs = report.Settings.Single(s => s.Metric == "runs");
         Assert.That((runs.Setting, runs.BaselineMedian, runs.CurrentMedian, runs.Direction), Is.EqualTo(("beans1-n20_origin_batch_lr0.2", "1 seed", "0 seeds", 1)));
+        Assert.That(runs.Describe(), Is.EqualTo("runs: 1 of the baseline's 1 seed have no run now (variant batch is gone from beans1 n=20, origin, mse); allow_missing: false"));
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ChangedSetting_WorseBest_IsJudged_NeverMissing_EvenWithAllowMissing(bool allowMissing)
+    {
+        // sgd's lr 0.1 (gaps 1e-9) is replaced by lr 0.01 (gaps 1e-3) on the same seeds.
+        var changed = Gaps(1e-3, 1e-3).Select(r => r with { RunId = r.RunId.Replace("lr0.1", "lr0.01", StringComparison.Ordinal), Lr = 0.01 }).ToList();
+
+        var report = RegressionComparer.Compare(Gaps(1e-9, 1e-9), changed, Defaults with { AllowMissing = allowMissing }, "b");
+
+        var best = report.Settings.Single();
+        Assert.That((best.Setting, best.Metric, best.Direction), Is.EqualTo(("beans1-n20_origin_sgd_lr0.01", "best_setting", 1)));
+        Assert.That(best.Describe(), Is.EqualTo("best_setting: sgd: lr=0.1 (2/2 converged) -> lr=0.01 (2/2 converged); final gap 1e-9 -> 0.001 (on the 2 seeds both ran)"));
     }
 
     [Test]
-    public void New_SettingOnlyNow_IsListedNotCompared()
+    public void New_VariantOnlyNow_IsListedNotCompared()
     {
-        var added = Gaps(1).Select(r => r with { RunId = "beans1-n20_origin_adam_lr0.05_s1" }).ToList();
+        var added = Gaps(1).Select(r => r with { RunId = "beans1-n20_origin_adam_lr0.05_s1", Variant = "adam", Lr = 0.05 }).ToList();
 
         var report = RegressionComparer.Compare(Gaps(1), [.. Gaps(1), .. added], Defaults, "b");
 

@@ -83,6 +83,30 @@ public sealed class TrendAnalysisTests
     }
 
     [Test]
+    public void From_LeaderIsTheFlaggedPoint_NotTheSmallestGap_AndAccuracyJudgedProblemsFollowAccuracy()
+    {
+        // line_search's gap -1e-18 is the smallest number, but the run set's leaderboard named closed_form (a rounding tie
+        // broken by fewer epochs). On the accuracy-judged problem the leader's accuracy drops from 0.96 to 0.9.
+        var trend = new List<TrendPoint>();
+        for (int night = 0; night < 2; night++)
+        {
+            trend.Add(Point(night, "c0ffee0", "beans1", "line_search", -1e-18, null));
+            trend.Add(Point(night, "c0ffee0", "beans1", "closed_form", 0, null) with { Leader = true });
+            trend.Add(Point(night, "c0ffee0", "beans5", "sgd", 0.2, null) with { Leader = true, MedianAccuracy = night == 0 ? 0.96 : 0.9 });
+        }
+
+        var analysis = TrendAnalysis.From(trend, 6);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(analysis.Problems[0].Series.Single(s => s.Leader).Setting, Is.EqualTo("closed_form lr=0.1"));
+            Assert.That(analysis.Problems[1].Metric, Is.EqualTo(TrendMetric.Accuracy));
+            Assert.That(analysis.Problems[1].Series.Single().Points.Select(p => p.Value), Is.EqualTo(new[] { 0.96, 0.9 }));
+            Assert.That(analysis.RunSets.Select(r => r.AxisLabel), Is.EqualTo(new[] { "2026-11-01\nc0ffee0", "2026-11-02\nc0ffee0" }), "same commit, two nights");
+        });
+    }
+
+    [Test]
     public void From_OneRunSet_NoStep()
     {
         var analysis = TrendAnalysis.From([Point(0, null, "p", "adam", 1e-3, null)], 6);
@@ -91,11 +115,13 @@ public sealed class TrendAnalysisTests
         Assert.That(analysis.Problems.Single().Series.Single().Steps, Is.Empty);
     }
 
+    // Adam leads wherever it runs, as its run set's leaderboard said; elsewhere the only setting leads.
     private static TrendPoint Point(int night, string? commit, string problem, string variant, double gap, double? epochs, double lr = 0.1) =>
         new(night + 1, Night.AddDays(night), variant, gap, epochs)
         {
             Commit = commit,
             Problem = problem,
             Setting = FormattableString.Invariant($"{variant} lr={lr}"),
+            Leader = variant == "adam" || problem == "beans3",
         };
 }

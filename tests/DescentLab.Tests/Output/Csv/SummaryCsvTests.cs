@@ -83,7 +83,7 @@ public sealed class SummaryCsvTests
         new object[] { 1, "final_gap", "\"0,5\"", ":2: column final_gap: expected a number but found '0,5'" },
         new object[] { 1, "n", "2.5", ":2: column n: expected an integer but found '2.5'" },
         new object[] { 1, "seed", "-1", ":2: column seed: expected a non-negative integer but found '-1'" },
-        new object[] { 4, "status", "exploded", ":5: column status: expected converged, not_converged, diverged or failed but found 'exploded'" },
+        new object[] { 4, "status", "exploded", ":5: column status: expected converged, not_converged, lost_target, diverged or failed but found 'exploded'" },
         new object[] { 1, "shuffle", "True", ":2: column shuffle: expected true or false but found 'True'" },
         new object[] { 4, "w2", "x", ":5: column w2: expected a number but found 'x'" },
         new object[] { 1, "run_id", "", ":2: column run_id: expected a value but found ''" },

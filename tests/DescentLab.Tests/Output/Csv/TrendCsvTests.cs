@@ -65,6 +65,38 @@ public sealed class TrendCsvTests
             Is.EqualTo((7L, new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), (string?)"abc", "p", "adam", "adam lr=0.1", 0.5, (double?)null)));
     }
 
+    [Test]
+    public void Read_FileWithoutLeaderAndAccuracy_StillReads_NoLeaderMarked()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write(
+            TrendCsv.FileName,
+            "run_set_id,started_utc,commit,problem,variant,setting,median_final_gap,median_epochs_to_target\n"
+            + "3,2025-01-02T03:04:05.0000000Z,abc,\"beans1 n=30, origin, mse\",adam,adam lr=0.1,1E-09,42\n");
+
+        var point = TrendCsv.Read(path).Single();
+
+        Assert.That((point.Setting, point.Leader, point.MedianAccuracy, point.MedianEpochsToTarget), Is.EqualTo(("adam lr=0.1", false, (double?)null, (double?)42)));
+    }
+
+    [Test]
+    public void Write_LeaderAndAccuracy_AreTheLastColumns()
+    {
+        var point = new DescentLab.Experiments.Results.TrendPoint(3, new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), "sgd", 0.25, null)
+        {
+            Commit = "abc",
+            Problem = "beans5 n=40, logistic, mse",
+            Setting = "sgd lr=0.1",
+            Leader = true,
+            MedianAccuracy = 0.975,
+        };
+        using var writer = new StringWriter();
+
+        TrendCsv.Write(writer, [point]);
+
+        Assert.That(writer.ToString().Split('\n')[1].TrimEnd('\r'), Is.EqualTo("3,2025-01-02T03:04:05.0000000Z,abc,\"beans5 n=40, logistic, mse\",sgd,sgd lr=0.1,0.25,,true,0.975"));
+    }
+
     [TestCase("run_set_id,started_utc,variant,median_final_gap,median_epochs_to_target,colour", "unknown column 'colour'", TestName = "Read_UnknownColumn_IsRefusedNamingIt")]
     [TestCase("run_set_id,started_utc,median_final_gap,median_epochs_to_target", "missing column 'variant'", TestName = "Read_MissingColumn_IsRefusedNamingIt")]
     public void Read_BadHeader_IsRefusedNamingTheColumn(string header, string what)
@@ -74,6 +106,6 @@ public sealed class TrendCsvTests
 
         var error = Assert.Throws<DescentLab.Output.RunFileException>(() => TrendCsv.Read(path))!;
 
-        Assert.That(error.Message, Is.EqualTo($"{path}:1: {what} (expected the columns run_set_id,started_utc,commit,problem,variant,setting,median_final_gap,median_epochs_to_target)"));
+        Assert.That(error.Message, Is.EqualTo($"{path}:1: {what} (expected the columns run_set_id,started_utc,commit,problem,variant,setting,median_final_gap,median_epochs_to_target,leader,median_accuracy)"));
     }
 }

@@ -24,6 +24,10 @@ public sealed class GateScenarioTests
         maxEpochs: 15,
         name: "gate")));
 
+    private static readonly Lazy<RunSet> LazyAdamFast = new(() => AdamAt(0.1));
+
+    private static readonly Lazy<RunSet> LazyAdamSlow = new(() => AdamAt(0.02));
+
     private TempFolder _temp = null!;
 
     private static RunSet Tiny => LazyTiny.Value;
@@ -126,6 +130,25 @@ public sealed class GateScenarioTests
         Assert.That(log.Messages.Last(), Does.StartWith($"gate: 4 runs: 0 converged, {(allowMissing ? 0 : 2)} regressions,"));
     }
 
+    [TestCase(false, PipelineOutcome.Regression)]
+    [TestCase(true, PipelineOutcome.Success)]
+    public void RemovedVariant_IsReallyGone_AllowMissingExcusesItAndSaysSo(bool allowMissing, PipelineOutcome expected)
+    {
+        string baseline = Accept(Tiny);
+        var sgdOnly = Tiny with { Rows = [.. Tiny.Rows.Where(r => r.Variant == "sgd")] };
+
+        var (published, _) = Publish(sgdOnly, new RegressionConfig(baseline, Fail: true, AllowMissing: allowMissing));
+
+        var runs = published.Set.Regression!.Settings.Single(s => s.Metric == "runs");
+        Assert.Multiple(() =>
+        {
+            Assert.That(published.Outcome, Is.EqualTo(expected));
+            Assert.That(runs.Describe(), Is.EqualTo("runs: 3 of the baseline's 3 seeds have no run now (variant batch is gone from beans1 n=20, origin, mse); "
+                + (allowMissing ? "excused by allow_missing: true" : "allow_missing: false")));
+            Assert.That(File.ReadAllText(_temp.PathOf("run", "report.md")).Contains("excused by allow\\_missing: true", StringComparison.Ordinal), Is.EqualTo(allowMissing));
+        });
+    }
+
     [Test]
     public void Previous_EmptyHistory_IsTheBaselineForTheNext_ThenTheNextComparesWithIt()
     {
@@ -171,6 +194,37 @@ public sealed class GateScenarioTests
         Assert.That(text, Does.Contain("### Regressions (1)\n\n| setting | metric | baseline median | baseline worst | now median | now worst | ratio | tolerance |"));
         Assert.That(text, Does.Contain("| `beans1-n20_origin_sgd_lr0.05` | final\\_gap |"));
     }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ChangedSetting_ConvergingWorse_IsARegressionNamingBothSettings_AllowMissingOrNot(bool allowMissing)
+    {
+        string baseline = Accept(LazyAdamFast.Value);
+        string junit = _temp.PathOf("junit.xml");
+
+        var (published, log) = Publish(LazyAdamSlow.Value, new RegressionConfig(baseline, Fail: true, AllowMissing: allowMissing));
+        JunitReport.Write(junit, [("gate", published.Set)]);
+
+        var findings = published.Set.Regression!.SettingRegressions.ToList();
+        string xml = File.ReadAllText(junit);
+        Assert.Multiple(() =>
+        {
+            Assert.That(published.Outcome, Is.EqualTo(PipelineOutcome.Regression));
+            Assert.That(findings.Select(f => (f.Setting, f.Metric)), Is.EqualTo(new[] { ("beans1-n20_origin_adam_lr0.02", "best_setting") }), "nothing is missing: adam still runs");
+            // The setting names may carry the defaults after the lr; the lr and the converged seeds are what changed.
+            Assert.That(log.Messages, Has.Some.Match(@"^Regression in beans1-n20_origin_adam_lr0\.02: best_setting: adam: lr=0\.1( [^()]*)? \(3/3 converged\) -> lr=0\.02( [^()]*)? \(0/3 converged\); fewer seeds converge"));
+            Assert.That(xml, Does.Match(@"<testcase classname=""gate"" name=""beans1-n20_origin_adam_lr0\.02"">\n\s*<failure type=""regression"" message=""regression in best_setting: adam: lr=0\.1( [^()]*)? \(3/3 converged\) -&gt; lr=0\.02"));
+        });
+    }
+
+    // The config the lr change is made in: with target_gap 1e-3, adam at lr 0.1 converges within 60 epochs, at 0.02 it does not.
+    private static RunSet AdamAt(double lr) => TestRunSets.Run(TestConfigs.Create(
+        [TestConfigs.Recipe("beans1", 20)],
+        [TestConfigs.Variant("adam", ("lr", [lr])), TestConfigs.Variant("batch", ("lr", [0.2]))],
+        seeds: [1, 2, 3],
+        maxEpochs: 60,
+        targetGap: 1e-3,
+        name: "gate"));
 
     // The sgd setting's median seed got a larger gap.
     private static RunSet Worse(RunSet set) =>

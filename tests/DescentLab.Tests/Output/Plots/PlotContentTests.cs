@@ -114,7 +114,7 @@ public sealed class PlotContentTests
     }
 
     [Test]
-    public void Trend_SmallSet_PanelPerProblem_CommitTicks_StepsMarked()
+    public void Trend_SmallSet_PanelPerProblem_DateAndCommitTicks_StepsMarked()
     {
         using var figure = new TrendPlot().Plan(TestRunSets.Small).Single().Draw();
         figure.RenderPng(PlotFigure.Width, figure.Height);
@@ -123,9 +123,34 @@ public sealed class PlotContentTests
         Assert.Multiple(() =>
         {
             Assert.That(figure.Panels, Has.Count.EqualTo(4), "one panel per problem");
-            Assert.That(ticks, Is.EqualTo(new[] { "1111111", "2222222", "0123456" }));
+            Assert.That(ticks, Is.EqualTo(new[] { "2024-12-31\n1111111", "2025-01-01\n2222222", "2025-01-02\n0123456" }), "date over commit");
             Assert.That(figure.Panels.Sum(p => p.GetPlottables<Marker>().Count()), Is.GreaterThan(0), "adam's step is marked");
             Assert.That(figure.Panels.Select(p => p.GetPlottables<Scatter>().Count()), Has.All.InRange(1, VariantFamilies.MaxLinesPerPanel));
+        });
+    }
+
+    [Test]
+    public void Trend_GapsAtOrBelowZero_SitInALabelledBand_AccuracyProblemsDrawAccuracy()
+    {
+        // beans1's medians become -1e-18 and 0 (none reached the target), beans5's never reach it: its accuracy is drawn.
+        var small = TestRunSets.Small;
+        var trend = small.Trend.Select(t => t.Problem.StartsWith("beans1", StringComparison.Ordinal)
+                ? t with { MedianFinalGap = t.Leader ? 0 : -1e-18, MedianEpochsToTarget = null }
+                : t.Problem.StartsWith("beans5", StringComparison.Ordinal) ? t with { MedianEpochsToTarget = null } : t)
+            .ToList();
+
+        using var figure = new TrendPlot().Plan(small with { Trend = trend }).Single().Draw();
+        figure.RenderPng(PlotFigure.Width, figure.Height);
+
+        var beans1 = figure.Panels[0];
+        var beans5 = figure.Panels[3];
+        Assert.Multiple(() =>
+        {
+            Assert.That(beans1.GetPlottables<ScottPlot.Plottables.VerticalSpan>().Count(), Is.EqualTo(1));
+            Assert.That(beans1.GetPlottables<ScottPlot.Plottables.Text>().Select(t => t.LabelText), Has.Some.EqualTo("gap <= 1e-16: zero, negative or rounding"));
+            Assert.That(beans1.Axes.Left.Label.Text, Is.EqualTo("median final gap"));
+            Assert.That(beans5.Axes.Left.Label.Text, Is.EqualTo("median accuracy"));
+            Assert.That(beans5.GetPlottables<ScottPlot.Plottables.VerticalSpan>(), Is.Empty);
         });
     }
 
