@@ -5,6 +5,7 @@ using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Validation;
+using DescentLab.Experiments.Plugins;
 
 namespace DescentLab.Experiments.Config.Schema;
 
@@ -46,7 +47,7 @@ public static class ConfigSchema
                 ["description"] = ".NET plug-in assemblies, relative to the config file (docs/plugins.md).",
                 ["type"] = "array",
                 ["minItems"] = 1,
-                ["items"] = new JsonObject { ["type"] = "string" },
+                ["items"] = PluginEntry(),
             },
             ["seeds"] = () => new JsonObject
             {
@@ -376,6 +377,27 @@ public static class ConfigSchema
         new() { ["description"] = description, ["type"] = "boolean", ["default"] = defaultValue };
 
     private static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/$defs/{definition}" };
+
+    /// <summary>A plug-in path (run in process), or a path with its isolation.</summary>
+    private static JsonObject PluginEntry() => new()
+    {
+        ["oneOf"] = new JsonArray(
+            new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+            Mapping(
+                "A plug-in and where its variants run.",
+                PluginsValidator.EntryKeys,
+                new Dictionary<string, Func<JsonNode>>
+                {
+                    ["path"] = () => new JsonObject { ["description"] = "The plug-in .dll, relative to the config file.", ["type"] = "string", ["minLength"] = 1 },
+                    ["isolation"] = () => new JsonObject
+                    {
+                        ["description"] = "in_process, or process: each run in a plug-in host process that stop.max_seconds can kill.",
+                        ["enum"] = Array([.. PluginIsolation.All]),
+                        ["default"] = PluginIsolation.InProcess,
+                    },
+                },
+                required: ["path"])),
+    };
 
     private static JsonArray Array(params string[] values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }
