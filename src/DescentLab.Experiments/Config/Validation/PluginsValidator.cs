@@ -86,7 +86,8 @@ internal static class PluginsValidator
         var keys = context.Keys(mapping, path, EntryKeys);
         string? given = context.Required(keys, "path", mapping, path) is { } pathNode ? context.Text(pathNode, KeyPath.Child(path, "path"), "the path of a plug-in .dll") : null;
         string? isolation = keys.TryGetValue("isolation", out var isolationEntry) ? Isolation(context, isolationEntry.Value, KeyPath.Child(path, "isolation")) : PluginIsolation.InProcess;
-        return given is not null && isolation is not null ? (given, isolation) : null;
+        // A bad isolation is reported; the plug-in is still read, so its variant names do not add errors of their own.
+        return given is not null ? (given, isolation ?? PluginIsolation.InProcess) : null;
     }
 
     private static string? Isolation(ValidationContext context, ConfigNode node, string path)
