@@ -10,7 +10,7 @@ namespace DescentLab.Core.Variants;
 /// <typeparam name="TRule">The update rule.</typeparam>
 /// <param name="info">Name, description, family, colour, batch mode and hyper-parameters.</param>
 /// <param name="create">The rule for one run's resolved hyper-parameters.</param>
-public sealed class RuleVariant<TRule>(VariantInfo info, Func<HyperParameters, TRule> create) : IVariant
+public sealed class RuleVariant<TRule>(VariantInfo info, Func<HyperParameters, TRule> create) : IVariant, IRuleSource
     where TRule : struct, IUpdateRule
 {
     /// <inheritdoc/>
@@ -38,4 +38,7 @@ public sealed class RuleVariant<TRule>(VariantInfo info, Func<HyperParameters, T
     public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
         where TModel : struct, IModel =>
         Trainer.Run(model, data, create(hyperParameters), options, cancellationToken);
+
+    /// <inheritdoc/>
+    public IUpdateRule CreateRule(HyperParameters hyperParameters) => create(hyperParameters);
 }

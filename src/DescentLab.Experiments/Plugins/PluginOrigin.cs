@@ -8,10 +8,13 @@ namespace DescentLab.Experiments.Plugins;
 /// <param name="FullPath">Its resolved path.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the assembly's bytes.</param>
 /// <param name="Version">Its informational version (with the source commit when the build recorded one), or its file version.</param>
-public sealed record PluginOrigin(string Path, string FullPath, string Sha256, string Version)
+/// <param name="Isolation">Where its variants ran (<see cref="PluginIsolation"/>); manifests written before it was recorded ran
+/// them in process.</param>
+public sealed record PluginOrigin(string Path, string FullPath, string Sha256, string Version, string Isolation = PluginIsolation.InProcess)
 {
-    /// <summary>The origin of the assembly at <paramref name="fullPath"/>, named <paramref name="path"/> in the config.</summary>
-    public static PluginOrigin Of(string path, string fullPath)
+    /// <summary>The origin of the assembly at <paramref name="fullPath"/>, named <paramref name="path"/> in the config, whose
+    /// variants run as <paramref name="isolation"/> says.</summary>
+    public static PluginOrigin Of(string path, string fullPath, string isolation = PluginIsolation.InProcess)
     {
         string hash;
         using (var stream = File.OpenRead(fullPath))
@@ -21,6 +24,6 @@ public sealed record PluginOrigin(string Path, string FullPath, string Sha256, s
 
         // FileVersionInfo reads the assembly's version attributes from its metadata without loading it (on every OS).
         var info = FileVersionInfo.GetVersionInfo(fullPath);
-        return new PluginOrigin(path, fullPath, hash, info.ProductVersion ?? info.FileVersion ?? string.Empty);
+        return new PluginOrigin(path, fullPath, hash, info.ProductVersion ?? info.FileVersion ?? string.Empty, isolation);
     }
 }

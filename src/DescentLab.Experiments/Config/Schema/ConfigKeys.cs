@@ -1,5 +1,6 @@
 using DescentLab.Core.Models;
 using DescentLab.Experiments.External;
+using DescentLab.Experiments.Plugins;
 
 namespace DescentLab.Experiments.Config.Schema;
 
@@ -20,6 +21,9 @@ public static class ConfigKeys
 
     /// <summary>The path prefix of a variant's settings (any variant).</summary>
     public const string VariantSettings = "variants[].<variant>";
+
+    /// <summary>The path prefix of a plug-in entry's keys (its mapping form).</summary>
+    public const string Plugin = "plugins[]";
 
     /// <summary>The path prefix of an external variant's settings.</summary>
     public const string External = "variants[].external";
@@ -93,6 +97,9 @@ public static class ConfigKeys
         new("record", ConfigKeyKind.Choice, "`epoch`: one curve row per epoch; `step`: one row per update") { Choices = ["epoch", "step"] },
         new("regression", ConfigKeyKind.Mapping, "the regression check against a baseline ([gate.md](gate.md))"),
         new("report", ConfigKeyKind.Mapping, "what report.md shows ([lessons.md](lessons.md), [report.md](report.md))"),
+
+        new($"{Plugin}.path", ConfigKeyKind.Text, "the plug-in .dll, relative to the config (a plain string entry is this path, run in process)") { Required = true },
+        new($"{Plugin}.isolation", ConfigKeyKind.Choice, "`in_process`: the plug-in's rules run inside descentlab; `process`: each run in a plug-in host process that `stop.max_seconds` can kill ([plugins.md](plugins.md))") { Choices = [.. PluginIsolation.All], Default = PluginIsolation.InProcess },
 
         new($"{Dataset}.recipe", ConfigKeyKind.Text, "a generated dataset: one of the recipes of `descentlab datasets` ([recipes.md](recipes.md))") { DefaultText = "`recipe` or `file` is required" },
         SampleCount,

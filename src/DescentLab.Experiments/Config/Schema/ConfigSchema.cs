@@ -42,7 +42,7 @@ public static partial class ConfigSchema
             ["plugins"] = () => With(Typed(ConfigKeys.At("plugins")), new JsonObject
             {
                 ["minItems"] = 1,
-                ["items"] = new JsonObject { ["type"] = "string" },
+                ["items"] = PluginEntry(),
             }),
             ["seeds"] = () => With(Typed(ConfigKeys.At("seeds")), new JsonObject
             {
@@ -403,6 +403,22 @@ public static partial class ConfigSchema
     }
 
     private static JsonObject Ref(string definition) => new() { ["$ref"] = $"#/$defs/{definition}" };
+
+    /// <summary>A plug-in path (run in process), or a path with its isolation.</summary>
+    private static JsonObject PluginEntry() => new()
+    {
+        ["oneOf"] = new JsonArray(
+            new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+            Mapping(
+                "A plug-in and where its variants run.",
+                PluginsValidator.EntryKeys,
+                new Dictionary<string, Func<JsonNode>>
+                {
+                    ["path"] = () => With(Typed(ConfigKeys.At($"{ConfigKeys.Plugin}.path")), new JsonObject { ["minLength"] = 1 }),
+                    ["isolation"] = () => Typed(ConfigKeys.At($"{ConfigKeys.Plugin}.isolation")),
+                },
+                required: Required(ConfigKeys.Plugin))),
+    };
 
     private static JsonArray Array(params string[] values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 }

@@ -36,7 +36,7 @@ public sealed class ManifestJsonTests
         Assert.That(text, Does.Contain("\"batch\": [\n          10,\n          \"all\"\n        ],"));
         Assert.That(text, Does.Contain("\"name\": \"a+b <c>\""));
         Assert.That(text, Does.Contain("\"shuffle\": true,\n        \"family\": \"plain gradient descent\",\n        \"colour\": \"#009e73\"\n      },"), "a built-in variant has no plug-in or external block");
-        Assert.That(text, Does.Contain("\"colour\": \"#e6550d\",\n        \"plugin\": {\n          \"path\": \"Lion/bin/Lion.dll\",\n          \"full_path\": \"/srv/configs/Lion/bin/Lion.dll\",\n          \"sha256\": \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\n          \"version\": \"1.0.0+0123abc\"\n        }"));
+        Assert.That(text, Does.Contain("\"colour\": \"#e6550d\",\n        \"plugin\": {\n          \"path\": \"Lion/bin/Lion.dll\",\n          \"full_path\": \"/srv/configs/Lion/bin/Lion.dll\",\n          \"sha256\": \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\n          \"version\": \"1.0.0+0123abc\",\n          \"isolation\": \"in_process\"\n        }"));
         Assert.That(text, Does.Contain("\"external\": {\n          \"command\": [\n            \"python3\",\n            \"adam \\\"q\\\".py\",\n            \"--x\"\n          ],\n          \"files\": [\n            {\n              \"path\": \"adam \\\"q\\\".py\",\n              \"sha256\": \"cd34\"\n            }\n          ]\n        }"));
         Assert.That(text, Does.Contain("\"optimum_loss\": 0.30000000000000004,"));
         Assert.That(text, Does.Contain("\"optimum_parameters\": {\n        \"w1\": \"Infinity\",\n        \"w2\": -0,\n        \"b\": \"NaN\"\n      }"));
