@@ -191,7 +191,7 @@ public sealed class GateScenarioTests
 
         string text = File.ReadAllText(summary);
         Assert.That(text, Does.StartWith("earlier step\n## DescentLab gate: 6 runs: 0 converged, 1 regression, 0 improvements, 0 failed, 0 diverged\n"));
-        Assert.That(text, Does.Contain("### Regressions (1)\n\n| setting | metric | baseline median | baseline worst | now median | now worst | ratio | tolerance |"));
+        Assert.That(text, Does.Contain("### Regressions (1)\n\n| setting | metric | baseline median | baseline worst | now median | now worst | ratio |"));
         Assert.That(text, Does.Contain("| `beans1-n20_origin_sgd_lr0.05` | final\\_gap |"));
     }
 
