@@ -15,9 +15,9 @@ public static class PluginHostCommand
 
     /// <summary>The command for <paramref name="variant"/> of the plug-in at <paramref name="pluginPath"/> (absolute).</summary>
     /// <remarks>No timeout per answer: an update may take as long as it does in process; <c>stop.max_seconds</c> is what
-    /// bounds a run.</remarks>
+    /// bounds a run. Start-up gets the external default, as any process does.</remarks>
     public static ExternalCommand For(string pluginPath, string variant) =>
-        new([Dotnet(), HostPath, pluginPath, variant], Path.GetDirectoryName(pluginPath)!, Timeout.InfiniteTimeSpan);
+        new([Dotnet(), HostPath, pluginPath, variant], Path.GetDirectoryName(pluginPath)!, Timeout.InfiniteTimeSpan, TimeSpan.FromSeconds(ExternalCommand.DefaultStartTimeoutSeconds));
 
     /// <summary>The dotnet executable of the runtime descentlab runs on (the host needs the same one), or <c>dotnet</c>
     /// from PATH when it cannot be found.</summary>

@@ -45,8 +45,9 @@ public sealed class ProcessPluginVariant(IVariant plugin, ExternalCommand comman
     public TrainingResult Train<TModel>(TModel model, Dataset data, HyperParameters hyperParameters, TrainingOptions options, CancellationToken cancellationToken)
         where TModel : struct, IModel
     {
-        using var session = ExternalSession.Start(command, model.ParameterNames, plugin.Parameters, hyperParameters, options, data.Count);
-        using var abandon = cancellationToken.Register(() => End(session));
+        using var process = ExternalProcess.Start(command);
+        using var abandon = cancellationToken.Register(() => End(process));
+        var session = ExternalSession.Start(process, model.ParameterNames, plugin.Parameters, hyperParameters, options, data.Count);
         try
         {
             return Trainer.Run(model, data, new ExternalRule(session), options, cancellationToken);
@@ -58,11 +59,11 @@ public sealed class ProcessPluginVariant(IVariant plugin, ExternalCommand comman
         }
     }
 
-    private static void End(ExternalSession session)
+    private static void End(ExternalProcess process)
     {
         try
         {
-            session.Dispose();
+            process.Dispose();
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or ObjectDisposedException)
         {
