@@ -48,7 +48,7 @@ public sealed class ReportConfigTests
         yield return Case("ClaimOptimumOfAccuracy", "report: { notes: { summary: { text: t, expect: { variant: batch, accuracy: \"> optimum\" } } } }\n",
             "{file}:8:76: report.notes.summary.expect.accuracy: 'accuracy' cannot be compared with the optimum; only final_loss and the parameters (w) can");
         yield return Case("ClaimUnknownStatus", "report: { notes: { summary: { text: t, expect: { variant: batch, status: convergd } } } }\n",
-            "{file}:8:74: report.notes.summary.expect.status: unknown status 'convergd' (did you mean 'converged'?); expected one of converged, not_converged, diverged, failed");
+            "{file}:8:74: report.notes.summary.expect.status: unknown status 'convergd' (did you mean 'converged'?); expected one of converged, not_converged, lost_target, diverged, failed");
         yield return Case("ClaimTwoThings", "report: { notes: { summary: { text: t, expect: { variant: batch, status: converged, w: \"> 1\" } } } }\n",
             "{file}:8:48: report.notes.summary.expect: one claim says one thing; split 'status' and 'w' into separate claims");
         yield return Case("ClaimBetterWithoutBy", "report: { notes: { summary: { text: t, expect: { better: batch, than: batch } } } }\n",

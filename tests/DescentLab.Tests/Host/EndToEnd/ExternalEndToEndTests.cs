@@ -119,7 +119,7 @@ public sealed class ExternalEndToEndTests
             $"{path}:9:26: variants[1].external.command: external variant 'adam' clashes with the built-in variant 'adam'; give it another name"));
         Assert.That(result.Error, Does.Contain($"{path}:10:56: variants[2].external.lr: expected a number in [0, 10], got 11"));
         Assert.That(result.Error, Does.Contain($"{path}:10:60: variants[2].external.bogus: unknown key; valid keys: lr, batch, shuffle, command, timeout_seconds, start_timeout_seconds"));
-        Assert.That(result.Error, Does.Contain($"{path}:11:75: variants[3].external.start_timeout_seconds: expected a number of seconds > 0, got 0"));
+        Assert.That(result.Error, Does.Contain($"{path}:11:75: variants[3].external.start_timeout_seconds: expected a number of seconds in (0, 8.64e4], got 0"));
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
