@@ -11,7 +11,9 @@ namespace DescentLab.Output.Plots;
 /// <remarks>Every pair of settings of the report differs by at least <see cref="MinimumDeltaE"/> (CIE76 in CIELAB), and
 /// by <see cref="MinimumDeltaEDeuteranope"/> as a deuteranope sees them, not only the pairs that share a panel: profile.png and ecdf.png put every setting on one axis. Two variants that declare
 /// the same base colour (batch and adam) therefore differ too. The guarantee holds while the candidates last (about 60
-/// settings); past that a setting takes the candidate farthest from all others and its marker tells it apart.</remarks>
+/// settings); past that a setting takes the candidate farthest from all others and its marker tells it apart. Only the
+/// first <see cref="SearchedSettings"/> settings are searched that way: a sweep of thousands of settings (whose figures
+/// draw a bounded number of them) cycles through its variant's candidates instead of comparing every pair.</remarks>
 public sealed class SettingPalette
 {
     /// <summary>Smallest CIE76 colour difference between two settings of a report: about seven just-noticeable
@@ -21,6 +23,10 @@ public sealed class SettingPalette
     /// <summary>Smallest difference between two settings as a deuteranope sees them (simulated), where the room is
     /// smaller: red and green fold onto one axis.</summary>
     public const double MinimumDeltaEDeuteranope = 10;
+
+    /// <summary>Settings placed by searching for the farthest colour; past the candidates' room (about 60) the search
+    /// cannot keep its guarantee, and its cost grows with the square of the settings.</summary>
+    public const int SearchedSettings = 64;
 
     /// <summary>Lightest and darkest lightness handed out: lighter lines vanish on white, darker ones look black.</summary>
     private const double LightestL = 78;
@@ -65,14 +71,30 @@ public sealed class SettingPalette
         ArgumentNullException.ThrowIfNull(variants);
         var firsts = settings.GroupBy(s => s.Variant).Select(g => g.First()).ToList();
         var order = firsts.Concat(settings.Except(firsts)).ToList();
+        var index = new Dictionary<VariantSetting, int>();
+        for (int i = 0; i < settings.Count; i++)
+        {
+            index.TryAdd(settings[i], i);
+        }
+
         var taken = new List<(LabColour Normal, LabColour Deuteranope)>();
         var styles = new Dictionary<VariantSetting, (Color, MarkerShape)>();
-        foreach (var setting in order)
+        for (int n = 0; n < order.Count; n++)
         {
-            var colour = Choose(variants.ColourOf(setting.Variant), taken);
-            taken.Add((LabColour.Of(colour), LabColour.OfDeuteranope(colour)));
-            int index = settings.ToList().IndexOf(setting);
-            styles[setting] = (colour, Markers[index % Markers.Length]);
+            var setting = order[n];
+            Color colour;
+            if (n < SearchedSettings)
+            {
+                colour = Choose(variants.ColourOf(setting.Variant), taken);
+                taken.Add((LabColour.Of(colour), LabColour.OfDeuteranope(colour)));
+            }
+            else
+            {
+                var candidates = Candidates(variants.ColourOf(setting.Variant)).ToList();
+                colour = candidates[n % candidates.Count];
+            }
+
+            styles[setting] = (colour, Markers[index[setting] % Markers.Length]);
         }
 
         return new SettingPalette(styles, variants);

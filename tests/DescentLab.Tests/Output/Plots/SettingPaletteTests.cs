@@ -26,6 +26,7 @@ public sealed class SettingPaletteTests
         var worst = (DeltaE: double.PositiveInfinity, Where: string.Empty);
         var worstDeuteranope = (DeltaE: double.PositiveInfinity, Where: string.Empty);
         int sharedAxes = 0;
+        int keysChecked = 0;
         // The trend draws history's series, not this run set's settings.
         foreach (var plot in DefaultPlots.All.Where(p => p is not TrendPlot))
         {
@@ -41,8 +42,10 @@ public sealed class SettingPaletteTests
                     {
                         if (SettingOf(keys[i].Label, settings) is { } setting)
                         {
-                            // RGB only: a faint joining line (the cost plot's steps) is the same colour, half transparent.
-                            Assert.That(Rgb(keys[i].Colour), Is.EqualTo(Rgb(palette.ColourOf(setting))), $"{where}: {keys[i].Label} keeps its report colour");
+                            // RGB only, and to the eye (ΔE < 1): a faint joining line (the cost plot's steps) is the same colour,
+                            // half transparent, which ScottPlot may round by one step per channel.
+                            Assert.That(ColourDifference.DeltaE(Rgb(keys[i].Colour), Rgb(palette.ColourOf(setting))), Is.LessThan(1), $"{where}: {keys[i].Label} keeps its report colour");
+                            keysChecked++;
                         }
 
                         for (int j = i + 1; j < keys.Count; j++)
@@ -64,7 +67,12 @@ public sealed class SettingPaletteTests
             }
         }
 
-        Assert.That(sharedAxes, Is.GreaterThan(0), "some axis carries two settings");
+        Assert.That(keysChecked, Is.GreaterThan(0), "some figure draws a setting");
+        if (config == "nightly.yaml")
+        {
+            // Lesson 7 puts its two variants in different family panels; the nightly shares axes between settings.
+            Assert.That(sharedAxes, Is.GreaterThan(0), "some axis carries two settings");
+        }
         Assert.That(worst.DeltaE, Is.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaE), worst.Where);
         Assert.That(worstDeuteranope.DeltaE, Is.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaEDeuteranope), "simulated deuteranopia: " + worstDeuteranope.Where);
     }
