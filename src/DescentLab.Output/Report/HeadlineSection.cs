@@ -8,10 +8,11 @@ using static DescentLab.Output.Report.ReportFormat;
 namespace DescentLab.Output.Report;
 
 /// <summary>The first screen of the report: the counts, what this run set is compared against, and per problem the
-/// winning setting with its status and its margin over the runner-up.</summary>
+/// winning setting with its status and runner-up in a narrow table (whole on the first screen), then each margin over the
+/// runner-up as a bullet, where a sentence of any length fits.</summary>
 internal static class HeadlineSection
 {
-    private static readonly string[] Headers = ["problem", "winner", "status", "margin over runner-up"];
+    private static readonly string[] Headers = ["problem", "winner", "status", "runner-up"];
 
     private static readonly string LostWords = RunStatus.LostTarget.ToWords();
 
@@ -32,8 +33,10 @@ internal static class HeadlineSection
             MarkdownWriter.Escape(w.Problem.Label),
             MarkdownWriter.Code(w.Winner.Setting.Label),
             Status(w.Winner),
-            Margin(w),
+            w.RunnerUp is { } up ? MarkdownWriter.Code(up.Setting.Label) : ReportFormat.None,
         ]));
+        md.Paragraph("**Margin over the runner-up:**");
+        md.Bullets([.. winners.Select(w => MarkdownWriter.Escape(w.Problem.Label) + ": " + Margin(w))]);
         md.Paragraph((winners.Any(w => w.Judgment.ByLoss)
             ? "Winner = first row of the problem's leaderboard (fewest epochs to target among converged runs, then smallest median final gap, "
                 + "gaps within rounding tied; on a problem with an infimum reference, whose gap decides nothing, highest median accuracy, "
@@ -136,19 +139,18 @@ internal static class HeadlineSection
     {
         if (w.RunnerUp is not { } up)
         {
-            return "only setting";
+            return "the only setting";
         }
 
-        string who = " (runner-up " + MarkdownWriter.Code(up.Setting.Label) + ")";
         string seeds = Inv($"converged {w.Winner.Converged}/{w.Winner.Runs} vs {up.Converged}/{up.Runs}");
         if (w.Margin == WinMargin.Tie)
         {
-            return seeds + "; tie on every judging key" + who;
+            return seeds + "; tie on every judging key";
         }
 
         if (w.Difference is not { } d)
         {
-            return seeds + "; no seed in common to compare" + who;
+            return seeds + "; no seed in common to compare";
         }
 
         string measure = d.Measure + " " + Value(d.Winner) + " vs " + Value(d.RunnerUp);
@@ -156,7 +158,7 @@ internal static class HeadlineSection
         string detail = double.IsInfinity(d.Estimate) && d.Low == d.Estimate && d.High == d.Estimate
             ? "; runner-up ends at " + JudgedMeasure.FinalState(w.Judgment, up)
             : " (difference " + Value(d.Estimate) + ", 95 % interval " + Value(d.Low) + " to " + Value(d.High) + ")";
-        return seeds + "; " + (d.WithinNoise ? "tie within noise: " : string.Empty) + measure + detail + who;
+        return seeds + "; " + (d.WithinNoise ? "tie within noise: " : string.Empty) + measure + detail;
     }
 
     // +∞ is "never" (epochs of a setting that did not converge); every other number takes the one human number form.

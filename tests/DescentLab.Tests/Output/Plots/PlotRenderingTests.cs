@@ -14,8 +14,8 @@ public sealed class PlotRenderingTests
         ["fit"] = 880,
         ["paths"] = 880,
         ["lr"] = 560,
-        ["profile"] = 560,
-        ["ecdf"] = 560,
+        ["profile"] = 880, // one panel per variant family: two rows for the small set's families
+        ["ecdf"] = 880,
         ["trend"] = 880,
         ["cost"] = 1760,
         ["surface"] = 880,

@@ -29,16 +29,22 @@ public sealed class VariantStylesTests
         Assert.Multiple(() =>
         {
             Assert.That(lines.Keys, Is.EquivalentTo(new[] { "plain gradient descent", VariantFamily.Adaptive, ExternalVariantFamily, "sign descent" }));
-            Assert.That(lines[VariantFamily.Adaptive], Is.EqualTo(new[] { ("adam_copy", Hex("#6b6ecf")), ("adam", Hex("#0072b2")), ("fake_styled", Hex("#123456")) }));
+            // A declared colour is kept unless an earlier setting is too close (adam shares #0072b2 with batch and momentum).
+            Assert.That(lines[VariantFamily.Adaptive].Select(l => l.Variant), Is.EqualTo(new[] { "adam_copy", "adam", "fake_styled" }));
+            Assert.That(lines[VariantFamily.Adaptive][0].Colour, Is.EqualTo(Hex("#6b6ecf")));
+            var adaptive = lines[VariantFamily.Adaptive].Select(l => Rgb(l.Colour)).ToList();
+            Assert.That(adaptive.SelectMany((a, i) => adaptive.Skip(i + 1).Select(b => ColourDifference.DeltaE(a, b))), Has.All.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaE));
 
             // Undeclared: a fallback colour of its own in its panel, never black.
             Assert.That(lines[ExternalVariantFamily], Is.EqualTo(new[] { ("fake_good", Hex(FallbackColours.All[0])), ("fake_evaluate", Hex(FallbackColours.All[1])) }));
             // Its panel's fallback colour is fake_good's too, which the plan reached first: on a shared axis it moves.
             Assert.That(lines["sign descent"].Single().Variant, Is.EqualTo("fake_own_family"));
             Assert.That(ColourDifference.DeltaE(Rgb(lines["sign descent"][0].Colour), Rgb(Hex(FallbackColours.All[0]))), Is.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaE));
-            // batch declares adam's #0072b2 too; adam came first in the plan, so batch moves to a colour of its own.
+            // batch declares adam's #0072b2 too (and so does momentum, placed first here): the two differ by at least the palette's minimum.
             Assert.That(lines["plain gradient descent"].Single().Variant, Is.EqualTo("batch"));
-            Assert.That(ColourDifference.DeltaE(Rgb(lines["plain gradient descent"][0].Colour), Rgb(Hex("#0072b2"))), Is.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaE));
+            var batch = Rgb(lines["plain gradient descent"][0].Colour);
+            var adam = Rgb(lines[VariantFamily.Adaptive][1].Colour);
+            Assert.That(ColourDifference.DeltaE(batch, adam), Is.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaE));
         });
     }
 
@@ -71,7 +77,11 @@ public sealed class VariantStylesTests
             Assert.That(lines.Keys, Is.EqualTo(new[] { "plain gradient descent", VariantFamily.Adaptive, VariantStyles.OtherFamily }));
             Assert.That(lines[VariantFamily.Adaptive], Is.EqualTo(new[] { ("adam", Hex("#0072b2")) }));
             Assert.That(lines[VariantStyles.OtherFamily].Select(l => l.Variant), Is.EqualTo(new[] { "adam_copy", "fake_styled", "fake_good", "fake_evaluate", "fake_own_family" }));
-            Assert.That(lines[VariantStyles.OtherFamily].Select(l => l.Colour), Is.EqualTo(FallbackColours.All.Take(5).Select(Hex)));
+            // The fallback colours, each moved only where it comes too close to a colour handed out before it.
+            var others = lines[VariantStyles.OtherFamily].Select(l => Rgb(l.Colour)).ToList();
+            Assert.That(others[0], Is.EqualTo(Rgb(Hex(FallbackColours.All[0]))));
+            Assert.That(others.SelectMany((a, i) => others.Skip(i + 1).Select(b => ColourDifference.DeltaE(a, b))), Has.All.GreaterThanOrEqualTo(SettingPalette.MinimumDeltaE));
+            Assert.That(others, Has.None.EqualTo(Rgb(Colors.Black)));
         });
     }
 

@@ -71,9 +71,9 @@ public sealed class JudgmentAgreementTests
             Assert.That(entries.Select(e => (e.Setting.Label, e.Converged, e.LostTarget)), Is.EqualTo(new[] { ("batch lr=0.1", 3, 0), ("adam lr=0.1", 1, 2) }));
             Assert.That(entries[1].EpochsToTarget, Is.Null, "fewer than half of adam's seeds converged");
             Assert.That(markdown, Does.Contain("**6 runs:** 4 converged, 2 reached, then lost, 0 not converged"));
-            Assert.That(HeadlineRow(markdown), Does.StartWith("| beans1 n=10, origin, mse | `batch lr=0.1` | converged 3/3 | converged 3/3 vs 1/3; "));
+            Assert.That(HeadlineRow(markdown), Does.StartWith("| beans1 n=10, origin, mse | `batch lr=0.1` | converged 3/3 |").And.Contain("\n- beans1 n=10, origin, mse: converged 3/3 vs 1/3; "));
             Assert.That(HeadlineRow(markdown), Does.Contain("epochs to target 40 vs never").And.Not.Contain("only one to reach"));
-            Assert.That(markdown, Does.Contain("| 2 | `adam lr=0.1` | — | — | 1e-3 | 1 | 2 | 0 | 0 | 0 |"), "the leaderboard's lost column");
+            Assert.That(markdown, Does.Contain("| 2 | `adam lr=0.1` | — | — | 0.001 | 1 | 2 | 0 | 0 | 0 |"), "the leaderboard's lost column");
             Assert.That((status.BaselineMedian, status.CurrentMedian, status.Direction), Is.EqualTo(("converged", "lost_target", 1)));
             Assert.That(GateCounts.From(set).ToString(), Does.StartWith("6 runs: 4 converged (2 reached, then lost), "));
             Assert.That(TrendLeader(now), Is.EqualTo("batch lr=0.1"));
@@ -106,9 +106,13 @@ public sealed class JudgmentAgreementTests
 
     private static IEnumerable<SummaryRow> Seeds(Func<ulong, SummaryRow> row) => [row(1), row(2), row(3)];
 
-    // The row of the headline table (the first table of the report that names the problem).
-    private static string HeadlineRow(string markdown) =>
-        markdown.Split('\n').First(l => l.StartsWith("| beans1 n=10, origin, mse |", StringComparison.Ordinal));
+    // The row of the headline table (the first table line that names the problem), then its margin bullet.
+    private static string HeadlineRow(string markdown)
+    {
+        var lines = markdown.Split('\n');
+        return lines.First(l => l.StartsWith("| beans1 n=10, origin, mse |", StringComparison.Ordinal)) + "\n"
+            + lines.First(l => l.StartsWith("- beans1 n=10, origin, mse: ", StringComparison.Ordinal));
+    }
 
     private static string TrendLeader(IReadOnlyList<SummaryRow> latest)
     {
