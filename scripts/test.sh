@@ -38,12 +38,11 @@ scalar_status=$?
 run_tests "plug-in example tests" examples/plugin-csharp/Lion.Tests/Lion.Tests.csproj -c "$configuration" --no-build -nologo
 example_status=$?
 
-passed=0; failed=0; skipped=0; summaries=0
-while read -r line; do
-  p=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$line")
-  s=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$line")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0})); summaries=$((summaries + 1))
-done < <(grep -E '^(Passed|Failed)! +- ' "$log")
+# At normal verbosity each run ends with a block: "Total tests: N", then "Passed: N", "Failed: N", "Skipped: N" (the
+# lines of zero counts may be left out).
+count() { awk -v key="$1" '$0 ~ "^ *" key ": +[0-9]+ *$" { n += $NF } END { print n + 0 }' "$log"; }
+passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+summaries=$(grep -cE '^Total tests: +[0-9]+' "$log")
 
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$summaries" -lt 3 ] || [ "$passed" -eq 0 ]; then
