@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
@@ -194,38 +193,8 @@ public sealed class DeployedLayoutTests
     private static DescentLabProcess.Result Shell(string script, string workingDirectory, Dictionary<string, string?> environment) =>
         Run("/bin/sh", ["-c", script], workingDirectory, environment);
 
-    private static DescentLabProcess.Result Run(string file, string[] args, string workingDirectory, Dictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("GITHUB_STEP_SUMMARY");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {string.Join(' ', args)} did not finish");
-        }
-
-        return new DescentLabProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static DescentLabProcess.Result Run(string file, string[] args, string workingDirectory, Dictionary<string, string?> environment) =>
+        DescentLabProcess.RunProgram(file, args, workingDirectory, environment, TimeSpan.FromMinutes(3));
 
     /// <summary>The shipped text with the install and data folders of the test.</summary>
     private static string Localize(string text, TempFolder temp) =>

@@ -16,16 +16,20 @@ public static class DescentLabProcess
 
     /// <summary>As <see cref="Start(string, string[])"/>, with <paramref name="environment"/> set on top of this process's.</summary>
     /// <remarks>GITHUB_STEP_SUMMARY is cleared unless given, so tests run under GitHub Actions never write the job's summary.</remarks>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        StartProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "descentlab.dll"), .. args], workingDirectory, environment);
+
+    /// <summary>Starts any program the way <see cref="Start(string, string[])"/> starts descentlab: output redirected,
+    /// GITHUB_STEP_SUMMARY cleared, <paramref name="environment"/> on top.</summary>
+    public static Process StartProgram(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "descentlab.dll"));
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -38,7 +42,22 @@ public static class DescentLabProcess
             start.Environment[name] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+    }
+
+    /// <summary>Runs any program to the end (at most <paramref name="patience"/>) and returns exit code and output.</summary>
+    public static Result RunProgram(string file, IReadOnlyList<string> args, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan patience)
+    {
+        using var process = StartProgram(file, args, workingDirectory, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(patience))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{file} {string.Join(' ', args)} did not finish within {patience}");
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     /// <summary>Sends SIGTERM, as a service manager or Kubernetes would (through sh: its kill is a builtin, /bin/kill may be absent).</summary>
@@ -52,17 +71,6 @@ public static class DescentLabProcess
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string?>(), args);
 
     /// <summary>Runs to the end with <paramref name="environment"/> set, and returns exit code and output.</summary>
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
-    {
-        using var process = Start(workingDirectory, environment, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Patience))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"descentlab {string.Join(' ', args)} did not finish within {Patience}");
-        }
-
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "descentlab.dll"), .. args], workingDirectory, environment, Patience);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
 
@@ -86,14 +85,10 @@ public sealed class NewVariantEndToEndTests
         Assert.That(File.ReadAllBytes(mine), Is.EqualTo(File.ReadAllBytes(builtIn)), Path.GetFileName(mine));
     }
 
+    // Builds can take minutes on a loaded 2-core machine; stdout and stderr together, as a person reads them.
     private static (int ExitCode, string Out) Execute(string workingDirectory, string file, params string[] args)
     {
-        var start = new ProcessStartInfo(file, args) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
+        var result = DescentLabProcess.RunProgram(file, args, workingDirectory, new Dictionary<string, string?>(), TimeSpan.FromMinutes(10));
+        return (result.ExitCode, result.Out + result.Error);
     }
 }
