@@ -1,5 +1,6 @@
 using System.Globalization;
 using DescentLab.Experiments.Results;
+using DescentLab.Output.Columns;
 
 namespace DescentLab.Output.Csv;
 
@@ -11,7 +12,8 @@ namespace DescentLab.Output.Csv;
 /// metric (kind <c>setting_regression</c>, <c>setting_improvement</c> or <c>setting_unchanged</c>: the setting in
 /// <c>run_id</c>, medians in <c>baseline</c> and <c>current</c>, the ratio in <c>change</c>, and the worst seeds and the
 /// tolerance), then the per-seed rows: one per finding (kind <c>regression</c> or <c>improvement</c>), per new run
-/// (<c>new</c>) and per missing run (<c>missing</c>). Files with only the first six columns (older run folders) still read.</remarks>
+/// (<c>new</c>) and per missing run (<c>missing</c>). Written and read through <see cref="RegressionColumns"/>, by header
+/// name; files with only the first six columns (older run folders) still read.</remarks>
 public static class RegressionCsv
 {
     /// <summary>The file name in a run folder.</summary>
@@ -19,67 +21,17 @@ public static class RegressionCsv
 
     private const string SettingPrefix = "setting_";
 
-    private static readonly string[] LegacyColumns = ["kind", "run_id", "metric", "baseline", "current", "change"];
-
     /// <summary>The columns, in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } = [.. LegacyColumns, "baseline_worst", "current_worst", "tolerance"];
+    public static IReadOnlyList<string> Columns { get; } = [.. RegressionColumns.All.Select(c => c.Name)];
 
     /// <summary>Writes <paramref name="report"/> with a header.</summary>
-    public static void Write(TextWriter writer, RegressionReport report)
-    {
-        using var csv = new CsvTableWriter(writer);
-        csv.Header(Columns);
-        Row(csv, "source", string.Empty, string.Empty, report.BaselineSource, string.Empty, string.Empty);
-        Row(csv, "unchanged", string.Empty, string.Empty, string.Empty, report.Unchanged.ToString(CultureInfo.InvariantCulture), string.Empty);
-        if (report.ConfigHash is not null)
-        {
-            Row(csv, "config", string.Empty, string.Empty, report.BaselineConfigHash ?? string.Empty, report.ConfigHash, string.Empty);
-        }
+    public static void Write(TextWriter writer, RegressionReport report) => CsvColumnTable.Write(writer, RegressionColumns.All, Records(report));
 
-        if (report.NotCompared is not null)
-        {
-            Row(csv, "not_compared", string.Empty, string.Empty, string.Empty, string.Empty, report.NotCompared);
-        }
-
-        foreach (var s in report.Settings)
-        {
-            string kind = SettingPrefix + (s.Direction > 0 ? "regression" : s.Direction < 0 ? "improvement" : "unchanged");
-            Row(csv, kind, s.Setting, s.Metric, s.BaselineMedian, s.CurrentMedian, s.Ratio, s.BaselineWorst, s.CurrentWorst, s.Tolerance);
-        }
-
-        foreach (var finding in report.Regressions)
-        {
-            Row(csv, "regression", finding.RunId, finding.Metric, finding.Baseline, finding.Current, finding.Change);
-        }
-
-        foreach (var finding in report.Improvements)
-        {
-            Row(csv, "improvement", finding.RunId, finding.Metric, finding.Baseline, finding.Current, finding.Change);
-        }
-
-        foreach (string runId in report.NewRuns)
-        {
-            Row(csv, "new", runId, string.Empty, string.Empty, string.Empty, string.Empty);
-        }
-
-        foreach (string runId in report.MissingRuns)
-        {
-            Row(csv, "missing", runId, string.Empty, string.Empty, string.Empty, string.Empty);
-        }
-    }
-
-    /// <summary>Reads a report written by <see cref="Write"/>.</summary>
+    /// <summary>Reads a report written by <see cref="Write"/> (or by an older version without the per-setting columns).</summary>
     /// <exception cref="RunFileException">The file is missing or malformed (the message names file and line).</exception>
     public static RegressionReport Read(string path)
     {
-        using var csv = CsvTableReader.Open(path);
-        int columns = csv.ExpectColumns(LegacyColumns);
-        if (csv.Header.Count != columns && (csv.Header.Count != Columns.Count || csv.ExpectColumns(Columns) != Columns.Count))
-        {
-            throw new RunFileException(path, 1, $"expected exactly the columns {string.Join(',', Columns)}");
-        }
-
-        bool wide = csv.Header.Count == Columns.Count;
+        var records = CsvColumnTable.Read(path, RegressionColumns.All, RegressionColumns.Blank);
         string? source = null;
         int? unchanged = null;
         string? baselineHash = null;
@@ -90,43 +42,45 @@ public static class RegressionCsv
         var improvements = new List<RegressionFinding>();
         var newRuns = new List<string>();
         var missingRuns = new List<string>();
-        while (csv.Read())
+        for (int i = 0; i < records.Count; i++)
         {
-            string kind = csv.Text(0);
-            switch (kind)
+            var r = records[i];
+            long line = i + 2;
+            switch (r.Kind)
             {
                 case "source":
-                    source = csv.Text(3);
+                    source = r.Baseline;
                     break;
                 case "unchanged":
-                    unchanged = csv.Int32(4);
+                    unchanged = int.TryParse(r.Current, NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+                        ? count
+                        : throw new RunFileException(path, line, $"column current: expected an integer but found '{r.Current}'");
                     break;
                 case "config":
-                    baselineHash = csv.NullableText(3);
-                    configHash = csv.RequiredText(4);
+                    baselineHash = r.Baseline.Length > 0 ? r.Baseline : null;
+                    configHash = Required(path, line, "current", r.Current);
                     break;
                 case "not_compared":
-                    notCompared = csv.RequiredText(5);
+                    notCompared = Required(path, line, "change", r.Change);
                     break;
-                case "setting_regression" or "setting_improvement" or "setting_unchanged" when wide:
-                    int direction = kind == "setting_regression" ? 1 : kind == "setting_improvement" ? -1 : 0;
+                case "setting_regression" or "setting_improvement" or "setting_unchanged":
+                    int direction = r.Kind == "setting_regression" ? 1 : r.Kind == "setting_improvement" ? -1 : 0;
                     settings.Add(new SettingComparison(
-                        csv.RequiredText(1), csv.RequiredText(2), csv.Text(3), csv.Text(6), csv.Text(4), csv.Text(7), csv.Text(5), csv.Text(8), direction));
+                        Required(path, line, "run_id", r.RunId), Required(path, line, "metric", r.Metric), r.Baseline, r.BaselineWorst,
+                        r.Current, r.CurrentWorst, r.Change, r.Tolerance, direction));
                     break;
                 case "regression":
-                    regressions.Add(Finding(csv));
+                    regressions.Add(Finding(path, line, r));
                     break;
                 case "improvement":
-                    improvements.Add(Finding(csv));
+                    improvements.Add(Finding(path, line, r));
                     break;
                 case "new":
-                    newRuns.Add(csv.RequiredText(1));
-                    break;
-                case "missing":
-                    missingRuns.Add(csv.RequiredText(1));
+                    newRuns.Add(Required(path, line, "run_id", r.RunId));
                     break;
                 default:
-                    throw csv.FieldError(0, kind, "source, unchanged, config, not_compared, setting_regression, setting_improvement, setting_unchanged, regression, improvement, new or missing");
+                    missingRuns.Add(Required(path, line, "run_id", r.RunId));
+                    break;
             }
         }
 
@@ -144,30 +98,50 @@ public static class RegressionCsv
         };
     }
 
-    private static RegressionFinding Finding(CsvTableReader csv) =>
-        new(csv.RequiredText(1), csv.RequiredText(2), csv.Text(3), csv.Text(4), csv.Text(5));
-
-    private static void Row(
-        CsvTableWriter csv,
-        string kind,
-        string runId,
-        string metric,
-        string baseline,
-        string current,
-        string change,
-        string baselineWorst = "",
-        string currentWorst = "",
-        string tolerance = "")
+    private static IEnumerable<RegressionRecord> Records(RegressionReport report)
     {
-        csv.Field(kind);
-        csv.Field(runId);
-        csv.Field(metric);
-        csv.Field(baseline);
-        csv.Field(current);
-        csv.Field(change);
-        csv.Field(baselineWorst);
-        csv.Field(currentWorst);
-        csv.Field(tolerance);
-        csv.EndRecord();
+        yield return new("source", Baseline: report.BaselineSource);
+        yield return new("unchanged", Current: report.Unchanged.ToString(CultureInfo.InvariantCulture));
+        if (report.ConfigHash is not null)
+        {
+            yield return new("config", Baseline: report.BaselineConfigHash ?? string.Empty, Current: report.ConfigHash);
+        }
+
+        if (report.NotCompared is not null)
+        {
+            yield return new("not_compared", Change: report.NotCompared);
+        }
+
+        foreach (var s in report.Settings)
+        {
+            string kind = SettingPrefix + (s.Direction > 0 ? "regression" : s.Direction < 0 ? "improvement" : "unchanged");
+            yield return new(kind, s.Setting, s.Metric, s.BaselineMedian, s.CurrentMedian, s.Ratio, s.BaselineWorst, s.CurrentWorst, s.Tolerance);
+        }
+
+        foreach (var f in report.Regressions)
+        {
+            yield return new("regression", f.RunId, f.Metric, f.Baseline, f.Current, f.Change);
+        }
+
+        foreach (var f in report.Improvements)
+        {
+            yield return new("improvement", f.RunId, f.Metric, f.Baseline, f.Current, f.Change);
+        }
+
+        foreach (string runId in report.NewRuns)
+        {
+            yield return new("new", runId);
+        }
+
+        foreach (string runId in report.MissingRuns)
+        {
+            yield return new("missing", runId);
+        }
     }
+
+    private static RegressionFinding Finding(string path, long line, RegressionRecord r) =>
+        new(Required(path, line, "run_id", r.RunId), Required(path, line, "metric", r.Metric), r.Baseline, r.Current, r.Change);
+
+    private static string Required(string path, long line, string column, string text) =>
+        text.Length > 0 ? text : throw new RunFileException(path, line, $"column {column}: expected a value but found ''");
 }

@@ -79,6 +79,41 @@ public sealed class RegressionCsvTests
     }
 
     [Test]
+    public void Read_ColumnsInAnotherOrder_ReadsEachByItsHeaderName()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("regression.csv", "change,current,baseline,metric,run_id,kind\n,,b.csv,,,source\n,5,,,,unchanged\n+100 %,2,1,final_gap,a_s1,regression\n");
+
+        var read = RegressionCsv.Read(path);
+
+        Assert.That(read.BaselineSource, Is.EqualTo("b.csv"));
+        Assert.That(read.Unchanged, Is.EqualTo(5));
+        Assert.That(read.Regressions, Is.EqualTo(new[] { new RegressionFinding("a_s1", "final_gap", "1", "2", "+100 %") }));
+    }
+
+    [Test]
+    public void Read_UnknownColumn_IsRefusedWithTheExpectedColumns()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("regression.csv", "kind,run_id,metric,baseline,current,change,ratio\nsource,,,b,,,\n");
+
+        var error = Assert.Throws<RunFileException>(() => RegressionCsv.Read(path));
+
+        Assert.That(error.Message, Is.EqualTo(path + ":1: unknown column 'ratio' (expected the columns " + string.Join(',', RegressionCsv.Columns) + ")"));
+    }
+
+    [Test]
+    public void Read_UnchangedCountNotAnInteger_NamesLineAndColumn()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("regression.csv", "kind,run_id,metric,baseline,current,change\nsource,,,b,,\nunchanged,,,,three,\n");
+
+        var error = Assert.Throws<RunFileException>(() => RegressionCsv.Read(path));
+
+        Assert.That(error.Message, Is.EqualTo(path + ":3: column current: expected an integer but found 'three'"));
+    }
+
+    [Test]
     public void Read_UnknownKind_NamesLineAndColumn()
     {
         using var folder = new TempFolder();
