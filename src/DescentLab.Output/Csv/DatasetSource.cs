@@ -33,7 +33,7 @@ public static class DatasetSource
 
         if (identity.Source is { } source)
         {
-            string configFolder = Path.GetDirectoryName(manifest.ConfigPath) ?? ".";
+            string configFolder = Path.GetDirectoryName(manifest.ResolvedConfig.SourcePath) ?? ".";
             string path = Path.IsPathRooted(source) ? source : Path.Combine(configFolder, source);
             if (!File.Exists(path))
             {

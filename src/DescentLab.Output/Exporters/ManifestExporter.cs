@@ -17,7 +17,7 @@ public sealed class ManifestExporter : IExporter
     /// <inheritdoc/>
     public IReadOnlyList<string> Export(RunSet set, RunFolder folder)
     {
-        folder.WriteText(ManifestJson.FileName, w => ManifestJson.Write(w, set.Manifest));
+        folder.WriteText(ManifestJson.FileName, w => ManifestJson.Write(w, set.Manifest, folder.PathOf(ManifestJson.FileName)));
         return [ManifestJson.FileName];
     }
 }

@@ -5,7 +5,7 @@ namespace DescentLab.Output.Json;
 
 /// <summary>manifest.json: the <see cref="RunManifest"/> of a run folder.</summary>
 /// <remarks>Written and read with <see cref="JsonFormat"/>'s options; the resolved config is a JSON object. Reading gives
-/// back an equal manifest.</remarks>
+/// back an equal manifest. Its file paths are stored relative to the manifest's folder (<see cref="ManifestPaths"/>).</remarks>
 public static class ManifestJson
 {
     /// <summary>The file name in a run folder.</summary>
@@ -13,10 +13,10 @@ public static class ManifestJson
 
     private static JsonSerializerOptions Options => JsonFormat.Options;
 
-    /// <summary>Writes <paramref name="manifest"/>, ending with a line break.</summary>
-    public static void Write(TextWriter writer, RunManifest manifest)
+    /// <summary>Writes <paramref name="manifest"/>, to be stored at <paramref name="path"/>, ending with a line break.</summary>
+    public static void Write(TextWriter writer, RunManifest manifest, string path)
     {
-        writer.Write(JsonSerializer.Serialize(manifest, Options));
+        writer.Write(JsonSerializer.Serialize(ManifestPaths.ToStored(manifest, path), Options));
         writer.Write('\n');
     }
 
@@ -36,8 +36,9 @@ public static class ManifestJson
 
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(text, Options)
+            var stored = JsonSerializer.Deserialize<RunManifest>(text, Options)
                 ?? throw new RunFileException(path, 1, "expected a manifest object but found null");
+            return ManifestPaths.FromStored(stored, path);
         }
         catch (JsonException ex)
         {

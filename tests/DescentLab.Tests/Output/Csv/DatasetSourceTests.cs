@@ -63,7 +63,8 @@ public sealed class DatasetSourceTests
         var x = new[] { 0.5, 1.5, 2.5 };
         var y = new[] { 1.0, 2.0, 2.75 };
         var identity = DescentLab.Core.Datasets.Dataset.Create("mine.csv", null, null, "data/mine.csv", x, null, y).Identity;
-        var manifest = TestRunSets.Small.Manifest with { ConfigPath = temp.PathOf("config.yaml") };
+        var small = TestRunSets.Small.Manifest;
+        var manifest = small with { ResolvedConfig = small.ResolvedConfig with { SourcePath = temp.PathOf("config.yaml") } };
 
         var data = DatasetSource.Load(temp.PathOf("run"), manifest, new DatasetInfo("mine", identity, Stored: false));
 

@@ -17,7 +17,7 @@ public sealed class ManifestJsonTests
         using var scope = new CultureScope(culture);
         using var folder = new TempFolder();
         var manifest = AwkwardRuns.Manifest([("beans1-n20-s1", AwkwardRuns.Beans1()), ("beans5-n10-s3", AwkwardRuns.Beans5())]);
-        string path = folder.Write("manifest.json", WriteText(manifest));
+        string path = folder.Write("manifest.json", WriteText(manifest, folder.PathOf("manifest.json")));
 
         var read = ManifestJson.Read(path);
 
@@ -29,14 +29,14 @@ public sealed class ManifestJsonTests
     {
         using var scope = new CultureScope("de-DE");
 
-        string text = WriteText(AwkwardRuns.Manifest([("beans1-n20-s1", AwkwardRuns.Beans1())]));
+        string text = WriteText(AwkwardRuns.Manifest([("beans1-n20-s1", AwkwardRuns.Beans1())]), "/srv/reports/nightly/20250102-030405/manifest.json");
 
         Assert.That(text, Does.StartWith("{\n  \"name\": \"nightly\",\n  \"config_path\": \"configs/nightly.yaml\",\n"));
-        Assert.That(text, Does.Contain("\n  \"resolved_config\": {\n    \"name\": \"nightly\",\n    \"source_path\": \"/srv/configs/nightly.yaml\",\n"));
+        Assert.That(text, Does.Contain("\n  \"resolved_config\": {\n    \"name\": \"nightly\",\n    \"source_path\": \"../../../configs/nightly.yaml\",\n"));
         Assert.That(text, Does.Contain("\"batch\": [\n          10,\n          \"all\"\n        ],"));
         Assert.That(text, Does.Contain("\"name\": \"a+b <c>\""));
         Assert.That(text, Does.Contain("\"shuffle\": true,\n        \"family\": \"plain gradient descent\",\n        \"colour\": \"#009e73\"\n      },"), "a built-in variant has no plug-in or external block");
-        Assert.That(text, Does.Contain("\"colour\": \"#e6550d\",\n        \"plugin\": {\n          \"path\": \"Lion/bin/Lion.dll\",\n          \"full_path\": \"/srv/configs/Lion/bin/Lion.dll\",\n          \"sha256\": \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\n          \"version\": \"1.0.0+0123abc\",\n          \"isolation\": \"in_process\"\n        }"));
+        Assert.That(text, Does.Contain("\"colour\": \"#e6550d\",\n        \"plugin\": {\n          \"path\": \"Lion/bin/Lion.dll\",\n          \"full_path\": \"../../../configs/Lion/bin/Lion.dll\",\n          \"sha256\": \"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\",\n          \"version\": \"1.0.0+0123abc\",\n          \"isolation\": \"in_process\"\n        }"));
         Assert.That(text, Does.Contain("\"external\": {\n          \"command\": [\n            \"python3\",\n            \"adam \\\"q\\\".py\",\n            \"--x\"\n          ],\n          \"files\": [\n            {\n              \"path\": \"adam \\\"q\\\".py\",\n              \"sha256\": \"cd34\"\n            }\n          ]\n        }"));
         Assert.That(text, Does.Contain("\"optimum_loss\": 0.30000000000000004,"));
         Assert.That(text, Does.Contain("\"optimum_parameters\": {\n        \"w1\": \"Infinity\",\n        \"w2\": -0,\n        \"b\": \"NaN\"\n      }"));
@@ -47,10 +47,47 @@ public sealed class ManifestJsonTests
     }
 
     [Test]
+    public void Read_MovedRunFolder_FindsConfigDatasetAndPluginFromItsNewPlace()
+    {
+        using var folder = new TempFolder();
+        var manifest = AwkwardRuns.Manifest([]);
+        var config = manifest.ResolvedConfig;
+        manifest = manifest with
+        {
+            ResolvedConfig = config with
+            {
+                SourcePath = folder.PathOf("old", "configs", "nightly.yaml"),
+                Datasets = [config.Datasets[0] with { FullPath = folder.PathOf("old", "configs", "a.csv") }],
+                Variants = [.. config.Variants.Select(v => v.Plugin is { } p ? v with { Plugin = p with { FullPath = folder.PathOf("old", "configs", "Lion.dll") } } : v)],
+            },
+        };
+        string text = WriteText(manifest, folder.PathOf("old", "reports", "nightly", "20250102-030405", "manifest.json"));
+
+        var read = ManifestJson.Read(folder.Write(Path.Combine("new", "reports", "nightly", "20250102-030405", "manifest.json"), text));
+
+        Assert.That(text, Does.Contain("\"source_path\": \"../../../configs/nightly.yaml\""));
+        Assert.That(read.ResolvedConfig.SourcePath, Is.EqualTo(folder.PathOf("new", "configs", "nightly.yaml")));
+        Assert.That(read.ResolvedConfig.Datasets[0].FullPath, Is.EqualTo(folder.PathOf("new", "configs", "a.csv")));
+        Assert.That(read.ResolvedConfig.Variants.Single(v => v.Plugin is not null).Plugin!.FullPath, Is.EqualTo(folder.PathOf("new", "configs", "Lion.dll")));
+    }
+
+    [Test]
+    public void Read_AbsolutePathsOfAnOlderManifest_StayAsTheyAre()
+    {
+        using var folder = new TempFolder();
+        string text = System.Text.RegularExpressions.Regex.Replace(
+            WriteText(AwkwardRuns.Manifest([]), folder.PathOf("manifest.json")), "\"source_path\": \"[^\"]*\"", "\"source_path\": \"/srv/old/nightly.yaml\"");
+
+        var read = ManifestJson.Read(folder.Write("manifest.json", text));
+
+        Assert.That(read.ResolvedConfig.SourcePath, Is.EqualTo("/srv/old/nightly.yaml"));
+    }
+
+    [Test]
     public void Read_ResolvedConfigOfTheEarlierHandWrittenFormat_ReadsItsRegressionBlock()
     {
         using var folder = new TempFolder();
-        string text = WriteText(AwkwardRuns.Manifest([]));
+        string text = WriteText(AwkwardRuns.Manifest([]), folder.PathOf("manifest.json"));
         int start = text.IndexOf("  \"resolved_config\": {", StringComparison.Ordinal);
         int end = text.IndexOf("\n  },\n", start, StringComparison.Ordinal) + 5;
         const string Earlier =
@@ -120,10 +157,10 @@ public sealed class ManifestJsonTests
         Assert.That(error.Message, Is.EqualTo(path + ": file not found"));
     }
 
-    private static string WriteText(DescentLab.Experiments.Results.RunManifest manifest)
+    private static string WriteText(DescentLab.Experiments.Results.RunManifest manifest, string path)
     {
         using var writer = new StringWriter();
-        ManifestJson.Write(writer, manifest);
+        ManifestJson.Write(writer, manifest, path);
         return writer.ToString();
     }
 }

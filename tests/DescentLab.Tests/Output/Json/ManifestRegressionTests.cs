@@ -17,7 +17,7 @@ public sealed class ManifestRegressionTests
         var regression = new RegressionConfig("/b/gate.csv", 1e-3, 1e-9, 2, Fail: true, AllowMissing: allowMissing);
         manifest = manifest with { ResolvedConfig = manifest.ResolvedConfig with { Regression = regression } };
         using var writer = new StringWriter();
-        ManifestJson.Write(writer, manifest);
+        ManifestJson.Write(writer, manifest, folder.PathOf("manifest.json"));
 
         string path = folder.Write("manifest.json", writer.ToString());
 

@@ -54,7 +54,7 @@ public sealed class VariantStylesTests
         using var folder = new TempFolder();
         using (var writer = new StreamWriter(folder.PathOf("manifest.json")))
         {
-            ManifestJson.Write(writer, Set.Manifest);
+            ManifestJson.Write(writer, Set.Manifest, folder.PathOf("manifest.json"));
         }
 
         var read = ManifestJson.Read(folder.PathOf("manifest.json"));

@@ -230,7 +230,7 @@ public sealed class ReportsPrunerTests
             Directory.CreateDirectory(folder);
             using (var writer = new StreamWriter(Path.Combine(folder, "manifest.json")))
             {
-                ManifestJson.Write(writer, AwkwardRuns.Manifest([], complete: shard != "incomplete") with { Shard = shard is "incomplete" ? null : shard });
+                ManifestJson.Write(writer, AwkwardRuns.Manifest([], complete: shard != "incomplete") with { Shard = shard is "incomplete" ? null : shard }, Path.Combine(folder, "manifest.json"));
             }
         }
 
