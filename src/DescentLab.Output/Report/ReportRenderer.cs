@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Timing;
 using DescentLab.Output.Files;
 using DescentLab.Output.Plots;
 
@@ -29,14 +31,20 @@ public static class ReportRenderer
     /// <summary>As <see cref="Render(RunSet, string, int)"/> with a chosen list of plots.</summary>
     public static ReportFiles Render(RunSet set, string runDir, IReadOnlyList<IPlot> plots, int maxParallelism)
     {
+        long start = Stopwatch.GetTimestamp();
         var files = PlotRenderer.Render(set, [.. plots.Where(p => ReportSections.Draws(set, p))], runDir, maxParallelism);
         RemoveStalePlots(runDir, files);
+        StageTimings.Record("all plots", start, part: true);
+        start = Stopwatch.GetTimestamp();
         string markdown = MarkdownReport.ToMarkdown(set, files);
         AtomicFile.WriteAllText(Path.Combine(runDir, MarkdownFile), markdown);
+        StageTimings.Record(MarkdownFile, start, part: true);
+        start = Stopwatch.GetTimestamp();
         var rendered = files.Where(f => f.Error is null).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
         AtomicFile.WriteAllText(
             Path.Combine(runDir, HtmlFile),
             HtmlReport.ToHtml(markdown, link => rendered.Contains(link) ? File.ReadAllBytes(Path.Combine(runDir, link)) : null));
+        StageTimings.Record(HtmlFile, start, part: true);
         var written = files.Where(f => f.Error is null).Select(f => f.RelativePath).Append(MarkdownFile).Append(HtmlFile).ToList();
         return new ReportFiles(files, written);
     }
