@@ -76,4 +76,37 @@ public sealed class BudgetPlotTests
             Assert.That(figure.Panels.Sum(p => p.Legend.GetItems().Count(i => !string.IsNullOrEmpty(i.LabelText))), Is.EqualTo(variants.Length));
         });
     }
+
+    [Test]
+    public void Draw_EveryTrialDiverged_LegendStillNamesTheVariants()
+    {
+        TrialResult[] trials = [TrialResults.Trial("adam", 0, 1, 0.9, [double.NaN]), TrialResults.Trial("sgd", 0, 1, 0.9, [double.NaN])];
+        using var figure = BudgetPlot.Requests(trials, VariantStyles.BuiltIn).Single().Draw();
+        var labels = figure.Panels.Single().Legend.GetItems().Select(i => i.LabelText).Where(l => !string.IsNullOrEmpty(l));
+
+        Assert.That(labels, Is.EqualTo(new[]
+        {
+            "adam (1 trial, 1 diverged or failed: counted as the worst finished): no finite score",
+            "sgd (1 trial, 1 diverged or failed: counted as the worst finished): no finite score",
+        }));
+    }
+
+    [Test]
+    public void Requests_ClassificationWithAnInfimum_AccuracyOnALinearAxis()
+    {
+        TrialResult Accuracy(int trial, double accuracy) => TrialResults.Of(
+            "adam", trial, [InfimumRuns.Row("adam", 1, 0.1, accuracy) with { Lr = trial + 1 }], new Dictionary<string, double> { ["lr"] = trial / 2.0 });
+        var request = BudgetPlot.Requests([Accuracy(0, 0.7), Accuracy(1, 0.9), Accuracy(2, 0.8)], VariantStyles.BuiltIn).Single();
+        using var figure = request.Draw();
+        var limits = figure.Panels.Single().Axes.GetLimits();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.File.AltText, Does.StartWith("Expected best median accuracy of k trials"));
+            Assert.That(figure.Panels.Single().Axes.Left.TickGenerator, Is.Not.InstanceOf<DecadeTicks>());
+            // The band in view: at k = 1 the mean 0.8 minus the population sd √(0.02/3) of {0.7, 0.8, 0.9}; at k = 3 the mean
+            // 0.7/27 + 0.8·7/27 + 0.9·19/27 ≈ 0.863 plus its sd, clipped to the best trial's 0.9.
+            Assert.That((limits.Bottom < 0.8 - Math.Sqrt(0.02 / 3), limits.Top >= 0.9), Is.EqualTo((true, true)));
+        });
+    }
 }

@@ -96,4 +96,18 @@ public sealed class TunedComparisonSectionTests
 
         Assert.That(md, Does.Contain("| beans1 n=10, origin, mse | 3 trials each | — | no held-out runs | — |"));
     }
+
+    [Test]
+    public void ToMarkdown_FigureNotRendered_SaysWhy_AndNoFiniteScoreIsSaid()
+    {
+        var failed = Figure with { Error = "IOException: disk full" };
+        string md = TunedComparisonSection.ToMarkdown(
+            [TrialResults.Trial("adam", 0, 1, 0.9, [double.NaN])], TunedRuns.ClearWin, [failed]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(md, Does.Contain("*Not rendered:* IOException: disk full"));
+            Assert.That(md, Does.Contain("No trial ended with a finite median final gap, so no expected best can be computed."));
+        });
+    }
 }
