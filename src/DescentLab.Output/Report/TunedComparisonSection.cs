@@ -66,9 +66,14 @@ public static class TunedComparisonSection
             md.Heading(3, problem.Problem.Label);
             foreach (var plot in plots.Where(f => f.Kind == BudgetPlot.Kind && f.Problem == problem.Problem))
             {
-                md.Paragraph(plot.Error is null
-                    ? "![" + MarkdownWriter.Escape(plot.AltText) + "](" + plot.RelativePath.Replace(" ", "%20", StringComparison.Ordinal) + ")"
-                    : "*Not rendered:* " + MarkdownWriter.Escape(plot.Error));
+                if (plot.Error is null)
+                {
+                    md.Image(plot.AltText, plot.RelativePath);
+                }
+                else
+                {
+                    md.Paragraph("*Not rendered:* " + MarkdownWriter.Escape(plot.Error));
+                }
             }
 
             md.Paragraph(AtBudget(problem));
