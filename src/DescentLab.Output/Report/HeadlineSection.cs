@@ -108,7 +108,8 @@ internal static class HeadlineSection
         return regression is null ? text + "." : text + "; baseline " + MarkdownWriter.Code(regression.BaselineSource) + ".";
     }
 
-    private static string Status(LeaderboardEntry e)
+    /// <summary>A setting's seeds converged and how the others ended, e.g. <c>converged 3/5, diverged 2</c>.</summary>
+    internal static string Status(LeaderboardEntry e)
     {
         int n = e.Runs;
         if (e.Converged == n)
@@ -135,7 +136,9 @@ internal static class HeadlineSection
         return string.Join(", ", parts);
     }
 
-    private static string Margin(ProblemWinner w)
+    /// <summary>The winner's margin over the runner-up: seeds converged, then the difference in the deciding measure with its
+    /// interval, or a tie (within noise, or on every key).</summary>
+    internal static string Margin(ProblemWinner w)
     {
         if (w.RunnerUp is not { } up)
         {
