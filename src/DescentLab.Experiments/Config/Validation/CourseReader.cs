@@ -32,7 +32,7 @@ internal static class CourseReader
             thumbnail = context.Text(entry.Value, thumbnailPath, "a plot kind");
             if (thumbnail is not null && sectionNames is not null && !sectionNames.Contains(thumbnail, StringComparer.Ordinal))
             {
-                context.Error(entry.Value, thumbnailPath, Suggestions.UnknownName("plot kind", thumbnail, sectionNames));
+                context.Error(entry.Value, thumbnailPath, Suggestions.UnknownName("section", thumbnail, sectionNames));
             }
         }
 
