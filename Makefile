@@ -20,7 +20,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT = 1
 export DOTNET_NOLOGO = 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 
-.PHONY: all build r2r test run validate bench bench-e2e format format-check clean pack install uninstall publish test-slurm check-deploy
+.PHONY: all build r2r test run course validate bench bench-e2e format format-check clean pack install uninstall publish test-slurm check-deploy
 
 # Packaging and deployment (README "Install and deploy"): a .NET tool from a local feed, and a ReadyToRun build for /opt.
 PACKAGE_DIR ?= artifacts/packages
@@ -48,6 +48,11 @@ $(R2R_DLL): $(SOURCES)
 
 run: $(R2R_DLL)
 	$(DESCENTLAB_R2R) run $(CONFIG) $(ARGS)
+
+# The course: every config of configs/lessons/ in order, then the course page reports/course/index.html linking the
+# lessons' reports (docs/lessons.md, "The course page").
+course: $(R2R_DLL)
+	$(DESCENTLAB_R2R) run configs/lessons/ $(ARGS)
 
 validate: build
 	$(DESCENTLAB) validate configs/*.yaml configs/*.json configs/lessons/*.yaml

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DescentLab.Experiments.Config;
 
 /// <summary>What report.md shows (the <c>report</c> block): a title, an opening text, the sections
@@ -23,6 +25,19 @@ public sealed record ReportConfig
 
     /// <summary>The notes, in config order.</summary>
     public IReadOnlyList<ReportNote> Notes { get; init; } = [];
+
+    /// <summary>Values of a one-parameter model's parameter whose cost the cost figure marks (hand-picked points on the
+    /// bowl), or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? CostAt { get; init; }
+
+    /// <summary>The config's place in a course, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CourseEntry? Course { get; init; }
+
+    /// <summary>"Try it" exercises shown at the end of the report, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Exercise>? Exercises { get; init; }
 
     /// <summary>Whether <paramref name="section"/> is shown.</summary>
     public bool Includes(string section) => Sections is null || Sections.Contains(section, StringComparer.Ordinal);

@@ -19,7 +19,7 @@ public static class RunCommand
     /// <summary>The command; tokens of the form <c>--DescentLab:Key=value</c> are settings, as for every command.</summary>
     public static Command Create()
     {
-        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.ZeroOrMore, Description = "Config files (YAML or JSON)." };
+        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.ZeroOrMore, Description = "Config files (YAML or JSON), or folders of them (their configs in file-name order)." };
         var outDir = new Option<string?>("--out") { Description = "This run's folder (with several configs: one subfolder per config name)." };
         var parallel = new Option<string?>("--parallel") { Description = "Runs at once; 0 = the processor count (default: the Parallel setting)." };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the run matrix, e.g. 2/4; join the shards with 'merge'." };

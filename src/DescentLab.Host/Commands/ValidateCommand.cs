@@ -12,7 +12,7 @@ public static class ValidateCommand
     /// <summary>The command.</summary>
     public static Command Create()
     {
-        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.OneOrMore, Description = "Config files (YAML or JSON)." };
+        var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.OneOrMore, Description = "Config files (YAML or JSON), or folders of them." };
         var command = new Command("validate", "Check configs and print every error; runs nothing.") { configs };
         command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (services, _) =>
         {
@@ -26,8 +26,14 @@ public static class ValidateCommand
     /// <summary>Validates every config; prints <c>OK</c> per good file and every error of the bad ones.</summary>
     public static int Validate(IReadOnlyList<string> paths, ConfigLimits limits, CliOutput output)
     {
-        int errors = 0;
-        foreach (string path in paths)
+        var expanded = ConfigPaths.Expand(paths, out var folderErrors);
+        foreach (string error in folderErrors)
+        {
+            output.Error.WriteLine(error);
+        }
+
+        int errors = folderErrors.Count;
+        foreach (string path in expanded)
         {
             var result = ConfigLoader.Load(path, limits, ReportSections.Names);
             foreach (var error in result.Errors)

@@ -263,6 +263,9 @@ public sealed partial class ExperimentPipeline
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Course of {Lessons} lessons: index in {Index}")]
+    private partial void LogCourseWritten(int lessons, string index);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "{Config}: {Counts}; report in {Folder}")]
     private partial void LogFinished(string config, string counts, string folder);
 

@@ -7,6 +7,7 @@ using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
 using DescentLab.Experiments.Timing;
 using DescentLab.Output.Ci;
+using DescentLab.Output.Course;
 using DescentLab.Output.Csv;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Files;
@@ -62,7 +63,13 @@ public sealed partial class ExperimentPipeline
         CancellationToken cancellationToken)
     {
         long loadStart = Stopwatch.GetTimestamp();
-        var loaded = request.ConfigPaths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits, ReportSections.Names))).ToList();
+        var paths = ConfigPaths.Expand(request.ConfigPaths, out var folderErrors);
+        if (folderErrors.Count > 0)
+        {
+            return new PipelineResult(PipelineOutcome.BadInput, [.. folderErrors], []);
+        }
+
+        var loaded = paths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits, ReportSections.Names))).ToList();
         StageTimings.Record("config load + validate", loadStart);
         var errors = loaded.SelectMany(l => l.Result.Errors).Select(e => e.ToString()).ToList();
         if (errors.Count > 0)
@@ -86,6 +93,7 @@ public sealed partial class ExperimentPipeline
         var folders = new List<string>();
         var published = new List<RunSet>();
         var failures = new List<string>();
+        var lessons = new List<CourseLesson?>();
         foreach (var (path, result) in loaded)
         {
             var config = result.Config!;
@@ -100,6 +108,7 @@ public sealed partial class ExperimentPipeline
             using var history = prepared.History;
             var folder = prepared.Folder!;
             folders.Add(folder.FullPath);
+            lessons.Add(CourseLesson.Of(config, folder.FullPath));
             var configOutcome = RunWritten(config.Name, folder, failures, () =>
             {
                 var runEnvironment = environment(config, path);
@@ -113,6 +122,12 @@ public sealed partial class ExperimentPipeline
                 return configPublished.Outcome;
             });
             outcome = RunSetOutcome.Worst(outcome, configOutcome);
+        }
+
+        // Shards leave the course page to merge, like history and latest.
+        if (request.Shard is null && !WriteCourse(CourseLesson.Course(lessons), Path.Combine(request.OutDir ?? request.ReportsRoot, CourseIndex.Folder), failures))
+        {
+            outcome = RunSetOutcome.Worst(outcome, PipelineOutcome.Failure);
         }
 
         if (!WriteJunit(request.Ci.JunitPath, published))
@@ -139,6 +154,27 @@ public sealed partial class ExperimentPipeline
             folder.TryMarkIncomplete($"writing failed ({ex.Message}); finish it with: descentlab run --resume {folder.FullPath}");
 
             return PipelineOutcome.Failure;
+        }
+    }
+
+    /// <summary>Writes the course page of <paramref name="course"/> (nothing when the run is no course); false, with the
+    /// failure added, when it could not be written.</summary>
+    private bool WriteCourse(IReadOnlyList<CourseLesson> course, string folder, List<string> failures)
+    {
+        if (course.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            LogCourseWritten(course.Count, CourseIndex.Write(course, folder));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SixLabors.ImageSharp.ImageFormatException)
+        {
+            failures.Add($"writing the course page in {folder} failed: {ex.Message}");
+            return false;
         }
     }
 

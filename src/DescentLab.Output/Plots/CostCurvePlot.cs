@@ -1,6 +1,8 @@
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Text;
+using DescentLab.Output.Report;
 using ScottPlot;
 
 namespace DescentLab.Output.Plots;
@@ -39,17 +41,23 @@ public sealed class CostCurvePlot : IPlot
             $"Cost J({w}) with the descent steps: {context.Problem.Label}",
             $"The cost J({w}) (mean loss over {context.DatasetKey}) as a black curve against {w}, with each setting's first-seed "
                 + $"values of {w} after each epoch marked on it (an open circle at the start, a square at the end) and the minimum "
-                + $"as a black diamond; at most {MaxMarks} values per run are marked (the first ones, then evenly spread). {PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
+                + $"as a black diamond; at most {MaxMarks} values per run are marked (the first ones, then evenly spread). {Chosen(set, w)}{PlotText.DescribePanels(panels, s => context.FirstSeedLabel(s))}.",
             context.Problem);
         return new PlotRequest(file, () => Draw(set, context, panels));
     }
+
+    /// <summary>The alt text's words for the hand-picked values of <c>report.cost_at</c>, if any.</summary>
+    private static string Chosen(RunSet set, string w) => ReportSections.ConfigOf(set).CostAt is { Count: > 0 } chosen
+        ? $"The cost at hand-picked values of {w} ({string.Join(", ", chosen.Select(HumanNumber.Exact))}) is marked by grey open triangles. "
+        : string.Empty;
 
     private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<Panel<SettingRuns>> panels)
     {
         var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
         var paths = context.Runs.Settings.ToDictionary(s => s, s => RunPath.Of(set, context, s));
         double? optimum = context.Optimum is null ? null : context.Theta(context.Optimum.OptimumParameters)?[0];
-        var (left, right) = Range(context, paths, optimum);
+        var chosen = ReportSections.ConfigOf(set).CostAt ?? [];
+        var (left, right) = Range(context, paths, optimum, chosen);
         var ws = Enumerable.Range(0, CurvePoints).Select(i => left + (right - left) * i / (CurvePoints - 1)).ToArray();
         var js = ws.Select(w => context.Model!.Loss(context.Dataset!, [w])).ToArray();
         double top = js.Where(double.IsFinite).DefaultIfEmpty(1).Max();
@@ -65,6 +73,14 @@ public sealed class CostCurvePlot : IPlot
             foreach (var setting in panels[p].Items)
             {
                 AddSteps(plot, paths[setting], colours[setting], context.FirstSeedLabel(setting));
+            }
+
+            if (chosen.Count > 0)
+            {
+                var picked = plot.Add.ScatterPoints(chosen.ToArray(), chosen.Select(w => context.Model.Loss(context.Dataset!, [w])).ToArray(), Colors.DimGray);
+                picked.MarkerShape = MarkerShape.OpenTriangleUp;
+                picked.MarkerSize = 12;
+                picked.LegendText = $"J at chosen {name} (report.cost_at)";
             }
 
             if (optimum is double best)
@@ -104,10 +120,10 @@ public sealed class CostCurvePlot : IPlot
         plot.Add.Marker(path.Parameter(last, 0), path.Curve.Loss[last], MarkerShape.FilledSquare, 10, colour);
     }
 
-    /// <summary>The w range: the optimum and every run that did not diverge, padded; diverging steps leave it.</summary>
-    private static (double Left, double Right) Range(ProblemContext context, Dictionary<SettingRuns, RunPath?> paths, double? optimum)
+    /// <summary>The w range: the chosen values, the optimum and every run that did not diverge, padded; diverging steps leave it.</summary>
+    private static (double Left, double Right) Range(ProblemContext context, Dictionary<SettingRuns, RunPath?> paths, double? optimum, IReadOnlyList<double> chosen)
     {
-        var ws = new List<double>();
+        var ws = new List<double>(chosen);
         if (optimum is double best)
         {
             ws.Add(best);

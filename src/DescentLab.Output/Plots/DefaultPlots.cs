@@ -17,5 +17,6 @@ public static class DefaultPlots
         new ErrorSurfacePlot(),
         new FitAnimationPlot(),
         new ProbabilityMapPlot(),
+        new MapAnimationPlot(),
     ];
 }

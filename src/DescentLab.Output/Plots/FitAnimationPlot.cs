@@ -52,7 +52,7 @@ public sealed class FitAnimationPlot : IPlot
             "plots/" + $"{Name}-{context.Problem.Slug}.gif",
             $"The fit during training (animation): {context.Problem.Label}",
             $"Animated GIF: the beans of {context.DatasetKey} (x against y) with every setting's fitted model redrawn after each "
-                + $"shown epoch of the first seed, at most {MaxFrames} frames chosen where the fits move most; the title counts the epochs. "
+                + $"shown {(set.Manifest.ResolvedConfig.Record == "step" ? "update" : "epoch")} of the first seed, at most {MaxFrames} frames chosen where the fits move most; the title counts the {(set.Manifest.ResolvedConfig.Record == "step" ? "updates" : "epochs")}. "
                 + $"Settings: {string.Join(", ", context.Runs.Settings.Select(context.FirstSeedLabel))}.",
             context.Problem);
         var frames = new Lazy<Frames>(() => Frames.Of(set, context));
@@ -64,26 +64,31 @@ public sealed class FitAnimationPlot : IPlot
 
     /// <summary>The GIF's bytes: one frame per chosen epoch, or per every other one (keeping the last) until it fits
     /// in <see cref="MaxBytes"/>.</summary>
-    internal static byte[] Encode(ProblemContext context, Frames frames)
+    internal static byte[] Encode(ProblemContext context, Frames frames) =>
+        Encode(frames.Epochs, epoch => Draw(context, frames, epoch), FrameWidth, FrameHeight);
+
+    /// <summary>An animated GIF of <paramref name="draw"/> at each of <paramref name="epochs"/>, or at every other one
+    /// (keeping the last) until it fits in <see cref="MaxBytes"/>; every course animation is encoded here.</summary>
+    internal static byte[] Encode(IReadOnlyList<int> epochs, Func<int, PlotFigure> draw, int width, int height)
     {
-        var chosen = frames.Epochs;
-        byte[] bytes = Encode(context, frames, chosen);
+        var chosen = epochs;
+        byte[] bytes = EncodeOnce(chosen, draw, width, height);
         while (bytes.Length > MaxBytes && chosen.Count > 2)
         {
             chosen = [.. chosen.Where((_, i) => i % 2 == 0 || i == chosen.Count - 1)];
-            bytes = Encode(context, frames, chosen);
+            bytes = EncodeOnce(chosen, draw, width, height);
         }
 
         return bytes;
     }
 
-    private static byte[] Encode(ProblemContext context, Frames frames, IReadOnlyList<int> chosen)
+    private static byte[] EncodeOnce(IReadOnlyList<int> chosen, Func<int, PlotFigure> draw, int width, int height)
     {
-        using var gif = new Image<Rgba32>(FrameWidth, FrameHeight);
+        using var gif = new Image<Rgba32>(width, height);
         for (int i = 0; i < chosen.Count; i++)
         {
-            using var figure = Draw(context, frames, chosen[i]);
-            using var frame = SixLabors.ImageSharp.Image.Load<Rgba32>(figure.RenderPng(FrameWidth, FrameHeight));
+            using var figure = draw(chosen[i]);
+            using var frame = SixLabors.ImageSharp.Image.Load<Rgba32>(figure.RenderPng(width, height));
             var added = gif.Frames.AddFrame(frame.Frames.RootFrame);
             added.Metadata.GetGifMetadata().FrameDelay = i == chosen.Count - 1 ? LastFrameDelay : FrameDelay;
         }
@@ -126,7 +131,8 @@ public sealed class FitAnimationPlot : IPlot
             line.LegendText = label;
         }
 
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Epoch {epoch} of {frames.Epochs[^1]}: {context.Problem.Label}"));
+        string clock = frames.BySteps ? "Step" : "Epoch";
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{clock} {epoch} of {frames.Epochs[^1]}: {context.Problem.Label}"));
         plot.XLabel("x (bean size)");
         plot.YLabel("y (toxicity)");
         plot.Axes.SetLimits(frames.Left, frames.Right, frames.Bottom, frames.Top);
@@ -139,15 +145,20 @@ public sealed class FitAnimationPlot : IPlot
     {
         private readonly Dictionary<SettingRuns, (RunPath Path, int[] RowAt)> _runs;
 
-        private Frames(Dictionary<SettingRuns, (RunPath, int[])> runs, IReadOnlyList<int> epochs, (double, double, double, double) area)
+        private Frames(Dictionary<SettingRuns, (RunPath, int[])> runs, IReadOnlyList<int> epochs, bool bySteps, (double, double, double, double) area)
         {
             _runs = runs;
             Epochs = epochs;
+            BySteps = bySteps;
             (Left, Right, Bottom, Top) = area;
         }
 
-        /// <summary>The epochs shown, ascending, first 0 and last the longest run's last epoch.</summary>
+        /// <summary>The epochs (or steps, see <see cref="BySteps"/>) shown, ascending, first 0 and last the longest run's last one.</summary>
         public IReadOnlyList<int> Epochs { get; }
+
+        /// <summary>Whether the frames count updates rather than epochs: the curves record every step (<c>record: step</c>),
+        /// so the animation can show the fit moving sample by sample.</summary>
+        public bool BySteps { get; }
 
         /// <summary>Axis limits shared by every frame.</summary>
         public double Left { get; }
@@ -164,13 +175,14 @@ public sealed class FitAnimationPlot : IPlot
         /// <summary>The first-seed runs of <paramref name="context"/> and the frames chosen for them.</summary>
         public static Frames Of(RunSet set, ProblemContext context)
         {
+            bool bySteps = set.Manifest.ResolvedConfig.Record == "step";
             var runs = new Dictionary<SettingRuns, (RunPath, int[])>();
             int lastEpoch = 0;
             foreach (var setting in context.Runs.Settings)
             {
                 if (RunPath.Of(set, context, setting) is { Rows: > 0 } path)
                 {
-                    lastEpoch = Math.Max(lastEpoch, path.Curve.Epoch[path.Rows - 1]);
+                    lastEpoch = Math.Max(lastEpoch, Clock(path, path.Rows - 1, bySteps));
                     runs.Add(setting, (path, null!));
                 }
             }
@@ -178,11 +190,11 @@ public sealed class FitAnimationPlot : IPlot
             foreach (var setting in runs.Keys.ToList())
             {
                 var path = runs[setting].Item1;
-                runs[setting] = (path, RowAt(path, lastEpoch));
+                runs[setting] = (path, RowAt(path, lastEpoch, bySteps));
             }
 
             var progress = Progress(runs.Values, lastEpoch);
-            return new Frames(runs, AnimationFrames.Choose(progress, MaxFrames), context.FitFrame());
+            return new Frames(runs, AnimationFrames.Choose(progress, MaxFrames), bySteps, context.FitFrame());
         }
 
         /// <summary>The parameters of <paramref name="setting"/>'s run after <paramref name="epoch"/> (its last finite state
@@ -190,14 +202,17 @@ public sealed class FitAnimationPlot : IPlot
         public double[]? ThetaAt(SettingRuns setting, int epoch) =>
             _runs.TryGetValue(setting, out var run) ? run.Path.Curve.ParametersAt(run.RowAt[epoch]).ToArray() : null;
 
-        /// <summary>For each epoch, the last finite row recorded by its end (step records hold many rows per epoch).</summary>
-        private static int[] RowAt(RunPath path, int lastEpoch)
+        /// <summary>The epoch of <paramref name="row"/>, or its step when the frames count steps.</summary>
+        private static int Clock(RunPath path, int row, bool bySteps) => bySteps ? (int)Math.Min(path.Curve.Step[row], int.MaxValue) : path.Curve.Epoch[row];
+
+        /// <summary>For each epoch (or step), the last finite row recorded by its end (step records hold many rows per epoch).</summary>
+        private static int[] RowAt(RunPath path, int lastEpoch, bool bySteps)
         {
             var rowAt = new int[lastEpoch + 1];
             int row = 0;
             for (int epoch = 0; epoch <= lastEpoch; epoch++)
             {
-                while (row + 1 < path.Rows && path.Curve.Epoch[row + 1] <= epoch)
+                while (row + 1 < path.Rows && Clock(path, row + 1, bySteps) <= epoch)
                 {
                     row++;
                 }

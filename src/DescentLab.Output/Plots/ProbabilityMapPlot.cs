@@ -45,24 +45,26 @@ public sealed class ProbabilityMapPlot : IPlot
                 + (boundary is null ? string.Empty : $", the recipe's true boundary {boundary.Formula} dashed")
                 + "; toxic beans are red triangles, safe beans blue circles; each title gives the accuracy on these beans.",
             context.Problem);
-        return new PlotRequest(file, () => Draw(set, context, settings, boundary));
+        return new PlotRequest(file, () => Draw(context, settings, s => context.FirstSeedRun(s) is { } run ? context.Theta(run.FinalParameters) : null, null));
     }
 
     /// <summary>The true boundary of the recipe the data came from, if it has one.</summary>
-    private static ClassBoundary? TrueBoundary(Dataset data) =>
+    internal static ClassBoundary? TrueBoundary(Dataset data) =>
         data.Identity.Recipe is { } recipe ? RecipeCatalog.Find(recipe)?.Boundary : null;
 
-    private static PlotFigure Draw(RunSet set, ProblemContext context, IReadOnlyList<SettingRuns> settings, ClassBoundary? boundary)
+    /// <summary>One panel per setting with its map at the parameters <paramref name="thetaOf"/> gives (none: beans only);
+    /// <paramref name="when"/>, if given, follows the setting in each title (an animation's epoch).</summary>
+    internal static PlotFigure Draw(ProblemContext context, IReadOnlyList<SettingRuns> settings, Func<SettingRuns, double[]?> thetaOf, string? when)
     {
         var data = context.Dataset!;
+        var boundary = TrueBoundary(data);
         var area = Area(data);
         var figure = PlotFigure.Create(settings.Count);
         for (int p = 0; p < settings.Count; p++)
         {
             var plot = figure.Panels[p];
-            var run = context.FirstSeedRun(settings[p]);
-            var theta = run is null ? null : context.Theta(run.FinalParameters);
-            string title = context.FirstSeedLabel(settings[p]);
+            var theta = thetaOf(settings[p]);
+            string title = context.FirstSeedLabel(settings[p]) + (when is null ? string.Empty : ", " + when);
             if (theta is not null && theta.All(double.IsFinite))
             {
                 AddProbability(plot, context, theta, area);

@@ -48,6 +48,8 @@ public static class HtmlReport
             Embed(document, image);
         }
 
+        LinkPages(document);
+
         string title = document.Descendants<HeadingBlock>().FirstOrDefault() is { Inline: { } inline } ? PlainText(inline) : "DescentLab report";
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -73,6 +75,22 @@ public static class HtmlReport
             if (image(Uri.UnescapeDataString(link.Url!)) is { } bytes)
             {
                 link.Url = "data:image/png;base64," + Convert.ToBase64String(bytes);
+            }
+        }
+    }
+
+    /// <summary>Relative links to a report.md or a course's index.md point at the HTML page written next to it, so the
+    /// HTML pages link to each other.</summary>
+    private static void LinkPages(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is { } url && !url.Contains(':', StringComparison.Ordinal)))
+        {
+            string url = link.Url!;
+            int hash = url.IndexOf('#', StringComparison.Ordinal);
+            string file = hash < 0 ? url : url[..hash];
+            if (file.EndsWith("report.md", StringComparison.Ordinal) || file.EndsWith("index.md", StringComparison.Ordinal))
+            {
+                link.Url = file[..^2] + "html" + (hash < 0 ? string.Empty : url[hash..]);
             }
         }
     }

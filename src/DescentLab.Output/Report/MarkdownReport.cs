@@ -54,6 +54,8 @@ public static class MarkdownReport
         WriteLeaderboards(md, set, boards, plots, report, notes);
         WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots, report, notes);
 
+        ExercisesSection.Write(md, set);
+
         // Failures are never hidden: a report that leaves notes out still lists failed plots and runs. Notes whose
         // place the report did not draw (a plot that made no image) are shown there too, so no claim goes unseen.
         string? notesIntro = notes.AtSection(ReportSections.Notes, perProblem: false);

@@ -39,7 +39,10 @@ internal sealed class SectionNotes(RunSet set, ReportConfig report)
         var claims = ClaimEvaluator.Evaluate(set, note).ToList();
         return claims.Count == 0
             ? note.Text
-            : note.Text + "\n\n" + string.Join("\n", claims.Select(c =>
-                "- " + c.Mark + " " + MarkdownWriter.Code(c.Statement) + ": " + MarkdownWriter.Escape(c.Measured) + (c.Holds ? string.Empty : " (**does not hold**)")));
+            : note.Text + "\n\n" + string.Join("\n", claims.Select(c => "- " + Line(c)));
     }
+
+    /// <summary>A checked claim as a list item's text: the mark, the claim and what the runs show.</summary>
+    public static string Line(ClaimResult claim) =>
+        claim.Mark + " " + MarkdownWriter.Code(claim.Statement) + ": " + MarkdownWriter.Escape(claim.Measured) + (claim.Holds ? string.Empty : " (**does not hold**)");
 }

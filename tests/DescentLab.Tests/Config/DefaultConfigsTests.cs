@@ -12,6 +12,8 @@ public sealed class DefaultConfigsTests
     [TestCase("lesson.yaml")]
     [TestCase("quick.json")]
     [TestCase("gate.yaml")]
+    [TestCase("lessons/lesson1.yaml")]
+    [TestCase("lessons/lesson2.yaml")]
     [TestCase("lessons/lesson3.yaml")]
     [TestCase("lessons/lesson4.yaml")]
     [TestCase("lessons/lesson5.yaml")]

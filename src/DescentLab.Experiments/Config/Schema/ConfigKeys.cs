@@ -31,6 +31,12 @@ public static class ConfigKeys
     /// <summary>The path prefix of one report note's keys (a note in its mapping form).</summary>
     public const string Note = "report.notes.<section>";
 
+    /// <summary>The path prefix of one exercise's keys.</summary>
+    public const string Exercise = "report.exercises[]";
+
+    /// <summary><c>report.course.order</c>.</summary>
+    public static readonly ConfigKey CourseOrder = new("report.course.order", ConfigKeyKind.Integer, "the lesson's place in the course: the index lists lessons by it, then by config name") { Min = 1, Max = 10000, Required = true, Noun = "a position, an integer" };
+
 
     /// <summary>Longest config name: a folder name may have 255 bytes, and the run folder's stamp and temporary names need room.</summary>
     public const int MaxNameLength = 100;
@@ -141,6 +147,15 @@ public static class ConfigKeys
         new($"{Note}.dataset", ConfigKeyKind.Text, "show the note only at this dataset's problems (a dataset name of the config)"),
         new($"{Note}.model", ConfigKeyKind.Text, "show the note only at this model's problems (a model name of the config)"),
         new($"{Note}.expect", ConfigKeyKind.List, "claims about the note's runs, each checked on the run set and shown as ✓ or ✗ ([report.md](report.md))"),
+        new("report.cost_at", ConfigKeyKind.List, "values of a one-parameter model's parameter (origin's `w`) whose cost J the cost figure marks: hand-picked points on the bowl ([lessons.md](lessons.md))"),
+        new("report.course", ConfigKeyKind.Mapping, "the config's place in a course: two or more configs with this block run by one `descentlab run` form a course, with an index page and links between the reports ([lessons.md](lessons.md#the-course-page))"),
+        CourseOrder,
+        new("report.course.summary", ConfigKeyKind.Text, "one sentence on what the lesson shows, for the course index") { Required = true },
+        new("report.course.thumbnail", ConfigKeyKind.Text, "the plot kind whose first image is the lesson's picture on the course index") { DefaultText = "the report's first image" },
+        new("report.exercises", ConfigKeyKind.List, "\"try it\" exercises at the end of the report, each a change made with `--set` and its predicted outcome, checked whenever a run carries the change ([lessons.md](lessons.md#exercises))"),
+        new($"{Exercise}.try", ConfigKeyKind.List, "the changes, each `KEY=VALUE` as `--set` takes it: KEY one of `variants.<variant>.<hyper-parameter>`, `init.<parameter>` or `stop.max_epochs`, VALUE a number") { Required = true },
+        new($"{Exercise}.says", ConfigKeyKind.Text, "the predicted outcome in words (Markdown)") { Required = true },
+        new($"{Exercise}.expect", ConfigKeyKind.List, "the prediction as claims (the vocabulary of note claims), checked on a run whose config carries every change") { Required = true },
         new("report.x", ConfigKeyKind.Choice, "the convergence plots' x axis: epochs, per-sample gradient evaluations, or each run's wall time spread evenly over its gradient evaluations ([report.md](report.md#x-axis-of-the-convergence-plots))") { Choices = ["epochs", "grad_evals", "wall_ms"] },
     ];
 

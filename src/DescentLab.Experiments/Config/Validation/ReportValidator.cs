@@ -45,6 +45,9 @@ internal static class ReportValidator
                 "description" => context.Text(entry.Value, path, "a text") is { } text ? report with { Description = text } : report,
                 "sections" => report with { Sections = ReadSections(context, entry.Value, path, sectionNames) },
                 "x" => ReadAxis(context, entry.Value, path) is { } axis ? report with { X = axis } : report,
+                "cost_at" => report with { CostAt = ReadCostAt(context, entry.Value, path) },
+                "course" => report with { Course = CourseReader.Read(context, entry.Value, path, sectionNames) },
+                "exercises" => report with { Exercises = ExerciseReader.Read(context, entry.Value, path, names) },
                 _ => report,
             };
         }
@@ -55,6 +58,23 @@ internal static class ReportValidator
         }
 
         return report;
+    }
+
+    private static List<double> ReadCostAt(ValidationContext context, ConfigNode node, string path)
+    {
+        var values = new List<double>();
+        if (context.NonEmptyList(node, path, "a non-empty list of parameter values, e.g. [0.5, 1.0, 2.0]") is { } list)
+        {
+            for (int i = 0; i < list.Items.Count; i++)
+            {
+                if (context.Number(list.Items[i], KeyPath.Item(path, i), "a finite number", double.IsFinite) is { } value)
+                {
+                    values.Add(value);
+                }
+            }
+        }
+
+        return values;
     }
 
     private static ConvergenceAxis? ReadAxis(ValidationContext context, ConfigNode node, string path)
