@@ -142,6 +142,7 @@ public static class ConfigKeys
         new($"{Note}.model", ConfigKeyKind.Text, "show the note only at this model's problems (a model name of the config)"),
         new($"{Note}.expect", ConfigKeyKind.List, "claims about the note's runs, each checked on the run set and shown as ✓ or ✗ ([report.md](report.md))"),
         new("report.x", ConfigKeyKind.Choice, "the convergence plots' x axis: epochs, per-sample gradient evaluations, or each run's wall time spread evenly over its gradient evaluations ([report.md](report.md#x-axis-of-the-convergence-plots))") { Choices = ["epochs", "grad_evals", "wall_ms"] },
+        new("report.formats", ConfigKeyKind.List, "image formats of the plots: `png` (always; the reports show it) and `svg` for vector copies next to them (slides, print); animations stay GIF") { DefaultText = "[png]" },
     ];
 
     /// <summary>The key at <paramref name="path"/>.</summary>

@@ -45,6 +45,7 @@ internal static class ReportValidator
                 "description" => context.Text(entry.Value, path, "a text") is { } text ? report with { Description = text } : report,
                 "sections" => report with { Sections = ReadSections(context, entry.Value, path, sectionNames) },
                 "x" => ReadAxis(context, entry.Value, path) is { } axis ? report with { X = axis } : report,
+                "formats" => ReadFormats(context, entry.Value, path) is { } formats ? report with { Formats = formats } : report,
                 _ => report,
             };
         }
@@ -55,6 +56,49 @@ internal static class ReportValidator
         }
 
         return report;
+    }
+
+    /// <summary>A non-empty list of distinct formats of <see cref="PlotFormats.All"/> that includes PNG (the reports show
+    /// the PNGs); PNG first whatever the order written.</summary>
+    private static List<string>? ReadFormats(ValidationContext context, ConfigNode node, string path)
+    {
+        if (context.NonEmptyList(node, path, "a non-empty list of image formats, e.g. [png, svg]") is not { } list)
+        {
+            return null;
+        }
+
+        var formats = new List<string>();
+        bool valid = true;
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            string itemPath = KeyPath.Item(path, i);
+            if (context.Text(list.Items[i], itemPath, "an image format") is not { } format)
+            {
+                valid = false;
+            }
+            else if (!PlotFormats.All.Contains(format, StringComparer.Ordinal))
+            {
+                context.Error(list.Items[i], itemPath, Suggestions.UnknownName("format", format, PlotFormats.All));
+                valid = false;
+            }
+            else if (formats.Contains(format, StringComparer.Ordinal))
+            {
+                context.Error(list.Items[i], itemPath, $"duplicate format '{format}'");
+                valid = false;
+            }
+            else
+            {
+                formats.Add(format);
+            }
+        }
+
+        if (valid && !formats.Contains(PlotFormats.Png, StringComparer.Ordinal))
+        {
+            context.Error(node, path, $"expected a list that includes {PlotFormats.Png} (report.md and report.html show the PNGs), got [{string.Join(", ", formats)}]");
+            return null;
+        }
+
+        return valid ? [.. PlotFormats.All.Where(formats.Contains)] : null;
     }
 
     private static ConvergenceAxis? ReadAxis(ValidationContext context, ConfigNode node, string path)
