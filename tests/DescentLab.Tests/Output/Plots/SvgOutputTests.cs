@@ -45,6 +45,10 @@ public sealed class SvgOutputTests
             Assert.That(second, Is.EqualTo(svg), "the same figure gives the same SVG text");
             Assert.That(root.Name, Is.EqualTo(Svg + "svg"));
             Assert.That(((int)double.Parse(root.Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture), (int)double.Parse(root.Attribute("height")!.Value, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo((png.Width, png.Height)));
+            Assert.That(
+                document.Descendants(Svg + "rect").Where(r => r.Attribute("fill") is null && r.Attribute("x") is null && r.Attribute("width")?.Value == root.Attribute("width")!.Value),
+                Is.Empty,
+                "no unfilled (so black) rectangle over the whole figure, as a cleared canvas would write");
             Assert.That(expected, Is.Not.Empty, "a figure has a title, axis labels or a legend");
             Assert.That(expected.Where(t => !shown.Contains(t)), Is.Empty, $"every title, axis label and legend entry is a <text> of the SVG; it has: {string.Join(" | ", shown.Take(40))}");
             Assert.That(texts.Select(t => t.Attribute("font-family")?.Value).Distinct(), Is.EqualTo(new[] { PlotFonts.Family }), "the PNG's font family names every text");
