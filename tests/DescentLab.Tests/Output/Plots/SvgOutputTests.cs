@@ -59,8 +59,8 @@ public sealed class SvgOutputTests
     public void Render_WithSvg_WritesAnSvgNextToEachStaticImage_NoneForTheAnimation_AndDropsThemWhenNoLongerAsked()
     {
         using var temp = new TempFolder();
-        var set = WithFormats(SettingPaletteTests.SetOf("lessons/lesson4.yaml"), [PlotFormats.Png, PlotFormats.Svg]);
-        IReadOnlyList<IPlot> plots = [new ConvergencePlot(), new FitAnimationPlot()];
+        var set = WithFormats(TestRunSets.Small, [PlotFormats.Png, PlotFormats.Svg]);
+        IReadOnlyList<IPlot> plots = [new ConvergencePlot(), new Animation()];
 
         var report = ReportRenderer.Render(set, temp.FullPath, plots, 2);
         var written = Directory.GetFiles(temp.PathOf("plots"), "*.svg").Select(p => "plots/" + Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList();
@@ -90,6 +90,20 @@ public sealed class SvgOutputTests
 
         Assert.That(files.Select(f => f.SvgRelativePath), Has.All.Null);
         Assert.That(Directory.GetFiles(temp.PathOf("plots"), "*.svg"), Is.Empty);
+    }
+
+    /// <summary>An animation as the renderer sees one: an image that writes itself (a GIF in the real one).</summary>
+    private sealed class Animation : IPlot
+    {
+        public string Name => "animation";
+
+        public IReadOnlyList<PlotRequest> Plan(RunSet set) =>
+        [
+            new PlotRequest(new PlotFile("plots/animation.gif", "Animation", "A stand-in animation.", null), new ConvergencePlot().Plan(set)[0].Draw)
+            {
+                Write = path => File.WriteAllBytes(path, "GIF89a"u8.ToArray()),
+            },
+        ];
     }
 
     private static RunSet WithFormats(RunSet set, IReadOnlyList<string> formats)
