@@ -8,7 +8,15 @@ namespace DescentLab.Experiments.Config;
 /// <param name="Message">What is wrong and what was expected, with a did-you-mean where one fits.</param>
 public sealed record ConfigError(string File, int Line, int Column, string KeyPath, string Message)
 {
-    /// <summary><c>file:line:col: key.path: message</c>.</summary>
-    public override string ToString() =>
-        KeyPath.Length == 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}:{Column}: {KeyPath}: {Message}";
+    /// <summary>The <c>--set KEY=VALUE</c> override the error is in (then <see cref="Line"/> and <see cref="Column"/> are
+    /// 0), or null for an error in the file.</summary>
+    public string? Override { get; init; }
+
+    /// <summary><c>file:line:col: key.path: message</c>, or <c>file: --set KEY=VALUE: key.path: message</c> for an override
+    /// (the key path only where it is not the override's own key).</summary>
+    public override string ToString()
+    {
+        string where = Override is null ? $"{File}:{Line}:{Column}" : $"{File}: --set {Override}";
+        return KeyPath.Length == 0 ? $"{where}: {Message}" : $"{where}: {KeyPath}: {Message}";
+    }
 }

@@ -16,8 +16,10 @@ public static class ConfigLoader
     /// <param name="limits">Sizes beyond which the config is refused.</param>
     /// <param name="reportSections">The section names <c>report.sections</c> may list (the report's parts and plot kinds,
     /// which the output layer defines); null accepts any name, for callers that render no report.</param>
-    public static ConfigLoadResult Load(string path, ConfigLimits limits, IReadOnlyList<string>? reportSections = null)
+    /// <param name="overrides"><c>--set</c> overrides, applied in order to the parsed file before it is validated.</param>
+    public static ConfigLoadResult Load(string path, ConfigLimits limits, IReadOnlyList<string>? reportSections = null, IReadOnlyList<ConfigOverride>? overrides = null)
     {
+        overrides ??= [];
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
         string fullPath;
@@ -55,10 +57,33 @@ public static class ConfigLoader
             return new ConfigLoadResult(null, errors);
         }
 
+        // An override that cannot be applied is reported with the rest; validation still finds every other mistake.
+        var overrideErrors = new List<ConfigError>();
+        if (overrides.Count > 0)
+        {
+            root = ConfigOverrides.Apply(root, overrides, path, overrideErrors);
+        }
+
         var context = new ValidationContext(path);
-        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var config = new ConfigValidator(context, Path.GetDirectoryName(fullPath)!, limits, reportSections).Validate(root, fullPath, hash);
-        return new ConfigLoadResult(config, [.. context.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        var config = new ConfigValidator(context, Path.GetDirectoryName(fullPath)!, limits, reportSections).Validate(root, fullPath, Hash(bytes, overrides));
+        var found = context.Errors.OrderBy(e => e.Override is not null).ThenBy(e => e.Line).ThenBy(e => e.Column).Concat(overrideErrors).ToList();
+        return found.Count > 0 || config is null
+            ? new ConfigLoadResult(null, found)
+            : new ConfigLoadResult(config with { Overrides = [.. overrides.Select(o => o.Text)] }, found);
+    }
+
+    /// <summary>The effective config's hash: SHA-256 of the file's bytes, followed, when there are overrides, by a line
+    /// <c>--set KEY=VALUE</c> for each, so a run with overrides never shares a hash with the bare file.</summary>
+    private static string Hash(byte[] bytes, IReadOnlyList<ConfigOverride> overrides)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(bytes);
+        foreach (var given in overrides)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"\n--set {given.Text}"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static ConfigLoadResult Failed(string path, string message) => new(null, [new ConfigError(path, 1, 1, string.Empty, message)]);

@@ -11,8 +11,11 @@ public sealed record ExperimentConfig
     /// <summary>Absolute path of the config file.</summary>
     public required string SourcePath { get; init; }
 
-    /// <summary>Lower-case hex SHA-256 of the config file's bytes.</summary>
+    /// <summary>Lower-case hex SHA-256 of the config file's bytes, followed by its <c>--set</c> overrides when it has any.</summary>
     public required string SourceHash { get; init; }
+
+    /// <summary>The <c>--set</c> overrides applied to the file (<c>KEY=VALUE</c>, in order); empty for the file as it is.</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
 
     /// <summary>Seeds, in config order, without duplicates.</summary>
     public required IReadOnlyList<ulong> Seeds { get; init; }

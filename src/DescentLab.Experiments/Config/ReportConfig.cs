@@ -39,6 +39,9 @@ public sealed record ReportConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Exercise>? Exercises { get; init; }
 
+    /// <summary>The formats each static plot is written in (<see cref="PlotFormats"/>), PNG first.</summary>
+    public IReadOnlyList<string> Formats { get; init; } = [PlotFormats.Png];
+
     /// <summary>Whether <paramref name="section"/> is shown.</summary>
     public bool Includes(string section) => Sections is null || Sections.Contains(section, StringComparer.Ordinal);
 

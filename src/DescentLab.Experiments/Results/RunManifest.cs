@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DescentLab.Experiments.Config;
 
 namespace DescentLab.Experiments.Results;
@@ -11,8 +12,12 @@ public sealed record RunManifest
     /// <summary>Config file as given on the command line.</summary>
     public required string ConfigPath { get; init; }
 
-    /// <summary>SHA-256 of the config file's bytes.</summary>
+    /// <summary>SHA-256 of the config file's bytes, followed by its <c>--set</c> overrides when it has any.</summary>
     public required string ConfigHash { get; init; }
+
+    /// <summary>The <c>--set</c> overrides applied to the file (<c>KEY=VALUE</c>, in order), or null when there were none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Overrides { get; init; }
 
     /// <summary>The resolved config (every default filled in).</summary>
     public required ResolvedConfig ResolvedConfig { get; init; }

@@ -45,6 +45,7 @@ public static class RunSetAssembler
             Name = plan.Config.Name,
             ConfigPath = environment.ConfigPath,
             ConfigHash = plan.Config.SourceHash,
+            Overrides = plan.Config.Overrides.Count > 0 ? plan.Config.Overrides : null,
             ResolvedConfig = environment.ResolvedConfig,
             Command = environment.Command,
             GitCommit = environment.GitCommit,

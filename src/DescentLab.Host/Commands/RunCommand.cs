@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace DescentLab.Host.Commands;
 
-/// <summary><c>descentlab run CONFIG... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression] [--junit FILE] [--timings]</c>.</summary>
+/// <summary><c>descentlab run CONFIG... [--set KEY=VALUE]... [--out DIR] [--parallel N] [--shard K/N] [--fail-on-regression] [--junit FILE] [--timings]</c>.</summary>
 public static class RunCommand
 {
     /// <summary>The command; tokens of the form <c>--DescentLab:Key=value</c> are settings, as for every command.</summary>
@@ -28,16 +28,22 @@ public static class RunCommand
         var junit = CiOptions.Junit();
         var resume = new Option<string?>("--resume") { Description = "Finish the interrupted run set in this folder, rerunning only the runs it lacks." };
         var timings = TimingsOption.Create();
-        var command = new Command("run", "Run the configs once and exit.") { configs, outDir, parallel, shard, failOnRegression, writeData, junit, resume, timings };
+        var set = SetOption.Create();
+        var command = new Command("run", "Run the configs once and exit.") { configs, set, outDir, parallel, shard, failOnRegression, writeData, junit, resume, timings };
         command.SetAction(async (parseResult, _) =>
         {
             var stages = TimingsOption.Listen(parseResult.GetValue(timings));
             var output = DescentLabCommandLine.OutputOf(parseResult);
             string[] settings = SettingsTokens.Of(parseResult);
             string[] paths = parseResult.GetValue(configs) ?? [];
-            if (Usage(parseResult.GetValue(resume), paths, parseResult.GetValue(outDir), parseResult.GetValue(shard)) is { } usage)
+            if (Usage(parseResult.GetValue(resume), paths, parseResult.GetValue(outDir), parseResult.GetValue(shard), parseResult.GetValue(set)) is { } usage)
             {
                 output.Error.WriteLine(usage);
+                return ExitCodes.BadInput;
+            }
+
+            if (SetOption.Parse(parseResult, set, output) is not { } overrides)
+            {
                 return ExitCodes.BadInput;
             }
 
@@ -75,6 +81,7 @@ public static class RunCommand
                     parseResult.GetValue(writeData) ? long.MaxValue : hostSettings.DataFileMaxSamples)
                 {
                     Ci = CiOptions.Outputs(parseResult.GetValue(junit)),
+                    Overrides = overrides,
                 };
                 return Task.FromResult(parseResult.GetValue(resume) is { } runDir
                     ? Resume(services, runDir, request.Parallel, request.DataFileMaxSamples, request.Ci, hostSettings.Limits, output, cancellationToken)
@@ -133,13 +140,13 @@ public static class RunCommand
         return ExitCodes.Of(result.Outcome);
     }
 
-    private static string? Usage(string? resume, IReadOnlyList<string> paths, string? outDir, string? shard) => resume is not null
-        ? (paths.Count > 0 || outDir is not null || shard is not null ? "--resume RUNDIR takes no CONFIG, --out or --shard: the folder records them" : null)
+    private static string? Usage(string? resume, IReadOnlyList<string> paths, string? outDir, string? shard, string[]? set) => resume is not null
+        ? (paths.Count > 0 || outDir is not null || shard is not null || set is { Length: > 0 } ? "--resume RUNDIR takes no CONFIG, --set, --out or --shard: the folder records them" : null)
         : (paths.Count == 0 ? "run expects at least one CONFIG file (or --resume RUNDIR)" : null);
 
     private static string ReproduceCommand(string configPath, RunRequest request)
     {
-        string command = $"descentlab run {Quote(configPath)}";
+        string command = $"descentlab run {Quote(configPath)}{SetOption.CommandLine(request.Overrides)}";
         if (request.Shard is { } shard)
         {
             command += string.Create(CultureInfo.InvariantCulture, $" --shard {shard}");

@@ -13,18 +13,28 @@ public static class ValidateCommand
     public static Command Create()
     {
         var configs = new Argument<string[]>("CONFIG") { Arity = ArgumentArity.OneOrMore, Description = "Config files (YAML or JSON), or folders of them." };
-        var command = new Command("validate", "Check configs and print every error; runs nothing.") { configs };
-        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (services, _) =>
+        var set = SetOption.Create();
+        var command = new Command("validate", "Check configs and print every error; runs nothing.") { configs, set };
+        command.SetAction((parseResult, cancellationToken) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
-            var limits = services.GetRequiredService<IOptions<DescentLabSettings>>().Value.Limits;
-            return Task.FromResult(Validate(parseResult.GetRequiredValue(configs), limits, output));
-        }));
+            if (SetOption.Parse(parseResult, set, output) is not { } overrides)
+            {
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            return CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (services, _) =>
+            {
+                var limits = services.GetRequiredService<IOptions<DescentLabSettings>>().Value.Limits;
+                return Task.FromResult(Validate(parseResult.GetRequiredValue(configs), limits, output, overrides));
+            });
+        });
         return command;
     }
 
-    /// <summary>Validates every config; prints <c>OK</c> per good file and every error of the bad ones.</summary>
-    public static int Validate(IReadOnlyList<string> paths, ConfigLimits limits, CliOutput output)
+    /// <summary>Validates every config, with <paramref name="overrides"/> applied to each; prints <c>OK</c> per good file
+    /// and every error of the bad ones.</summary>
+    public static int Validate(IReadOnlyList<string> paths, ConfigLimits limits, CliOutput output, IReadOnlyList<ConfigOverride>? overrides = null)
     {
         var expanded = ConfigPaths.Expand(paths, out var folderErrors);
         foreach (string error in folderErrors)
@@ -35,7 +45,7 @@ public static class ValidateCommand
         int errors = folderErrors.Count;
         foreach (string path in expanded)
         {
-            var result = ConfigLoader.Load(path, limits, ReportSections.Names);
+            var result = ConfigLoader.Load(path, limits, ReportSections.Names, overrides);
             foreach (var error in result.Errors)
             {
                 output.Error.WriteLine(error.ToString());

@@ -20,28 +20,38 @@ public static class VariantsCommand
             Arity = ArgumentArity.ZeroOrOne,
             Description = "A config (adds its plug-ins' and external processes' variants) or a plug-in .dll.",
         };
-        var command = new Command("variants", "List the descent variants with their hyper-parameters.") { source };
-        command.SetAction((parseResult, cancellationToken) => CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (services, _) =>
+        var set = SetOption.Create();
+        var command = new Command("variants", "List the descent variants with their hyper-parameters.") { source, set };
+        command.SetAction((parseResult, cancellationToken) =>
         {
             var output = DescentLabCommandLine.OutputOf(parseResult);
-            string? path = parseResult.GetValue(source);
-            if (path is null)
+            if (SetOption.Parse(parseResult, set, output) is not { } overrides)
             {
-                Write(output.Out);
-                return Task.FromResult(ExitCodes.Success);
+                return Task.FromResult(ExitCodes.BadInput);
             }
 
-            var limits = services.GetRequiredService<IOptions<DescentLabSettings>>().Value.Limits;
-            return Task.FromResult(WriteWith(path, limits, output));
-        }));
+            return CommandHost.RunAsync(SettingsTokens.Of(parseResult), logToFile: false, (services, _) =>
+            {
+                string? path = parseResult.GetValue(source);
+                if (path is null)
+                {
+                    Write(output.Out);
+                    return Task.FromResult(ExitCodes.Success);
+                }
+
+                var limits = services.GetRequiredService<IOptions<DescentLabSettings>>().Value.Limits;
+                return Task.FromResult(WriteWith(path, limits, output, overrides));
+            });
+        });
         return command;
     }
 
     /// <summary>Writes the built-in listing.</summary>
     public static void Write(TextWriter output) => Write(output, VariantCatalog.All);
 
-    /// <summary>Lists the built-ins and the variants <paramref name="path"/> adds; exit 2 when it cannot be read.</summary>
-    public static int WriteWith(string path, ConfigLimits limits, CliOutput output)
+    /// <summary>Lists the built-ins and the variants <paramref name="path"/> adds (a config with <paramref name="overrides"/>
+    /// applied); exit 2 when it cannot be read.</summary>
+    public static int WriteWith(string path, ConfigLimits limits, CliOutput output, IReadOnlyList<ConfigOverride>? overrides = null)
     {
         if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
@@ -57,7 +67,7 @@ public static class VariantsCommand
             }
         }
 
-        var result = ConfigLoader.Load(path, limits);
+        var result = ConfigLoader.Load(path, limits, overrides: overrides);
         foreach (var error in result.Errors)
         {
             output.Error.WriteLine(error.ToString());

@@ -55,7 +55,8 @@ public sealed partial class ExperimentPipeline
             return new PipelineResult(PipelineOutcome.Success, [], [fullPath]);
         }
 
-        var loaded = ConfigLoader.Load(resume.ConfigFullPath, limits);
+        var overrides = resume.ConfigOverrides();
+        var loaded = ConfigLoader.Load(resume.ConfigFullPath, limits, overrides: overrides);
         if (!loaded.Succeeded)
         {
             return new PipelineResult(PipelineOutcome.BadInput, [.. loaded.Errors.Select(e => e.ToString())], []);
@@ -79,7 +80,11 @@ public sealed partial class ExperimentPipeline
         }
 
         var shard = resume.Shard is null ? null : ShardSpec.TryParse(resume.Shard, out _);
-        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression) { Ci = resume.CiOutputs(ci) };
+        var request = new RunRequest([resume.ConfigPath], resume.ReportsRoot, fullPath, parallel, shard, resume.FailOnRegression)
+        {
+            Ci = resume.CiOutputs(ci),
+            Overrides = overrides,
+        };
         ExperimentPlan plan;
         HistoryStore? history = null;
         RunFolder folder;

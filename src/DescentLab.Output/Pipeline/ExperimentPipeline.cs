@@ -69,7 +69,7 @@ public sealed partial class ExperimentPipeline
             return new PipelineResult(PipelineOutcome.BadInput, [.. folderErrors], []);
         }
 
-        var loaded = paths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits, ReportSections.Names))).ToList();
+        var loaded = paths.Select(path => (Path: path, Result: ConfigLoader.Load(path, limits, ReportSections.Names, request.Overrides))).ToList();
         StageTimings.Record("config load + validate", loadStart);
         var errors = loaded.SelectMany(l => l.Result.Errors).Select(e => e.ToString()).ToList();
         if (errors.Count > 0)
@@ -115,7 +115,7 @@ public sealed partial class ExperimentPipeline
                 new ResumeRequest(
                     path, config.SourcePath, config.SourceHash, request.Shard?.ToString(), request.FailOnRegression, request.ReportsRoot, folder.LatestLink,
                     runEnvironment.Command, runEnvironment.DataFileMaxSamples, VariantCode.Of(runEnvironment.ResolvedConfig.Variants),
-                    request.Ci.JunitPath is { } junit ? Path.GetFullPath(junit) : null, request.Ci.StepSummaryPath).Write(folder);
+                    request.Ci.JunitPath is { } junit ? Path.GetFullPath(junit) : null, request.Ci.StepSummaryPath, config.Overrides.Count > 0 ? config.Overrides : null).Write(folder);
                 var configPublished = RunConfig(prepared.Plan!, runEnvironment, folder, history, request, progress, cancellationToken);
                 published.Add(configPublished.Set);
                 failures.AddRange(configPublished.Errors.Select(e => $"{config.Name}: {e}"));

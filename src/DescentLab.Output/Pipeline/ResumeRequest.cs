@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DescentLab.Experiments.Config;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Files;
 
@@ -19,6 +20,7 @@ namespace DescentLab.Output.Pipeline;
 /// changed code cannot resume. Null in folders claimed before it was recorded.</param>
 /// <param name="Junit">The JUnit XML file the set was asked to write (absolute), or null.</param>
 /// <param name="StepSummary">The step summary file (<c>GITHUB_STEP_SUMMARY</c>) the set was asked to append to, or null.</param>
+/// <param name="Overrides">The <c>--set</c> overrides (<c>KEY=VALUE</c>) the config was loaded with, or null for none.</param>
 public sealed record ResumeRequest(
     string ConfigPath,
     string ConfigFullPath,
@@ -31,7 +33,8 @@ public sealed record ResumeRequest(
     long? DataFileMaxSamples = null,
     IReadOnlyDictionary<string, string>? VariantCode = null,
     string? Junit = null,
-    string? StepSummary = null)
+    string? StepSummary = null,
+    IReadOnlyList<string>? Overrides = null)
 {
     /// <summary>The file name inside the run folder.</summary>
     public const string FileName = ".resume.json";
@@ -41,6 +44,10 @@ public sealed record ResumeRequest(
     /// <summary>The CI files of the resumed set: those of the resuming invocation where it names them, else those the set
     /// was started with.</summary>
     public CiOutputs CiOutputs(CiOutputs now) => new(now.JunitPath ?? Junit, now.StepSummaryPath ?? StepSummary);
+
+    /// <summary>The overrides to load the config with again (one edited by hand into nonsense fails as a config error).</summary>
+    public IReadOnlyList<ConfigOverride> ConfigOverrides() =>
+        [.. (Overrides ?? []).Select(text => text.Split('=', 2) is [var key, var value] ? new ConfigOverride(key, value) : new ConfigOverride(text, string.Empty))];
 
     /// <summary>Writes the request into <paramref name="folder"/>.</summary>
     public void Write(RunFolder folder) => folder.WriteText(FileName, w => w.Write(JsonSerializer.Serialize(this, Options)));

@@ -1,3 +1,4 @@
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Running;
 using DescentLab.Output.Ci;
@@ -23,4 +24,7 @@ public sealed record RunRequest(
 {
     /// <summary>JUnit XML and step summary files for CI.</summary>
     public CiOutputs Ci { get; init; } = CiOutputs.None;
+
+    /// <summary><c>--set</c> overrides, applied to every config before it is validated.</summary>
+    public IReadOnlyList<ConfigOverride> Overrides { get; init; } = [];
 }

@@ -3,10 +3,11 @@ using SkiaSharp;
 
 namespace DescentLab.Output.Plots;
 
-/// <summary>The shared frame of every image: a grid of panels with one size, font and style, saved as PNG atomically.</summary>
+/// <summary>The shared frame of every image: a grid of panels with one size, font and style, saved as PNG (and SVG)
+/// atomically.</summary>
 /// <remarks>1000 px wide, so text stays legible when GitHub scales the image to its ~900 px column. Legends sit below
 /// each panel's data area, where they can never hide data.</remarks>
-public sealed class PlotFigure : IDisposable
+public sealed partial class PlotFigure : IDisposable
 {
     /// <summary>Image width in pixels.</summary>
     public const int Width = 1000;
@@ -23,10 +24,12 @@ public sealed class PlotFigure : IDisposable
     private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub | SKPngEncoderFilterFlags.Up, 3);
 
     private readonly Multiplot _multiplot;
+    private readonly int _columns;
 
-    private PlotFigure(Multiplot multiplot, IReadOnlyList<Plot> panels, int height)
+    private PlotFigure(Multiplot multiplot, IReadOnlyList<Plot> panels, int columns, int height)
     {
         _multiplot = multiplot;
+        _columns = columns;
         Panels = panels;
         Height = height;
     }
@@ -57,7 +60,7 @@ public sealed class PlotFigure : IDisposable
         }
 
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
-        return new PlotFigure(multiplot, panels, count == 1 ? SinglePanelHeight : rows * RowHeight);
+        return new PlotFigure(multiplot, panels, columns, count == 1 ? SinglePanelHeight : rows * RowHeight);
     }
 
     /// <summary>Renders one small panel in <paramref name="font"/> and drops it: the first plot of a process pays for
@@ -91,6 +94,46 @@ public sealed class PlotFigure : IDisposable
         using var png = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("Skia could not encode the figure as PNG.");
         return png.ToArray();
     }
+
+    /// <summary>Renders the figure as SVG and writes it to <paramref name="path"/> (temporary file, then rename).</summary>
+    public void SaveSvg(string path) => Files.AtomicFile.WriteAllText(path, RenderSvg(Width, Height));
+
+    /// <summary>The figure as an SVG document of <paramref name="width"/> × <paramref name="height"/>: text stays text, in
+    /// the plots' font family, and the same figure gives the same text.</summary>
+    /// <remarks>This is ScottPlot's own SVG export (<see cref="Plot.GetSvgXml"/>: the plot rendered onto Skia's SVG canvas
+    /// without clearing it) applied to each panel in its cell of the grid. The <see cref="Multiplot"/> is not used here: it
+    /// clears the canvas first, which the SVG canvas writes as a black rectangle over the figure. Skia numbers clip paths
+    /// from a process-wide counter, so they are renumbered in order of appearance.</remarks>
+    public string RenderSvg(int width, int height)
+    {
+        using var stream = new MemoryStream();
+
+        // The document is complete (closing tag written) only once the canvas is disposed.
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+        {
+            canvas.Clear(SKColors.White);
+            int rows = (Panels.Count + _columns - 1) / _columns;
+            for (int i = 0; i < Panels.Count; i++)
+            {
+                var (row, column) = Math.DivRem(i, _columns);
+                var cell = new PixelRect(
+                    (float)width * column / _columns,
+                    (float)width * (column + 1) / _columns,
+                    (float)height * (row + 1) / rows,
+                    (float)height * row / rows);
+                Panels[i].RenderManager.ClearCanvasBeforeEachRender = false;
+                Panels[i].Render(canvas, cell);
+            }
+        }
+
+        var clips = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(
+            System.Text.Encoding.UTF8.GetString(stream.ToArray()),
+            m => m.Groups["before"].Value + (clips.TryGetValue(m.Groups["id"].Value, out string? id) ? id : clips[m.Groups["id"].Value] = $"cl_{clips.Count}"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<before>id=""|url\(#)(?<id>cl_[0-9a-f]+)")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     private static SKSurface Surface(int width, int height, SKColorType colour, SKAlphaType alpha) =>
         SKSurface.Create(new SKImageInfo(width, height, colour, alpha))

@@ -14,4 +14,8 @@ public sealed record PlotFile(string RelativePath, string Title, string AltText,
 
     /// <summary>Name of the plot kind that made it (<see cref="IPlot.Name"/>); set by <see cref="PlotRenderer"/>.</summary>
     public string Kind { get; init; } = string.Empty;
+
+    /// <summary>The SVG copy next to the image (<c>report.formats</c> with <c>svg</c>), relative like
+    /// <see cref="RelativePath"/>, or null when none was written.</summary>
+    public string? SvgRelativePath { get; init; }
 }

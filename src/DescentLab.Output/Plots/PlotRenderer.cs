@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Timing;
 
@@ -12,15 +13,17 @@ namespace DescentLab.Output.Plots;
 /// start-up (<see cref="PlotFonts"/>), so the bytes do not depend on the thread count.</remarks>
 public static class PlotRenderer
 {
-    /// <summary>Plans every plot of <paramref name="plots"/> and writes the images under <paramref name="runDir"/>.</summary>
+    /// <summary>Plans every plot of <paramref name="plots"/> and writes the images under <paramref name="runDir"/>: each
+    /// static figure as PNG, and as SVG next to it when the config's <c>report.formats</c> asks for it.</summary>
     /// <returns>One entry per image in plan order, and one for a plot kind whose plan failed; an entry that could not be
     /// rendered carries its <see cref="PlotFile.Error"/>, so one broken plot costs its pictures, not the report.</returns>
     public static IReadOnlyList<PlotFile> Render(RunSet set, IReadOnlyList<IPlot> plots, string runDir, int maxParallelism)
     {
         var planned = plots.SelectMany(p => Plan(p, set)).ToList();
+        bool svg = set.Manifest.ResolvedConfig.Report?.Formats.Contains(PlotFormats.Svg, StringComparer.Ordinal) == true;
         var files = new PlotFile[planned.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
-        Parallel.For(0, planned.Count, options, i => files[i] = planned[i].Request is { } request ? Draw(request, runDir) : planned[i].File);
+        Parallel.For(0, planned.Count, options, i => files[i] = planned[i].Request is { } request ? Draw(request, runDir, svg) : planned[i].File);
         return files;
     }
 
@@ -43,12 +46,14 @@ public static class PlotRenderer
         }
     }
 
-    private static PlotFile Draw(PlotRequest request, string runDir)
+    /// <summary>Draws one image; a static figure also as SVG when <paramref name="svg"/> (an animation stays GIF only).</summary>
+    private static PlotFile Draw(PlotRequest request, string runDir, bool svg)
     {
         long start = Stopwatch.GetTimestamp();
         try
         {
-            string path = Path.Combine(runDir, request.File.RelativePath);
+            var file = request.File;
+            string path = Path.Combine(runDir, file.RelativePath);
             if (request.Write is { } write)
             {
                 write(path);
@@ -57,10 +62,15 @@ public static class PlotRenderer
             {
                 using var figure = request.Draw();
                 figure.SavePng(path);
+                if (svg)
+                {
+                    file = file with { SvgRelativePath = Path.ChangeExtension(file.RelativePath, ".svg") };
+                    figure.SaveSvg(Path.Combine(runDir, file.SvgRelativePath));
+                }
             }
 
             StageTimings.Record($"plot {request.File.RelativePath}", start, part: true);
-            return request.File;
+            return file;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

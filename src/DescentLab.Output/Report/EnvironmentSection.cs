@@ -28,14 +28,12 @@ internal static class EnvironmentSection
         if (lines > MaxConfigLines)
         {
             // A big sweep's config lists every value; the report keeps its length bounded and points at the whole.
-            md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
-                + "); its resolved form (" + Count(lines) + " lines) is " + MarkdownWriter.Code("resolved_config") + " in "
+            md.Paragraph(Source(manifest) + "; its resolved form (" + Count(lines) + " lines) is " + MarkdownWriter.Code("resolved_config") + " in "
                 + MarkdownWriter.Code("manifest.json") + ".");
         }
         else
         {
-            md.Paragraph("Config " + MarkdownWriter.Code(manifest.ConfigPath) + " (SHA-256 " + MarkdownWriter.Code(manifest.ConfigHash)
-                + "), with every default filled in:");
+            md.Paragraph(Source(manifest) + ", with every default filled in:");
             md.Fence("json", resolved);
         }
 
@@ -65,6 +63,16 @@ internal static class EnvironmentSection
     }
 
     private const string Tool = "descentlab ";
+
+    /// <summary><c>Config `x.yaml` (SHA-256 `…`)</c>, naming the <c>--set</c> overrides when the run had any.</summary>
+    private static string Source(RunManifest manifest)
+    {
+        string config = "Config " + MarkdownWriter.Code(manifest.ConfigPath);
+        string hash = MarkdownWriter.Code(manifest.ConfigHash);
+        return manifest.Overrides is { Count: > 0 } overrides
+            ? config + " with " + string.Join(", ", overrides.Select(o => MarkdownWriter.Code("--set " + o))) + " (SHA-256 of the file and the overrides " + hash + ")"
+            : config + " (SHA-256 " + hash + ")";
+    }
 
     /// <summary>Where <c>make build</c> puts the tool in a checkout.</summary>
     private const string CheckoutBuild = "src/DescentLab.Host/bin/Release/net10.0/descentlab.dll";

@@ -19,7 +19,8 @@ public static class ReportRenderer
     /// <summary>Folder of the images, relative to the run folder.</summary>
     public const string PlotsFolder = "plots";
 
-    /// <summary>Writes the plots the config's report block chooses, plots/*.png and *.gif (dropping images of an earlier render that this one no longer makes), report.md and
+    /// <summary>Writes the plots the config's report block chooses, plots/*.png and *.gif (and *.svg when it asks for them;
+    /// dropping images of an earlier render that this one no longer makes), report.md and
     /// report.html under <paramref name="runDir"/>, each atomically.</summary>
     /// <param name="set">What to report.</param>
     /// <param name="runDir">The run folder.</param>
@@ -45,9 +46,12 @@ public static class ReportRenderer
             Path.Combine(runDir, HtmlFile),
             HtmlReport.ToHtml(markdown, link => rendered.Contains(link) ? File.ReadAllBytes(Path.Combine(runDir, link)) : null));
         StageTimings.Record(HtmlFile, start, part: true);
-        var written = files.Where(f => f.Error is null).Select(f => f.RelativePath).Append(MarkdownFile).Append(HtmlFile).ToList();
+        var written = files.Where(f => f.Error is null).SelectMany(Paths).Append(MarkdownFile).Append(HtmlFile).ToList();
         return new ReportFiles(files, written);
     }
+
+    /// <summary>The image and its SVG copy, if any.</summary>
+    private static IEnumerable<string> Paths(PlotFile file) => file.SvgRelativePath is { } svg ? [file.RelativePath, svg] : [file.RelativePath];
 
     private static void RemoveStalePlots(string runDir, IReadOnlyList<PlotFile> files)
     {
@@ -57,8 +61,8 @@ public static class ReportRenderer
             return;
         }
 
-        var current = files.Where(f => f.Error is null).Select(f => Path.GetFullPath(Path.Combine(runDir, f.RelativePath))).ToHashSet(StringComparer.Ordinal);
-        foreach (string image in Directory.EnumerateFiles(folder, "*.png").Concat(Directory.EnumerateFiles(folder, "*.gif")))
+        var current = files.Where(f => f.Error is null).SelectMany(Paths).Select(p => Path.GetFullPath(Path.Combine(runDir, p))).ToHashSet(StringComparer.Ordinal);
+        foreach (string image in new[] { "*.png", "*.gif", "*.svg" }.SelectMany(pattern => Directory.EnumerateFiles(folder, pattern)))
         {
             if (!current.Contains(Path.GetFullPath(image)))
             {

@@ -131,7 +131,10 @@ public sealed class ResolvedConfigJsonTests
                 "description": null,
                 "sections": null,
                 "x": "epochs",
-                "notes": []
+                "notes": [],
+                "formats": [
+                  "png"
+                ]
               }
             }
             """;

@@ -16,6 +16,9 @@ internal abstract class ConfigNode
     /// <summary>1-based column where the value starts.</summary>
     public int Column { get; }
 
+    /// <summary>The <c>--set</c> override that wrote this node, or null for a node of the file.</summary>
+    public OverrideSource? Override { get; init; }
+
     /// <summary>How the value reads in a "got ..." message: <c>-1</c>, <c>'fast'</c>, <c>a list</c>.</summary>
     public abstract string Describe();
 }

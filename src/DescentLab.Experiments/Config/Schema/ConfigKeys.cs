@@ -157,6 +157,7 @@ public static class ConfigKeys
         new($"{Exercise}.says", ConfigKeyKind.Text, "the predicted outcome in words (Markdown)") { Required = true },
         new($"{Exercise}.expect", ConfigKeyKind.List, "the prediction as claims (the vocabulary of note claims), checked on a run whose config carries every change") { Required = true },
         new("report.x", ConfigKeyKind.Choice, "the convergence plots' x axis: epochs, per-sample gradient evaluations, or each run's wall time spread evenly over its gradient evaluations ([report.md](report.md#x-axis-of-the-convergence-plots))") { Choices = ["epochs", "grad_evals", "wall_ms"] },
+        new("report.formats", ConfigKeyKind.List, "image formats of the plots: `png` (always; the reports show it) and `svg` for vector copies next to them (slides, print); animations stay GIF") { DefaultText = "[png]" },
     ];
 
     /// <summary>The key at <paramref name="path"/>.</summary>

@@ -68,6 +68,14 @@ public static partial class ConfigSchema
                     ["uniqueItems"] = true,
                     ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
                 }),
+                ["formats"] = () => With(Typed(ConfigKeys.At("report.formats")), new JsonObject
+                {
+                    ["minItems"] = 1,
+                    ["uniqueItems"] = true,
+                    ["items"] = new JsonObject { ["enum"] = Array([.. PlotFormats.All]) },
+                    ["contains"] = new JsonObject { ["const"] = PlotFormats.Png },
+                    ["default"] = Array(PlotFormats.Png),
+                }),
                 ["notes"] = () => With(Typed(ConfigKeys.At("report.notes")), new JsonObject
                 {
                     ["additionalProperties"] = new JsonObject

@@ -48,6 +48,7 @@ internal static class ReportValidator
                 "cost_at" => report with { CostAt = ReadCostAt(context, entry.Value, path) },
                 "course" => report with { Course = CourseReader.Read(context, entry.Value, path, sectionNames) },
                 "exercises" => report with { Exercises = ExerciseReader.Read(context, entry.Value, path, names) },
+                "formats" => ReadFormats(context, entry.Value, path) is { } formats ? report with { Formats = formats } : report,
                 _ => report,
             };
         }
@@ -75,6 +76,49 @@ internal static class ReportValidator
         }
 
         return values;
+    }
+
+    /// <summary>A non-empty list of distinct formats of <see cref="PlotFormats.All"/> that includes PNG (the reports show
+    /// the PNGs); PNG first whatever the order written.</summary>
+    private static List<string>? ReadFormats(ValidationContext context, ConfigNode node, string path)
+    {
+        if (context.NonEmptyList(node, path, "a non-empty list of image formats, e.g. [png, svg]") is not { } list)
+        {
+            return null;
+        }
+
+        var formats = new List<string>();
+        bool valid = true;
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            string itemPath = KeyPath.Item(path, i);
+            if (context.Text(list.Items[i], itemPath, "an image format") is not { } format)
+            {
+                valid = false;
+            }
+            else if (!PlotFormats.All.Contains(format, StringComparer.Ordinal))
+            {
+                context.Error(list.Items[i], itemPath, Suggestions.UnknownName("format", format, PlotFormats.All));
+                valid = false;
+            }
+            else if (formats.Contains(format, StringComparer.Ordinal))
+            {
+                context.Error(list.Items[i], itemPath, $"duplicate format '{format}'");
+                valid = false;
+            }
+            else
+            {
+                formats.Add(format);
+            }
+        }
+
+        if (valid && !formats.Contains(PlotFormats.Png, StringComparer.Ordinal))
+        {
+            context.Error(node, path, $"expected a list that includes {PlotFormats.Png} (report.md and report.html show the PNGs), got [{string.Join(", ", formats)}]");
+            return null;
+        }
+
+        return valid ? [.. PlotFormats.All.Where(formats.Contains)] : null;
     }
 
     private static ConvergenceAxis? ReadAxis(ValidationContext context, ConfigNode node, string path)

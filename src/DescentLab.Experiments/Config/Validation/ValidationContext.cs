@@ -14,8 +14,10 @@ internal sealed partial class ValidationContext(string file)
     /// <summary>Errors so far, in the order found.</summary>
     public IReadOnlyList<ConfigError> Errors => _errors;
 
-    /// <summary>An error at <paramref name="node"/>.</summary>
-    public void Error(ConfigNode node, string path, string message) => _errors.Add(new ConfigError(file, node.Line, node.Column, path, message));
+    /// <summary>An error at <paramref name="node"/>; a node an override wrote names the override instead of a position.</summary>
+    public void Error(ConfigNode node, string path, string message) => _errors.Add(node.Override is { } source
+        ? new ConfigError(file, 0, 0, path == source.KeyPath ? string.Empty : path, message) { Override = source.Text }
+        : new ConfigError(file, node.Line, node.Column, path, message));
 
     /// <summary>An error about the config as a whole, placed at its start (line 1, column 1).</summary>
     public void FileError(string message) => _errors.Add(new ConfigError(file, 1, 1, string.Empty, message));
