@@ -182,7 +182,7 @@ public sealed class ConfigOverrideTests
     private static string Json(RunManifest manifest)
     {
         using var writer = new StringWriter();
-        ManifestJson.Write(writer, manifest);
+        ManifestJson.Write(writer, manifest, "/srv/reports/overrides/20250101-000000/manifest.json");
         return writer.ToString();
     }
 
