@@ -107,4 +107,21 @@ public sealed class TunedPlanTests
             Assert.That(origin.Select(lr => (int)Math.Floor((Math.Log10(lr) + 3) / 3 * 8)).Order(), Is.EqualTo(Enumerable.Range(0, 8)));
         });
     }
+    [Test]
+    public void ShippedTunedConfig_SixteenTrialsPerVariantOnThreeSeeds_ClosedFormOne()
+    {
+        var config = ConfigLoader.Load(RepoFiles.Config("tuned.yaml"), ConfigLimits.Default).Config!;
+
+        var plan = Planner.Create(config, null, NoFiles);
+
+        var trialsPerGroup = plan.Tuning!.Groups.ToDictionary(g => g.Key, g => g.Trials.Count);
+        Assert.Multiple(() =>
+        {
+            Assert.That(trialsPerGroup.Where(g => !g.Key.EndsWith("closed_form", StringComparison.Ordinal)).Select(g => g.Value), Has.All.EqualTo(16));
+            Assert.That(trialsPerGroup.Where(g => g.Key.EndsWith("closed_form", StringComparison.Ordinal)).Select(g => g.Value), Has.All.EqualTo(1));
+            Assert.That(plan.Runs.Select(r => r.Seed).Distinct(), Is.EqualTo(new ulong[] { 1, 2, 3 }));
+            // As docs/tuning.md counts them: 5 problems × 10 tuned variants × (16 × 3 + 5) + 3 closed_form problems × (3 + 5).
+            Assert.That(plan.TotalRuns, Is.EqualTo(2674));
+        });
+    }
 }
