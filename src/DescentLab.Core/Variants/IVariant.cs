@@ -1,6 +1,7 @@
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Training;
+using DescentLab.Core.Tuning;
 
 namespace DescentLab.Core.Variants;
 
@@ -22,6 +23,9 @@ public interface IVariant
 
     /// <summary>Hyper-parameters with defaults and ranges.</summary>
     IReadOnlyList<HyperParameter> Parameters { get; }
+
+    /// <summary>The default search space of <c>tune:</c>: the hyper-parameters tuned and their ranges (empty: nothing to tune).</summary>
+    IReadOnlyList<SearchDimension> Space => [];
 
     /// <summary>Samples per update.</summary>
     BatchMode BatchMode { get; }

@@ -1,6 +1,7 @@
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Training;
+using DescentLab.Core.Tuning;
 
 namespace DescentLab.Core.Variants;
 
@@ -27,6 +28,9 @@ public sealed class RuleVariant<TRule>(VariantInfo info, Func<HyperParameters, T
 
     /// <inheritdoc/>
     public IReadOnlyList<HyperParameter> Parameters => info.Parameters;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SearchDimension> Space => info.Space ?? [];
 
     /// <inheritdoc/>
     public BatchMode BatchMode => info.BatchMode;

@@ -1,3 +1,5 @@
+using DescentLab.Core.Tuning;
+
 namespace DescentLab.Core.Variants;
 
 /// <summary>What a catalog entry says about a variant besides its update rule.</summary>
@@ -8,6 +10,7 @@ namespace DescentLab.Core.Variants;
 /// <param name="BatchMode">Samples per update.</param>
 /// <param name="Parameters">Hyper-parameters with defaults and ranges.</param>
 /// <param name="DefaultBatch">Batch size when the mode is configurable and the config gives none; null means all samples.</param>
+/// <param name="Space">The default search space of <c>tune:</c> (null: nothing to tune).</param>
 public sealed record VariantInfo(
     string Name,
     string Description,
@@ -15,4 +18,5 @@ public sealed record VariantInfo(
     string Colour,
     BatchMode BatchMode,
     IReadOnlyList<HyperParameter> Parameters,
-    int? DefaultBatch = null);
+    int? DefaultBatch = null,
+    IReadOnlyList<SearchDimension>? Space = null);

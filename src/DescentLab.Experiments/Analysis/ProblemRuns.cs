@@ -8,12 +8,14 @@ namespace DescentLab.Experiments.Analysis;
 public sealed record ProblemRuns(ProblemKey Problem, IReadOnlyList<SettingRuns> Settings)
 {
     /// <summary>Groups <paramref name="rows"/> by problem, then by variant setting, keeping plan order.</summary>
+    /// <remarks>The runs of a tuned set's trials (<see cref="TrialPhase.Tune"/>) are left out: they chose each variant's
+    /// setting, and only the chosen settings' runs on the held-out seeds are ranked.</remarks>
     public static IReadOnlyList<ProblemRuns> Group(IReadOnlyList<SummaryRow> rows)
     {
         var problems = new Dictionary<ProblemKey, Dictionary<VariantSetting, List<SummaryRow>>>();
         var problemOrder = new List<ProblemKey>();
         var settingOrder = new Dictionary<ProblemKey, List<VariantSetting>>();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => r.Phase != TrialPhase.Tune))
         {
             var problem = ProblemKey.From(row);
             if (!problems.TryGetValue(problem, out var settings))

@@ -33,6 +33,9 @@ public static class RegressionComparer
     /// <exception cref="ArgumentException">A run_id appears twice in one of the lists.</exception>
     public static RegressionReport Compare(IReadOnlyList<SummaryRow> baseline, IReadOnlyList<SummaryRow> current, RegressionConfig config, string baselineSource)
     {
+        // A tuned set is gated on its evaluation runs: the trials only chose them.
+        baseline = [.. baseline.Where(r => r.Phase != TrialPhase.Tune)];
+        current = [.. current.Where(r => r.Phase != TrialPhase.Tune)];
         var baselineById = Index(baseline, nameof(baseline));
         var currentById = Index(current, nameof(current));
         var regressions = new List<RegressionFinding>();

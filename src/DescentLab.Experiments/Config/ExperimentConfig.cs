@@ -44,6 +44,9 @@ public sealed record ExperimentConfig
     /// <summary>Regression block, if the config has one.</summary>
     public RegressionConfig? Regression { get; init; }
 
+    /// <summary>The tuning budget, or null when the config does not tune (its variants run as written).</summary>
+    public TuneConfig? Tune { get; init; }
+
     /// <summary>What report.md shows; <see cref="ReportConfig.Default"/> without a <c>report</c> block.</summary>
     public ReportConfig Report { get; init; } = ReportConfig.Default;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DescentLab.Core.Tuning;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Plugins;
 
@@ -12,13 +13,15 @@ namespace DescentLab.Experiments.External;
 /// <param name="Family">The plot family it declares, or null (<see cref="ExternalVariant.ExternalFamily"/>).</param>
 /// <param name="Colour">The colour it declares (<c>#rrggbb</c>), or null for one of <see cref="FallbackColours"/>.</param>
 /// <param name="ManyRuns">It declared <c>"runs":"many"</c> (protocol version 2): one process serves run after run.</param>
+/// <param name="Space">Its default search space for <c>tune:</c> (<c>"space": {"lr": {"log_uniform": [1e-4, 1]}}</c>), or null.</param>
 public sealed partial record ExternalDescription(
     string Name,
     string Description,
     IReadOnlyList<HyperParameter> Parameters,
     string? Family = null,
     string? Colour = null,
-    bool ManyRuns = false)
+    bool ManyRuns = false,
+    IReadOnlyList<SearchDimension>? Space = null)
 {
     /// <summary>Starts <paramref name="command"/>, asks it to describe itself and lets it exit.</summary>
     /// <exception cref="ExternalProtocolException">It cannot start, answers late or wrongly, or exits without answering.</exception>
@@ -62,7 +65,48 @@ public sealed partial record ExternalDescription(
             }
         }
 
-        return new ExternalDescription(name, description, parameters, Style(root, "family", DeclaredStyle.FamilyError), Style(root, "colour", DeclaredStyle.ColourError), Runs(root));
+        return new ExternalDescription(name, description, parameters, Style(root, "family", DeclaredStyle.FamilyError), Style(root, "colour", DeclaredStyle.ColourError), Runs(root), ReadSpace(root, parameters));
+    }
+
+    /// <summary>The optional <c>space</c>: each described hyper-parameter to one range, <c>{"log_uniform": [low, high]}</c>.</summary>
+    private static IReadOnlyList<SearchDimension>? ReadSpace(JsonElement root, IReadOnlyList<HyperParameter> parameters)
+    {
+        if (!root.TryGetProperty("space", out var space))
+        {
+            return null;
+        }
+
+        const string Shape = "'space' must be an object of {\"<hyper-parameter>\": {\"log_uniform\": [low, high]}}";
+        if (space.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException(Shape);
+        }
+
+        var dimensions = new List<SearchDimension>();
+        foreach (var property in space.EnumerateObject())
+        {
+            string where = $"space.{property.Name}";
+            var parameter = parameters.FirstOrDefault(p => p.Name == property.Name)
+                ?? throw new FormatException($"{where}: '{property.Name}' is not a hyper-parameter of 'hyper'");
+            var entries = property.Value.ValueKind == JsonValueKind.Object ? property.Value.EnumerateObject().ToList() : [];
+            int kind = entries.Count == 1 ? SearchRange.Keys.ToList().IndexOf(entries[0].Name) : -1;
+            if (kind < 0 || entries[0].Value.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException($"{where} must be one of {string.Join(", ", SearchRange.Keys.Select(k => $"{{\"{k}\": [...]}}"))}");
+            }
+
+            var values = entries[0].Value.EnumerateArray().Select(v => ExternalMessages.TryGetNumber(v, out double x) ? x : throw new FormatException($"{where}: {v.GetRawText()} is not a number")).ToList();
+            var range = SearchRange.TryCreate((SearchRangeKind)kind, values, out string error) ?? throw new FormatException($"{where}: {error}");
+            var outside = range.Ends.Where(v => !parameter.Accepts(v)).ToList();
+            if (outside.Count > 0)
+            {
+                throw new FormatException($"{where}: {outside[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside {parameter.Range}");
+            }
+
+            dimensions.Add(new SearchDimension(property.Name, range));
+        }
+
+        return dimensions;
     }
 
     /// <summary>The optional <c>runs</c>: <c>"one"</c> (version 1, the default) or <c>"many"</c> (version 2).</summary>

@@ -1,6 +1,7 @@
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Training;
+using DescentLab.Core.Tuning;
 using DescentLab.Core.Variants;
 
 namespace DescentLab.Experiments.External;
@@ -41,6 +42,9 @@ public sealed class ExternalVariant(ExternalDescription description, ExternalCom
 
     /// <inheritdoc/>
     public IReadOnlyList<HyperParameter> Parameters => description.Parameters;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SearchDimension> Space => description.Space ?? [];
 
     /// <inheritdoc/>
     public BatchMode BatchMode => BatchMode.Configurable;

@@ -18,4 +18,9 @@ public sealed record ExperimentPlan(
     IReadOnlyList<RunSpec> Runs,
     int TotalRuns,
     IReadOnlyList<string> Notes,
-    ShardSpec? Shard);
+    ShardSpec? Shard)
+{
+    /// <summary>Under <c>tune</c>: the tuned groups, whose evaluation runs are planned once their trials have run
+    /// (<see cref="Planner.CreateEval"/>); null otherwise.</summary>
+    public TunePlan? Tuning { get; init; }
+}

@@ -20,9 +20,6 @@ public static class Planner
     // Keeps the shuffle stream apart from the dataset stream of the same seed ("SHUFFLE!" in ASCII).
     private const ulong ShuffleSalt = 0x53485546464C4521UL;
 
-    // From this many samples on (0.5 ms of SHA-256) a dataset's content hash is worth a thread of its own.
-    private const int BackgroundHashMinimum = 1 << 17;
-
     /// <summary>Plans <paramref name="config"/>, reading file datasets with <paramref name="readFile"/>.</summary>
     /// <param name="config">The validated config.</param>
     /// <param name="shard">The shard to plan, or null for all runs.</param>
@@ -32,6 +29,11 @@ public static class Planner
     public static ExperimentPlan Create(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile, int parallel = 1)
     {
         var builder = new PlanBuilder(config, shard, readFile, parallel);
+        if (config.Tune is not null)
+        {
+            return TunedMatrix.Plan(config, builder, shard);
+        }
+
         foreach (var datasetConfig in config.Datasets)
         {
             foreach (ulong seed in config.Seeds)
@@ -47,6 +49,44 @@ public static class Planner
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The evaluation runs of a tuned plan: each of its groups' chosen trial on every evaluation seed, at the plan
+    /// indices <see cref="TunedMatrix"/> kept for them.</summary>
+    /// <param name="plan">The tuned plan (its trials have run).</param>
+    /// <param name="bestTrial">The chosen trial of each group this shard runs, by <see cref="TuneGroup.Group"/>.</param>
+    /// <param name="readFile">Reads a file dataset.</param>
+    /// <param name="parallel">How many reference solves may run at once.</param>
+    public static ExperimentPlan CreateEval(ExperimentPlan plan, IReadOnlyDictionary<int, int> bestTrial, Func<DatasetConfig, Dataset> readFile, int parallel = 1)
+    {
+        var config = plan.Config;
+        var tuning = plan.Tuning ?? throw new ArgumentException("the plan does not tune", nameof(plan));
+        var builder = new PlanBuilder(config, plan.Shard, readFile, parallel);
+        foreach (var group in tuning.Groups.Where(g => g.Included && bestTrial.ContainsKey(g.Group)))
+        {
+            int trial = bestTrial[group.Group];
+            var model = builder.Model(group.Dataset, group.Model, group.Variant.Variant)!;
+            var seeds = config.Tune!.EvalSeeds;
+            for (int e = 0; e < seeds.Count; e++)
+            {
+                string runId = PlanBuilder.RunId(group.Dataset, group.Model, group.Variant, group.Fixed, group.Batch, seeds[e], TunedMatrix.EvalTag(trial));
+                builder.Add(group.Dataset, seeds[e], group.Model, group.Variant, model, group.Setting(trial), group.Batch, runId, group.EvalIndex + e, true, trial, TrialPhase.Eval);
+            }
+        }
+
+        builder.Reserve(plan.TotalRuns);
+        return builder.Build(tuning);
+    }
+
+    /// <summary>A tuned plan's trials and evaluation runs as one plan: runs in plan order, datasets and problems in order of
+    /// first use (as a single plan lists them).</summary>
+    public static ExperimentPlan Combine(ExperimentPlan trials, ExperimentPlan evaluation)
+    {
+        var runs = trials.Runs.Concat(evaluation.Runs).OrderBy(r => r.Index).ToList();
+        var datasets = runs.Select(r => r.Dataset).DistinctBy(d => d.Key).ToList();
+        var problems = trials.Problems.Concat(evaluation.Problems).DistinctBy(p => (p.DatasetKey, p.Model, p.Loss)).ToDictionary(p => (p.DatasetKey, p.Model, p.Loss));
+        var used = runs.Select(r => (r.Dataset.Key, r.Model.Name, LossNames.ToKey(r.Model.LossKind))).Distinct().Select(k => problems[k]).ToList();
+        return trials with { Runs = runs, Datasets = datasets, Problems = used, Notes = [.. trials.Notes.Concat(evaluation.Notes).Distinct()] };
     }
 
     /// <summary>The seed of the per-epoch reshuffle for a run seed.</summary>
@@ -71,207 +111,5 @@ public static class Planner
         }
 
         return result;
-    }
-
-    private sealed class PlanBuilder(ExperimentConfig config, ShardSpec? shard, Func<DatasetConfig, Dataset> readFile, int parallel)
-    {
-        private readonly Dictionary<string, PlannedDataset> _datasets = new(StringComparer.Ordinal);
-        private readonly List<PlannedDataset> _usedDatasets = [];
-        private readonly Dictionary<(string Key, ModelConfig Model), int> _problemIndex = [];
-        private readonly List<PlannedProblem> _problemOrder = [];
-        private readonly List<PendingRun> _pending = [];
-        private readonly List<ProblemInfo> _problems = [];
-        private readonly HashSet<string> _runIds = new(StringComparer.Ordinal);
-        private readonly List<string> _notes = [];
-        private int _index;
-
-        public void AddRuns(DatasetConfig datasetConfig, ulong seed, ModelConfig modelConfig, VariantConfig variantConfig)
-        {
-            var variant = variantConfig.Variant;
-            var definition = ModelCatalog.Find(modelConfig.Name)
-                ?? throw new InvalidOperationException($"Unknown model '{modelConfig.Name}' passed validation.");
-            var model = definition.Create(datasetConfig.Dimension, modelConfig.Loss, modelConfig.Hidden);
-            if (!variant.Supports(model))
-            {
-                Note($"{variant.Name} skipped for model {model.Name}: it has no closed form.");
-                return;
-            }
-
-            int n = datasetConfig.N;
-            foreach (var combination in Combinations(variantConfig.Sweeps))
-            {
-                var hyperParameters = HyperParameters.Resolve(variant, combination.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
-                foreach (int? batch in VariantBatches.Of(variant, variantConfig))
-                {
-                    // Only a configurable batch belongs in the id; sgd's 1 and batch's n are implied by the variant.
-                    int? idBatch = variant.BatchMode == BatchMode.Configurable ? batch : null;
-                    string runId = RunIds.Create(datasetConfig.Name, n, modelConfig, variant.Name, combination, idBatch, variantConfig.Shuffle, seed);
-                    if (!_runIds.Add(runId))
-                    {
-                        Note($"Duplicate run {runId} planned once.");
-                        continue;
-                    }
-
-                    int index = _index++;
-                    if (shard is not null && !shard.Includes(index))
-                    {
-                        continue;
-                    }
-
-                    var dataset = Dataset(datasetConfig, seed);
-                    int batchSize = variant.BatchMode switch
-                    {
-                        BatchMode.One => 1,
-                        BatchMode.All => dataset.Data.Count,
-                        _ => Math.Min(batch ?? dataset.Data.Count, dataset.Data.Count),
-                    };
-                    _pending.Add(new PendingRun(
-                        index, runId, dataset, seed, model, variant, hyperParameters, batchSize, variantConfig.Shuffle, Problem(dataset, datasetConfig, model, modelConfig)));
-                }
-            }
-        }
-
-        /// <summary>Solves every problem's L* (in parallel: each solve depends only on its data and model), then freezes the
-        /// runs with their targets in plan order.</summary>
-        public ExperimentPlan Build()
-        {
-            var optima = new Optimum[_problemOrder.Count];
-            long referencesStart = Stopwatch.GetTimestamp();
-            try
-            {
-                Parallel.For(
-                    0,
-                    optima.Length,
-                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) },
-                    i => optima[i] = _problemOrder[i].Model.SolveReference(_problemOrder[i].Dataset.Data));
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-            }
-
-            StageTimings.Record("references", referencesStart);
-
-            var solved = new List<(Optimum Optimum, ConvergenceTargets Targets)>(optima.Length);
-            for (int i = 0; i < optima.Length; i++)
-            {
-                solved.Add(Resolve(_problemOrder[i], optima[i]));
-            }
-
-            var runs = new List<RunSpec>(_pending.Count);
-            foreach (var run in _pending)
-            {
-                var (optimum, targets) = solved[run.Problem];
-                var options = new TrainingOptions(
-                    run.Model.InitialTheta(config.Init, run.Seed),
-                    run.BatchSize,
-                    run.Shuffle,
-                    ShuffleSeed(run.Seed),
-                    config.Stop.MaxEpochs,
-                    targets.Gap,
-                    config.Stop.StopAtTarget,
-                    config.Stop.DivergeFactor,
-                    config.Record,
-                    optimum.Loss,
-                    targets.Loss,
-                    targets.Accuracy,
-                    targets.TrackAccuracy,
-                    run.RunId,
-                    run.Seed);
-                runs.Add(new RunSpec(run.Index, run.RunId, run.Dataset, run.Seed, run.Model, run.Variant, run.HyperParameters, options, optimum));
-            }
-
-            return new(config, _usedDatasets, _problems, runs, _index, _notes, shard);
-        }
-
-        private PlannedDataset Dataset(DatasetConfig datasetConfig, ulong seed)
-        {
-            string key = datasetConfig.Recipe is { } recipe
-                ? string.Create(CultureInfo.InvariantCulture, $"{recipe}-n{datasetConfig.N}-s{seed}")
-                : string.Create(CultureInfo.InvariantCulture, $"{RunIds.Sanitize(datasetConfig.Name)}-n{datasetConfig.N}");
-            if (!_datasets.TryGetValue(key, out var planned))
-            {
-                var data = datasetConfig.Recipe is { } name
-                    ? RecipeCatalog.Find(name)!.Generate(datasetConfig.N, seed)
-                    : readFile(datasetConfig);
-                if (data.Count >= BackgroundHashMinimum)
-                {
-                    // Only the results need the content hash: it is computed on another thread while the reference
-                    // solve and the runs already use the samples (Dataset.Identity waits for it).
-                    _ = Task.Run(() => data.Identity);
-                }
-
-                planned = new PlannedDataset(key, data);
-                _datasets.Add(key, planned);
-                _usedDatasets.Add(planned);
-            }
-
-            return planned;
-        }
-
-        /// <summary>The index of the problem (dataset, model) in first-planned order, registered on first sight.</summary>
-        private int Problem(PlannedDataset dataset, DatasetConfig datasetConfig, IModelHandle model, ModelConfig modelConfig)
-        {
-            if (!_problemIndex.TryGetValue((dataset.Key, modelConfig), out int index))
-            {
-                index = _problemOrder.Count;
-                _problemIndex.Add((dataset.Key, modelConfig), index);
-                _problemOrder.Add(new PlannedProblem(dataset, datasetConfig, model, modelConfig));
-            }
-
-            return index;
-        }
-
-        /// <summary>The targets, notes and <see cref="ProblemInfo"/> of a solved problem.</summary>
-        private (Optimum Optimum, ConvergenceTargets Targets) Resolve(PlannedProblem planned, Optimum optimum)
-        {
-            var (dataset, datasetConfig, model, modelConfig) = planned;
-            // A model that can take cross-entropy outputs a probability; with 0/1 labels it is a classifier.
-            bool classification = ModelCatalog.Find(modelConfig.Name)!.Losses.Contains(LossKind.CrossEntropy)
-                && Accuracy.HasBinaryLabels(dataset.Data.Samples);
-            // An infimum's θ is a direction: its accuracy is that of the step function the model sharpens into.
-            var accuracyAt = optimum.Limit ?? optimum.Theta;
-            double referenceAccuracy = classification ? model.Accuracy(dataset.Data, accuracyAt) : double.NaN;
-            var targets = ConvergenceTargets.Resolve(optimum.Kind, classification, config.Stop, datasetConfig, referenceAccuracy);
-            if (!classification && (datasetConfig.TargetAccuracy ?? config.Stop.TargetAccuracy) is not null)
-            {
-                Note($"target_accuracy does not apply to {datasetConfig.Name}/{model.Name}: not a classification problem (a probability output and 0/1 labels).");
-            }
-
-            _problems.Add(new ProblemInfo(
-                dataset.Key,
-                model.Name,
-                LossNames.ToKey(model.LossKind),
-                optimum.Loss,
-                optimum.Attained,
-                optimum.Method,
-                [.. model.ParameterNames.Select((name, j) => new KeyValuePair<string, double>(name, optimum.Theta[j]))],
-                optimum.Kind,
-                targets.Describe()));
-            return (optimum, targets);
-        }
-
-        private sealed record PlannedProblem(PlannedDataset Dataset, DatasetConfig DatasetConfig, IModelHandle Model, ModelConfig ModelConfig);
-
-        /// <summary>A planned run waiting for its problem's L*.</summary>
-        private sealed record PendingRun(
-            int Index,
-            string RunId,
-            PlannedDataset Dataset,
-            ulong Seed,
-            IModelHandle Model,
-            IVariant Variant,
-            HyperParameters HyperParameters,
-            int BatchSize,
-            bool Shuffle,
-            int Problem);
-
-        private void Note(string note)
-        {
-            if (!_notes.Contains(note))
-            {
-                _notes.Add(note);
-            }
-        }
     }
 }

@@ -58,6 +58,21 @@ public static class RunIds
         return seedSuffix ? runId[..cut] : runId;
     }
 
+    /// <summary>The tuned group of a run: its id without the seed, the <c>_eval</c> mark and the <c>_t{trial}</c> tag, so every
+    /// trial and evaluation run of one problem × variant entry shares it.</summary>
+    public static string TrialGroup(string runId)
+    {
+        string setting = Setting(runId);
+        if (setting.EndsWith("_eval", StringComparison.Ordinal))
+        {
+            setting = setting[..^"_eval".Length];
+        }
+
+        int cut = setting.LastIndexOf("_t", StringComparison.Ordinal);
+        bool trialTag = cut > 0 && cut + 2 < setting.Length && !setting.AsSpan(cut + 2).ContainsAnyExceptInRange('0', '9');
+        return trialTag ? setting[..cut] : setting;
+    }
+
     /// <summary>Replaces every character outside [A-Za-z0-9._-] with '-'.</summary>
     public static string Sanitize(string text)
     {

@@ -24,4 +24,11 @@ public sealed record RunSpec(
     IVariant Variant,
     HyperParameters HyperParameters,
     TrainingOptions Options,
-    Optimum Optimum);
+    Optimum Optimum)
+{
+    /// <summary>Under <c>tune</c>: the 0-based trial whose setting the run has; null otherwise.</summary>
+    public int? Trial { get; init; }
+
+    /// <summary>Under <c>tune</c>: <see cref="Results.TrialPhase.Tune"/> or <see cref="Results.TrialPhase.Eval"/>; null otherwise.</summary>
+    public string? Phase { get; init; }
+}

@@ -1,6 +1,7 @@
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
 using DescentLab.Core.Training;
+using DescentLab.Core.Tuning;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.External;
 
@@ -29,6 +30,9 @@ public sealed class ProcessPluginVariant(IVariant plugin, ExternalCommand comman
 
     /// <inheritdoc/>
     public IReadOnlyList<HyperParameter> Parameters => plugin.Parameters;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SearchDimension> Space => plugin.Space;
 
     /// <inheritdoc/>
     public BatchMode BatchMode => plugin.BatchMode;

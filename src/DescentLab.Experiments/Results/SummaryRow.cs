@@ -48,6 +48,13 @@ public sealed record SummaryRow
     /// <summary>Other hyper-parameters than lr and step, in the variant's declaration order.</summary>
     public HyperValues HyperParameters { get; init; } = HyperValues.Empty;
 
+    /// <summary>Under <c>tune</c>: the 0-based trial of the run's setting; null when the config does not tune.</summary>
+    public int? Trial { get; init; }
+
+    /// <summary>Under <c>tune</c>: <c>tune</c> for a trial's run on a tuning seed, <c>eval</c> for the best trial's run on a
+    /// held-out seed (see <see cref="TrialPhase"/>); null when the config does not tune.</summary>
+    public string? Phase { get; init; }
+
     /// <summary>How the run ended.</summary>
     public required RunStatus Status { get; init; }
 

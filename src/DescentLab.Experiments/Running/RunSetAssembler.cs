@@ -94,6 +94,8 @@ public static class RunSetAssembler
             Batch = spec.Options.BatchSize,
             Shuffle = spec.Options.Shuffle,
             HyperParameters = OtherHyperParameters(spec),
+            Trial = spec.Trial,
+            Phase = spec.Phase,
             Status = result.Status,
             Epochs = training?.Epochs ?? 0,
             Steps = training?.Steps ?? 0,

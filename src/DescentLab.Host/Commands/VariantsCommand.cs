@@ -103,6 +103,11 @@ public static class VariantsCommand
                     CultureInfo.InvariantCulture,
                     $"{string.Empty,-12}   {parameter.Name}: default {parameter.Default:R}, range {parameter.Range} - {parameter.Description}"));
             }
+
+            if (variant.Space.Count > 0)
+            {
+                output.WriteLine($"{string.Empty,-12}   tune: {string.Join(", ", variant.Space.Select(d => $"{d.Name} {d.Range}"))}");
+            }
         }
     }
 }

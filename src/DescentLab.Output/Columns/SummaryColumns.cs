@@ -27,6 +27,8 @@ public static class SummaryColumns
         Column("batch", ColumnTypes.Int32, r => r.Batch, (r, v) => r with { Batch = v }),
         Column("shuffle", ColumnTypes.Boolean, r => r.Shuffle, (r, v) => r with { Shuffle = v }),
         Column("hyper", ColumnTypes.Hyper, r => r.HyperParameters, (r, v) => r with { HyperParameters = v }),
+        Added("trial", ColumnTypes.NullableInt32, r => r.Trial, (r, v) => r with { Trial = v }),
+        Added("phase", ColumnTypes.NullableText, r => r.Phase, (r, v) => r with { Phase = v }),
         Column("status", ColumnTypes.Status, r => r.Status, (r, v) => r with { Status = v }),
         Column("epochs", ColumnTypes.Int32, r => r.Epochs, (r, v) => r with { Epochs = v }),
         Column("steps", ColumnTypes.Int64, r => r.Steps, (r, v) => r with { Steps = v }),

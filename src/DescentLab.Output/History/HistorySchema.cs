@@ -67,6 +67,12 @@ internal static class HistorySchema
         ALTER TABLE runs ADD COLUMN optimum_kind TEXT;
         ALTER TABLE runs ADD COLUMN accuracy REAL;
         """,
+
+        // v4: the trial and phase of a tuned run (rows recorded before, and untuned ones, read both as empty).
+        """
+        ALTER TABLE runs ADD COLUMN trial INTEGER;
+        ALTER TABLE runs ADD COLUMN phase TEXT;
+        """,
     ];
 
     /// <summary>The version a fresh or migrated database ends at.</summary>

@@ -255,6 +255,10 @@ public sealed partial class ExperimentPipeline
         {
             // Each curve goes to disk as its run finishes; the set keeps summary rows and target hits, not curves.
             runs = _runner.Run(plan, request.Parallel, recorder.Record, progress, cancellationToken, finished);
+            if (plan.Tuning is not null)
+            {
+                (plan, runs) = RunEvaluation(plan, runs, journal, recorder, request.Parallel, progress, cancellationToken);
+            }
         }
         catch (OperationCanceledException)
         {

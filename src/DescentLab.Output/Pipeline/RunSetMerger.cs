@@ -75,7 +75,10 @@ public static class RunSetMerger
             }
         }
 
-        var rows = ordered.Values.ToList();
+        // A tuned set's shards hold whole groups, not every N-th run.
+        var rows = ordered.Values.Any(r => r.Phase is not null)
+            ? TunedShards.Order([.. shards.Zip(specs).OrderBy(p => p.Second!.Index).Select(p => p.First.Rows)])
+            : ordered.Values.ToList();
         var manifest = first with
         {
             Command = first.Command.Replace($" --shard {specs[0]}", string.Empty, StringComparison.Ordinal),

@@ -23,7 +23,7 @@ public sealed class ConfigLoaderErrorTests
 
         """;
 
-    private static readonly string AllKeys = "name, seeds, datasets, models, variants, plugins, init, stop, record, regression, report";
+    private static readonly string AllKeys = "name, seeds, datasets, models, variants, plugins, init, stop, record, regression, report, tune";
 
     internal static IEnumerable<TestCaseData> Cases()
     {

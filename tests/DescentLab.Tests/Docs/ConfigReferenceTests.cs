@@ -37,7 +37,7 @@ public sealed class ConfigReferenceTests
         // The validator's "valid keys" message lists them; a row without a reader (or a reader without a row) breaks it.
         Assert.Multiple(() =>
         {
-            Assert.That(ConfigKeys.NamesUnder(string.Empty), Is.EqualTo(new[] { "name", "seeds", "datasets", "models", "variants", "plugins", "init", "stop", "record", "regression", "report" }));
+            Assert.That(ConfigKeys.NamesUnder(string.Empty), Is.EqualTo(new[] { "name", "seeds", "datasets", "models", "variants", "plugins", "init", "stop", "record", "regression", "report", "tune" }));
             Assert.That(ConfigKeys.NamesUnder("stop"), Is.EqualTo(new[] { "max_epochs", "target_gap", "stop_at_target", "diverge_factor", "target_loss", "target_accuracy", "max_seconds" }));
             Assert.That(ConfigKeys.All.Select(k => k.Path), Is.Unique);
         });

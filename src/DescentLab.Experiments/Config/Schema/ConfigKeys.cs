@@ -59,6 +59,15 @@ public static class ConfigKeys
     /// <summary><c>variants[].external.start_timeout_seconds</c>.</summary>
     public static readonly ConfigKey ExternalStartTimeout = new($"{External}.start_timeout_seconds", ConfigKeyKind.Number, "the longest wait from starting the process to its first answer (interpreter start-up, imports)") { Min = 0, MinInclusive = false, Max = 86400, Default = ExternalCommand.DefaultStartTimeoutSeconds, Noun = "a number of seconds" };
 
+    /// <summary>Trials per variant when <c>tune.trials</c> is not given.</summary>
+    public const int DefaultTrials = 16;
+
+    /// <summary>The sampler's seed when <c>tune.seed</c> is not given.</summary>
+    public const ulong DefaultTuneSeed = 1;
+
+    /// <summary><c>tune.trials</c>.</summary>
+    public static readonly ConfigKey Trials = new("tune.trials", ConfigKeyKind.Integer, "settings tried per variant: the tuning budget, the same for every variant") { Min = 1, Max = 10000, Default = DefaultTrials, Noun = "a number of trials, an integer" };
+
     /// <summary><c>stop.max_epochs</c>.</summary>
     public static readonly ConfigKey MaxEpochs = new("stop.max_epochs", ConfigKeyKind.Integer, "epochs to run at most") { Min = 0, Max = int.MaxValue, Default = Stop.MaxEpochs };
 
@@ -103,6 +112,7 @@ public static class ConfigKeys
         new("record", ConfigKeyKind.Choice, "`epoch`: one curve row per epoch; `step`: one row per update") { Choices = ["epoch", "step"] },
         new("regression", ConfigKeyKind.Mapping, "the regression check against a baseline ([gate.md](gate.md))"),
         new("report", ConfigKeyKind.Mapping, "what report.md shows ([lessons.md](lessons.md), [report.md](report.md))"),
+        new("tune", ConfigKeyKind.Mapping, "tune every variant under the same budget, then rank each one's best trial on held-out seeds ([tuning.md](tuning.md))"),
 
         new($"{Plugin}.path", ConfigKeyKind.Text, "the plug-in .dll, relative to the config (a plain string entry is this path, run in process)") { Required = true },
         new($"{Plugin}.isolation", ConfigKeyKind.Choice, "`in_process`: the plug-in's rules run inside descentlab; `process`: each run in a plug-in host process that `stop.max_seconds` can kill ([plugins.md](plugins.md))") { Choices = [.. PluginIsolation.All], Default = PluginIsolation.InProcess },
@@ -117,7 +127,7 @@ public static class ConfigKeys
         new($"{ModelSettings}.loss", ConfigKeyKind.Choice, "the loss to minimise, one the model allows (`descentlab datasets`; [losses.md](losses.md))") { Choices = [.. Enum.GetValues<LossKind>().Select(LossNames.ToKey)], DefaultText = "the model's first loss" },
         Hidden,
 
-        new($"{VariantSettings}.<hyper-parameter>", ConfigKeyKind.Number, "a hyper-parameter of the variant (`descentlab variants`), or a list of distinct values to sweep") { DefaultText = "the variant's" },
+        new($"{VariantSettings}.<hyper-parameter>", ConfigKeyKind.Number, "a hyper-parameter of the variant (`descentlab variants`), a list of distinct values to sweep, or under `tune` a range to sample: `{ log_uniform: [low, high] }`, `{ uniform: [low, high] }`, `{ int_uniform: [low, high] }` or `{ choice: [a, b, ...] }` ([tuning.md](tuning.md))") { DefaultText = "the variant's" },
         Batch,
         new($"{VariantSettings}.shuffle", ConfigKeyKind.Boolean, "reshuffle the samples every epoch with a generator seeded by the run's seed") { Default = false },
         new($"{External}.command", ConfigKeyKind.List, "the program and its arguments of an optimizer in another process, run in the config's folder ([plugins.md](plugins.md))") { Required = true },
@@ -138,6 +148,12 @@ public static class ConfigKeys
         EpochsTol,
         new("regression.fail", ConfigKeyKind.Boolean, "exit with code 3 on a regression (as `--fail-on-regression` does), and 2 when the baseline file is missing") { Default = Regression.Fail },
         new("regression.allow_missing", ConfigKeyKind.Boolean, "runs of the baseline that are really gone (seeds, a removed variant or problem) are listed, excused, not regressions; a changed setting is never excused") { Default = Regression.AllowMissing },
+
+        Trials,
+        new("tune.sampler", ConfigKeyKind.Choice, "`quasi_random`: a scrambled Halton sequence; `grid`: a regular grid of exactly `trials` points; `random`: independent uniform draws") { Choices = [.. TuneConfig.SamplerNames] },
+        new("tune.seed", ConfigKeyKind.Integer, "seeds the sampler (the scramble of `quasi_random`, the draws of `random`)") { Min = 0, Default = (int)DefaultTuneSeed },
+        new("tune.tune_seeds", ConfigKeyKind.List, "distinct seeds every trial runs on") { DefaultText = "`seeds`" },
+        new("tune.eval_seeds", ConfigKeyKind.List, "distinct held-out seeds each variant's best trial runs on; none may be a tuning seed") { Required = true },
 
         new("report.title", ConfigKeyKind.Text, "the heading of report.md") { DefaultText = "the config's name" },
         new("report.description", ConfigKeyKind.Text, "a paragraph (Markdown) under the heading"),

@@ -22,6 +22,7 @@ public static class ConfigReference
         ("stop", "`stop`"),
         ("regression", "`regression`"),
         ("report", "`report`"),
+        ("tune", "`tune`"),
     ];
 
     /// <summary>The generated section, markers included, with "\n" line ends.</summary>

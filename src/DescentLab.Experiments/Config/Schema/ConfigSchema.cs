@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DescentLab.Core.Datasets;
 using DescentLab.Core.Models;
+using DescentLab.Core.Tuning;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Validation;
 using DescentLab.Experiments.External;
@@ -60,6 +61,11 @@ public static partial class ConfigSchema
             {
                 ["baseline"] = () => With(Typed(ConfigKeys.At("regression.baseline")), new JsonObject { ["minLength"] = 1 }),
             }),
+            ["tune"] = () => Section("tune", new Dictionary<string, Func<JsonNode>>
+            {
+                ["tune_seeds"] = () => With(Typed(ConfigKeys.At("tune.tune_seeds")), new JsonObject { ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = ulong.MaxValue } }),
+                ["eval_seeds"] = () => With(Typed(ConfigKeys.At("tune.eval_seeds")), new JsonObject { ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = ulong.MaxValue } }),
+            }),
             ["report"] = () => Section("report", new Dictionary<string, Func<JsonNode>>
             {
                 ["sections"] = () => With(Typed(ConfigKeys.At("report.sections")), new JsonObject
@@ -103,6 +109,7 @@ public static partial class ConfigSchema
             ["dataset"] = Dataset(),
             ["models"] = Models(),
             ["variant"] = Variant(),
+            ["range"] = Range(),
         };
         return ordered;
     }
@@ -281,8 +288,8 @@ public static partial class ConfigSchema
             ["required"] = Array(Required(ConfigKeys.External)),
             ["additionalProperties"] = new JsonObject
             {
-                ["description"] = "A hyper-parameter the process describes; a list sweeps.",
-                ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "number" }, new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "number" } }),
+                ["description"] = "A hyper-parameter the process describes; a list sweeps; under tune, a search range samples it.",
+                ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "number" }, new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "number" } }, Ref("range")),
             },
         };
         return Named("external", "An optimizer in another process (docs/plugins.md); its settings need 'command'.", settings);
@@ -390,9 +397,38 @@ public static partial class ConfigSchema
 
         return new JsonObject
         {
-            ["description"] = $"{parameter.Description}; range {parameter.Range}; a list sweeps it.",
+            ["description"] = $"{parameter.Description}; range {parameter.Range}; a list sweeps it; under tune, a search range samples it.",
             ["default"] = parameter.Default,
-            ["anyOf"] = new JsonArray(single, new JsonObject { ["type"] = "array", ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = single.DeepClone() }),
+            ["anyOf"] = new JsonArray(single, new JsonObject { ["type"] = "array", ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = single.DeepClone() }, Ref("range")),
+        };
+    }
+
+    /// <summary>A search range of <c>tune</c>: a one-key mapping from its kind to [low, high] or to the values of a choice.</summary>
+    private static JsonObject Range()
+    {
+        var forms = new JsonArray();
+        foreach (string key in SearchRange.Keys)
+        {
+            bool choice = key == "choice";
+            var values = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = key == "int_uniform" ? "integer" : "number" }, ["minItems"] = choice ? 1 : 2 };
+            if (!choice)
+            {
+                values["maxItems"] = 2;
+            }
+
+            forms.Add(new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject { [key] = values },
+                ["required"] = Array(key),
+                ["additionalProperties"] = false,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["description"] = "A range sampled under tune (docs/tuning.md): log_uniform or uniform [low, high], int_uniform [low, high] (integers), or choice [a, b, ...].",
+            ["oneOf"] = forms,
         };
     }
 

@@ -46,7 +46,8 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
         var init = InitValidator.Read(context, Value(keys, "init"), parameterNames);
         var variantsNode = context.Required(keys, "variants", mapping, string.Empty);
         var plugins = PluginsValidator.Read(context, Value(keys, "plugins"), configDirectory);
-        var variants = variantsNode is null ? [] : VariantsValidator.Read(context, variantsNode, [.. VariantCatalog.All, .. plugins.SelectMany(p => p.Variants)], configDirectory);
+        var tune = TuneValidator.Read(context, Value(keys, "tune"), seeds);
+        var variants = variantsNode is null ? [] : VariantsValidator.Read(context, variantsNode, [.. VariantCatalog.All, .. plugins.SelectMany(p => p.Variants)], configDirectory, keys.ContainsKey("tune"));
         var stop = StopValidator.Read(context, Value(keys, "stop"));
         var record = ReadRecord(Value(keys, "record"));
         var regression = RegressionValidator.Read(context, Value(keys, "regression"), configDirectory);
@@ -57,7 +58,9 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
             ProblemMatcher.ParameterNames(problems));
         var report = ReportValidator.Read(context, Value(keys, "report"), reportSections, noteNames);
         BatchSizeCheck.Check(context, variants, problems);
-        WorkloadCheck.Check(context, problems, variants, seeds.Count, stop, record, limits, Value(keys, "stop"), mapping);
+        // Under tune every variant setting runs its trials on the tuning seeds, then once more on the evaluation seeds.
+        int runsPerSetting = tune is null ? seeds.Count : (tune.Trials * tune.TuneSeeds.Count) + tune.EvalSeeds.Count;
+        WorkloadCheck.Check(context, problems, variants, runsPerSetting, stop, record, limits, Value(keys, "stop"), mapping);
 
         if (context.Errors.Count > 0 || name is null)
         {
@@ -79,6 +82,7 @@ internal sealed partial class ConfigValidator(ValidationContext context, string 
             Record = record,
             Regression = regression,
             Report = report,
+            Tune = tune,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DescentLab.Core.Tuning;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config.Nodes;
 using DescentLab.Experiments.Config.Schema;
@@ -18,14 +19,15 @@ internal static class VariantsValidator
     /// <param name="node">The list.</param>
     /// <param name="known">Built-in and plug-in variants the entries may name.</param>
     /// <param name="configDirectory">Where external commands run.</param>
-    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node, IReadOnlyList<IVariant> known, string configDirectory)
+    /// <param name="tuning">The config has a <c>tune</c> block: ranges are sampled, sweeps and batch lists are refused.</param>
+    public static IReadOnlyList<ParsedVariant> Read(ValidationContext context, ConfigNode node, IReadOnlyList<IVariant> known, string configDirectory, bool tuning = false)
     {
         var externals = new ExternalEntry(context, configDirectory, known);
         var list = context.NonEmptyList(node, ListKey, "a non-empty list of variants, e.g. [closed_form, {sgd: {lr: 0.1}}]");
         var variants = new List<ParsedVariant>();
         for (int i = 0; list is not null && i < list.Items.Count; i++)
         {
-            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i), known, externals) is { } variant)
+            if (ReadEntry(context, list.Items[i], KeyPath.Item(ListKey, i), known, externals, tuning) is { } variant)
             {
                 variants.Add(variant);
             }
@@ -34,7 +36,7 @@ internal static class VariantsValidator
         return variants;
     }
 
-    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path, IReadOnlyList<IVariant> known, ExternalEntry externals)
+    private static ParsedVariant? ReadEntry(ValidationContext context, ConfigNode node, string path, IReadOnlyList<IVariant> known, ExternalEntry externals, bool tuning)
     {
         if (NamedEntry.Read(context, node, path, "variant", Example) is not { } entry)
         {
@@ -64,6 +66,7 @@ internal static class VariantsValidator
         }
 
         var sweeps = new List<KeyValuePair<string, IReadOnlyList<double>>>();
+        var ranges = new List<SearchDimension>();
         IReadOnlyList<BatchSource> batches = variant.BatchMode == BatchMode.Configurable ? [new BatchSource(variant.DefaultBatch, node, path, IsDefault: true)] : [];
         bool shuffle = false;
         string settingsPath = KeyPath.Child(path, entry.Name);
@@ -73,8 +76,21 @@ internal static class VariantsValidator
             foreach (var (key, value) in keys.Where(k => k.Key is not ("batch" or "shuffle") && !ownKeys.Contains(k.Key)))
             {
                 var parameter = variant.Parameters.First(p => p.Name == key);
-                if (ReadSweep(context, value.Value, KeyPath.Child(settingsPath, key), parameter) is { } values)
+                string keyPath = KeyPath.Child(settingsPath, key);
+                if (value.Value is MappingNode rangeNode)
                 {
+                    if (SearchRangeReader.Read(context, rangeNode, keyPath, parameter, tuning) is { } range)
+                    {
+                        ranges.Add(new SearchDimension(key, range));
+                    }
+                }
+                else if (ReadSweep(context, value.Value, keyPath, parameter) is { } values)
+                {
+                    if (tuning && values.Count > 1)
+                    {
+                        context.Error(value.Value, keyPath, "under 'tune' a list would multiply the trials; give one value to fix it, or { choice: [...] } to let the tuner pick");
+                    }
+
                     sweeps.Add(new(key, values));
                 }
             }
@@ -82,6 +98,10 @@ internal static class VariantsValidator
             if (keys.TryGetValue("batch", out var batchEntry))
             {
                 batches = ReadBatches(context, batchEntry, KeyPath.Child(settingsPath, "batch"), variant);
+                if (tuning && batches.Count > 1)
+                {
+                    context.Error(batchEntry.Value, KeyPath.Child(settingsPath, "batch"), "under 'tune' each variant entry has one batch size; write one entry per batch size to tune each");
+                }
             }
 
             if (keys.TryGetValue("shuffle", out var shuffleEntry))
@@ -90,9 +110,20 @@ internal static class VariantsValidator
             }
         }
 
-        var config = new VariantConfig(variant.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle, variant);
+        var space = tuning ? Space(variant, sweeps, ranges) : null;
+        var config = new VariantConfig(variant.Name, sweeps, batches.Select(b => b.Size).ToArray(), shuffle, variant, space);
         return new ParsedVariant(config, variant, node, path, batches);
     }
+
+    /// <summary>The variant's default space with the config's ranges in place of its own (new ones after, in config order),
+    /// without the hyper-parameters the config fixes to a value.</summary>
+    private static IReadOnlyList<SearchDimension> Space(IVariant variant, IReadOnlyList<KeyValuePair<string, IReadOnlyList<double>>> fixedValues, IReadOnlyList<SearchDimension> ranges) =>
+    [
+        .. variant.Space
+            .Where(d => !fixedValues.Any(f => f.Key == d.Name))
+            .Select(d => ranges.FirstOrDefault(r => r.Name == d.Name) ?? d),
+        .. ranges.Where(r => !variant.Space.Any(d => d.Name == r.Name)),
+    ];
 
     /// <summary>One number or a non-empty list of distinct numbers, each inside the parameter's range.</summary>
     private static IReadOnlyList<double>? ReadSweep(ValidationContext context, ConfigNode node, string path, HyperParameter parameter)

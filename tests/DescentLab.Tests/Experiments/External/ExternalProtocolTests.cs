@@ -52,10 +52,21 @@ public sealed class ExternalProtocolTests
         });
     }
 
+    [Test]
+    public void Describe_Space_IsTheVariantsDefaultSearchSpace()
+    {
+        var command = Command("spaced");
+        var variant = new ExternalVariant(ExternalDescription.Ask(command), command);
+
+        var dimension = variant.Space.Single();
+        Assert.That((dimension.Name, dimension.Range.ToString()), Is.EqualTo(("lr", "{ log_uniform: [0.0001, 1] }")));
+    }
+
     [TestCase("bad_colour", "colour must be '#rrggbb' (six hex digits), got 'red'")]
     [TestCase("american", "'color' is not a key of the description; write 'colour'")]
     [TestCase("near_family", "unknown family 'Adaptive' (did you mean 'adaptive'?); known families: ")]
     [TestCase("bad_runs", "'runs' must be \"one\" or \"many\", got 2")]
+    [TestCase("bad_space", "space.lr: log_uniform needs low < high, got [1, 0.1]")]
     public void Describe_BadFamilyOrColour_IsAMalformedDescription(string mode, string cause)
     {
         Assert.That(

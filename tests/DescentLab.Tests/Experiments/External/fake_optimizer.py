@@ -17,6 +17,8 @@ STYLES = {
     "bad_runs": {"runs": 2},
     "many": {"runs": "many"},
     "many_die": {"runs": "many"},
+    "spaced": {"space": {"lr": {"log_uniform": [1e-4, 1]}}},
+    "bad_space": {"space": {"lr": {"log_uniform": [1, 0.1]}}},
 }
 
 

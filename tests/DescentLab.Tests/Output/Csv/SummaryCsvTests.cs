@@ -63,7 +63,7 @@ public sealed class SummaryCsvTests
         string header = WriteText(AwkwardRuns.Rows()).Split('\n')[0];
 
         Assert.That(header, Is.EqualTo(
-            "run_id,dataset,dataset_key,recipe,n,seed,model,loss,variant,lr,step,batch,shuffle,hyper,status,epochs,steps,final_loss," +
+            "run_id,dataset,dataset_key,recipe,n,seed,model,loss,variant,lr,step,batch,shuffle,hyper,trial,phase,status,epochs,steps,final_loss," +
             "optimum_loss,optimum_kind,optimum_attained,final_gap,accuracy,epochs_to_target,grad_evals_to_target,grad_evals,w,w1,w2,b,message,wall_ms"));
     }
 
