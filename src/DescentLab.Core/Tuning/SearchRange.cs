@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace DescentLab.Core.Tuning;
 
@@ -71,6 +72,7 @@ public sealed record SearchRange(SearchRangeKind Kind, double Low, double High, 
     }
 
     /// <summary>The config key of the kind, e.g. <c>log_uniform</c>.</summary>
+    [JsonIgnore]
     public string Key => Keys[(int)Kind];
 
     /// <summary>The value at <paramref name="u"/> in [0, 1): on the log scale for log_uniform, the floor for int_uniform,
@@ -100,6 +102,7 @@ public sealed record SearchRange(SearchRangeKind Kind, double Low, double High, 
     }
 
     /// <summary>The values the range can take at its ends (a choice: all of them), for checking against a parameter's range.</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> Ends => Kind == SearchRangeKind.Choice ? Choices : [Low, High];
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

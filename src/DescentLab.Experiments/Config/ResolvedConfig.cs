@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DescentLab.Core.Training;
 
 namespace DescentLab.Experiments.Config;
@@ -16,6 +17,7 @@ namespace DescentLab.Experiments.Config;
 /// <param name="Record"><c>epoch</c> or <c>step</c>.</param>
 /// <param name="Regression">The regression block, or null.</param>
 /// <param name="Report">What report.md shows; null in manifests written before the block existed (every section).</param>
+/// <param name="Tune">The tuning block, or null when the config tunes nothing.</param>
 public sealed record ResolvedConfig(
     string Name,
     string SourcePath,
@@ -28,7 +30,8 @@ public sealed record ResolvedConfig(
     StopConfig Stop,
     string Record,
     RegressionConfig? Regression,
-    ReportConfig? Report = null)
+    ReportConfig? Report = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TuneConfig? Tune = null)
 {
     /// <summary>The resolved form of <paramref name="config"/>.</summary>
     public static ResolvedConfig From(ExperimentConfig config)
@@ -52,6 +55,7 @@ public sealed record ResolvedConfig(
             config.Stop,
             config.Record == RecordMode.Step ? "step" : "epoch",
             config.Regression,
-            config.Report);
+            config.Report,
+            config.Tune);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DescentLab.Core.Tuning;
 using DescentLab.Experiments.External;
 using DescentLab.Experiments.Plugins;
 
@@ -15,6 +16,7 @@ namespace DescentLab.Experiments.Config;
 /// <param name="Colour">Base colour in plots, <c>#rrggbb</c>; null in such manifests.</param>
 /// <param name="Plugin">The plug-in assembly of a plug-in variant (left out otherwise).</param>
 /// <param name="External">The command of an external variant and its files' digests (left out otherwise).</param>
+/// <param name="Space">The search space its trials were drawn from, when the config tunes (left out otherwise).</param>
 public sealed record ResolvedVariant(
     string Name,
     IReadOnlyDictionary<string, IReadOnlyList<double>> Parameters,
@@ -23,7 +25,8 @@ public sealed record ResolvedVariant(
     string? Family = null,
     string? Colour = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PluginOrigin? Plugin = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExternalOrigin? External = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExternalOrigin? External = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SearchDimension>? Space = null)
 {
     /// <summary>The resolved form of <paramref name="config"/>; <paramref name="plugins"/> are the config's plug-ins.</summary>
     public static ResolvedVariant From(VariantConfig config, IReadOnlyList<LoadedPlugin> plugins)
@@ -45,6 +48,7 @@ public sealed record ResolvedVariant(
             variant.Family,
             variant.Colour,
             plugins.FirstOrDefault(p => p.Variants.Contains(variant))?.Origin,
-            (variant as ExternalVariant)?.Origin);
+            (variant as ExternalVariant)?.Origin,
+            config.Space);
     }
 }

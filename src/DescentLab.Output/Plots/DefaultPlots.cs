@@ -1,3 +1,5 @@
+using DescentLab.Experiments.Analysis.Tuning;
+
 namespace DescentLab.Output.Plots;
 
 /// <summary>Every plot kind, in report order. Add a plot with one line here.</summary>
@@ -18,5 +20,6 @@ public static class DefaultPlots
         new FitAnimationPlot(),
         new ProbabilityMapPlot(),
         new MapAnimationPlot(),
+        new BudgetPlot(set => TrialResults.From(set.Rows, set.Manifest.ResolvedConfig.Variants)),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Analysis.Tuning;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
@@ -40,6 +41,16 @@ public static class MarkdownReport
             WriteNote(md, notes.AtSection(ReportSections.Headline, perProblem: false));
         }
 
+        // A tuned set's trials are shown here only; its leaderboards and the rest rank the held-out evaluation runs.
+        var trials = TrialResults.From(set.Rows, manifest.ResolvedConfig.Variants);
+        if (trials.Count > 0 && ReportSections.Shows(set, TunedComparisonSection.Name))
+        {
+            TunedComparisonSection.Write(md, TunedComparison.From(trials, boards), plots);
+            WriteNote(md, notes.AtSection(TunedComparisonSection.Name, perProblem: false));
+        }
+
+        IReadOnlyList<PlotFile> problemPlots = [.. plots.Where(p => p.Kind != BudgetPlot.Kind)];
+
         if (ReportSections.Shows(set, ReportSections.Regression))
         {
             RegressionSection.Write(md, set);
@@ -51,8 +62,8 @@ public static class MarkdownReport
             WriteSummary(md, set, notes);
         }
 
-        WriteLeaderboards(md, set, boards, plots, report, notes);
-        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), plots, report, notes);
+        WriteLeaderboards(md, set, boards, problemPlots, report, notes);
+        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), problemPlots, report, notes);
 
         ExercisesSection.Write(md, set);
 

@@ -35,7 +35,7 @@ public static class ReportSections
     /// <summary>The names with <paramref name="plots"/> as the plot kinds (two plots of one kind, such as the 1-D and 2-D
     /// animations, share a name).</summary>
     public static IReadOnlyList<string> NamesWith(IReadOnlyList<IPlot> plots) =>
-        [Headline, Regression, Summary, Leaderboards, .. plots.Select(p => p.Name).Distinct(StringComparer.Ordinal), Analysis, Notes, Environment];
+        [Headline, TunedComparisonSection.Name, Regression, Summary, Leaderboards, .. plots.Select(p => p.Name).Distinct(StringComparer.Ordinal), Analysis, Notes, Environment];
 
     /// <summary>The report block of <paramref name="set"/>'s resolved config; every section for a run folder written
     /// before the block existed.</summary>

@@ -2,7 +2,7 @@ using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Analysis.Tuning;
 using DescentLab.Experiments.Results;
-using static DescentLab.Tests.Support.TrialResults;
+using static DescentLab.Tests.Support.MadeTrials;
 
 namespace DescentLab.Tests.Support;
 

@@ -12,8 +12,9 @@ public static class TrialResults
 {
     /// <summary>One result per problem × variant entry × trial, in plan order (groups, then trials).</summary>
     /// <param name="rows">A run set's rows (rows of other phases are ignored).</param>
-    /// <param name="variants">The config's variant entries, whose search spaces place each trial's values.</param>
-    public static IReadOnlyList<TrialResult> From(IReadOnlyList<SummaryRow> rows, IReadOnlyList<VariantConfig> variants) =>
+    /// <param name="variants">The resolved variant entries (as the manifest records them), whose search spaces place each
+    /// trial's values.</param>
+    public static IReadOnlyList<TrialResult> From(IReadOnlyList<SummaryRow> rows, IReadOnlyList<ResolvedVariant> variants) =>
         [.. Ranked(rows).Select(t => new TrialResult(t.Problem, t.Entry.Setting.Variant, t.Trial, t.Entry, Position(t.First, variants)))];
 
     /// <summary>The best trial of each tuned group (<see cref="RunIds.TrialGroup"/>), by the tuning-seed runs alone.</summary>
@@ -40,7 +41,7 @@ public static class TrialResults
     }
 
     /// <summary>Where each tuned value of <paramref name="row"/> sits in its variant's space (0 low end, 1 high end).</summary>
-    private static IReadOnlyDictionary<string, double> Position(SummaryRow row, IReadOnlyList<VariantConfig> variants)
+    private static IReadOnlyDictionary<string, double> Position(SummaryRow row, IReadOnlyList<ResolvedVariant> variants)
     {
         var space = variants.FirstOrDefault(v => v.Name == row.Variant)?.Space ?? [];
         var positions = new Dictionary<string, double>(StringComparer.Ordinal);

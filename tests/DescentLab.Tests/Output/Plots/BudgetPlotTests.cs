@@ -66,7 +66,7 @@ public sealed class BudgetPlotTests
     public void Requests_ManyVariants_SplitIntoFamilyPanels_OfAtMostSixLines()
     {
         string[] variants = ["sgd", "minibatch", "batch", "momentum", "nesterov", "adagrad", "rmsprop", "adam"];
-        TrialResult[] trials = [.. variants.SelectMany(v => new[] { TrialResults.Trial(v, 0, 0.1, 0.3, [1e-3]), TrialResults.Trial(v, 1, 0.2, 0.6, [1e-4]) })];
+        TrialResult[] trials = [.. variants.SelectMany(v => new[] { MadeTrials.Trial(v, 0, 0.1, 0.3, [1e-3]), MadeTrials.Trial(v, 1, 0.2, 0.6, [1e-4]) })];
         using var figure = BudgetPlot.Requests(trials, VariantStyles.BuiltIn).Single().Draw();
 
         Assert.Multiple(() =>
@@ -80,7 +80,7 @@ public sealed class BudgetPlotTests
     [Test]
     public void Draw_EveryTrialDiverged_LegendStillNamesTheVariants()
     {
-        TrialResult[] trials = [TrialResults.Trial("adam", 0, 1, 0.9, [double.NaN]), TrialResults.Trial("sgd", 0, 1, 0.9, [double.NaN])];
+        TrialResult[] trials = [MadeTrials.Trial("adam", 0, 1, 0.9, [double.NaN]), MadeTrials.Trial("sgd", 0, 1, 0.9, [double.NaN])];
         using var figure = BudgetPlot.Requests(trials, VariantStyles.BuiltIn).Single().Draw();
         var labels = figure.Panels.Single().Legend.GetItems().Select(i => i.LabelText).Where(l => !string.IsNullOrEmpty(l));
 
@@ -94,7 +94,7 @@ public sealed class BudgetPlotTests
     [Test]
     public void Requests_ClassificationWithAnInfimum_AccuracyOnALinearAxis()
     {
-        TrialResult Accuracy(int trial, double accuracy) => TrialResults.Of(
+        TrialResult Accuracy(int trial, double accuracy) => MadeTrials.Of(
             "adam", trial, [InfimumRuns.Row("adam", 1, 0.1, accuracy) with { Lr = trial + 1 }], new Dictionary<string, double> { ["lr"] = trial / 2.0 });
         var request = BudgetPlot.Requests([Accuracy(0, 0.7), Accuracy(1, 0.9), Accuracy(2, 0.8)], VariantStyles.BuiltIn).Single();
         using var figure = request.Draw();

@@ -102,7 +102,7 @@ public sealed class TunedComparisonSectionTests
     {
         var failed = Figure with { Error = "IOException: disk full" };
         string md = TunedComparisonSection.ToMarkdown(
-            [TrialResults.Trial("adam", 0, 1, 0.9, [double.NaN])], TunedRuns.ClearWin, [failed]);
+            [MadeTrials.Trial("adam", 0, 1, 0.9, [double.NaN])], TunedRuns.ClearWin, [failed]);
 
         Assert.Multiple(() =>
         {

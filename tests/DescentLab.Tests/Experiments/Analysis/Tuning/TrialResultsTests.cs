@@ -2,6 +2,7 @@ using System.Globalization;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Analysis.Tuning;
+using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
@@ -52,7 +53,7 @@ public sealed class TrialResultsTests
         var plan = Planner.Create(config, null, _ => throw new AssertionException("no files"));
         var rows = new ExperimentRunner(NullLogger<ExperimentRunner>.Instance).Run(plan, 1, null, CancellationToken.None).Select(RunSetAssembler.ToRow).ToList();
 
-        var results = TrialResults.From(rows, config.Variants);
+        var results = TrialResults.From(rows, ResolvedConfig.From(config).Variants);
 
         var sgd = results.Where(r => r.Variant == "sgd" && r.Problem.Model == "origin").ToList();
         Assert.Multiple(() =>

@@ -1,7 +1,7 @@
 using DescentLab.Experiments.Analysis.Tuning;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
-using static DescentLab.Tests.Support.TrialResults;
+using static DescentLab.Tests.Support.MadeTrials;
 
 namespace DescentLab.Tests.Experiments.Analysis.Tuning;
 

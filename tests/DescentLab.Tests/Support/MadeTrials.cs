@@ -7,7 +7,7 @@ namespace DescentLab.Tests.Support;
 
 /// <summary>Hand-made tuning trials: a variant's setting run on chosen tuning seeds with chosen outcomes, aggregated as the
 /// leaderboard aggregates a setting (<see cref="Leaderboard.Aggregate"/>).</summary>
-public static class TrialResults
+public static class MadeTrials
 {
     /// <summary>Trial <paramref name="trial"/> of <paramref name="variant"/> at <paramref name="lr"/> on beans1 n=10, origin,
     /// mse, one tuning run per gap in <paramref name="gaps"/> (seeds 1, 2, …): converged at <paramref name="epochs"/> when
