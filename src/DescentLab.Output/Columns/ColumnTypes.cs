@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Csv;
-using System.Data.Common;
 
 namespace DescentLab.Output.Columns;
 

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Csv;
-using System.Data.Common;
 
 namespace DescentLab.Output.Columns;
 
