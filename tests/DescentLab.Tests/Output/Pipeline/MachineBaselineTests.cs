@@ -49,6 +49,7 @@ public sealed class MachineBaselineTests
             Assert.That(named.Set.Regression!.BaselineSource, Is.EqualTo("previous: " + _temp.PathOf("night-a")));
             Assert.That(named.Set.Regression.MachineChange, Is.EqualTo(OtherMachine));
             Assert.That(File.ReadAllText(_temp.PathOf("night-b2", "report.md")), Does.Contain("**Other machine:** " + OtherMachine));
+            Assert.That(File.ReadAllText(_temp.PathOf("night-b2", "report.md")), Does.Match(@"\|\s*machine\s*\|\s*ci-b\s*\|"), "the environment table names the machine");
         });
     }
 
