@@ -16,6 +16,25 @@ public sealed class DescentLabSettings
     [Description("reports root (history.db, logs, run folders)")]
     public string ReportsDir { get; set; } = "reports";
 
+    /// <summary>Where history lives: empty for <c>history.db</c> in the reports root, a SQLite file path, or a PostgreSQL
+    /// connection string (<c>Host=...;Database=...;Username=...</c>: recognised by its <c>Host</c> key).</summary>
+    [Description("history: empty = REPORTS/history.db; a SQLite file path; or a PostgreSQL connection string (Host=...;Port=...;Database=...;Username=...)")]
+    public string History { get; set; } = string.Empty;
+
+    /// <summary>This machine's name in history; empty for the host name.</summary>
+    [Description("this machine's name in history; empty = the host name")]
+    public string Machine { get; set; } = string.Empty;
+
+    /// <summary>Trends and <c>baseline: previous</c> take run sets of every machine in history, not only this one's.</summary>
+    [Description("trends and baseline: previous span every machine in history, not only this one")]
+    public bool HistoryAllMachines { get; set; }
+
+    /// <summary>The machine name history records: <see cref="Machine"/>, or the host name.</summary>
+    public string MachineName => Machine is { Length: > 0 } name ? name : Environment.MachineName;
+
+    /// <summary>The history options of these settings.</summary>
+    public Output.History.HistoryOptions HistoryOptions => new(History, HistoryAllMachines);
+
     /// <summary>serve: the folder of configs to run.</summary>
     [Description("serve: folder whose *.yaml, *.yml and *.json configs are run")]
     public string ConfigDir { get; set; } = "configs";

@@ -37,6 +37,7 @@ public static class HostSetup
             (services, logger) => LoggingSetup.Configure(logger, builder.Configuration, services, logToFile ? reportsRoot : null));
         builder.Services.AddDescentLabExperiments();
         builder.Services.AddDescentLabOutput();
+        builder.Services.AddSingleton(Settings(builder.Configuration).HistoryOptions);
 
         // ScottPlot's default font is process-wide: set it here, once, before the command renders (plots wait for it).
         // With no fonts every plot fails with the reason, which the report lists.
@@ -75,6 +76,20 @@ public static class HostSetup
     /// <summary>The absolute reports root from <c>DescentLab:ReportsDir</c> (default <c>./reports</c>).</summary>
     public static string ReportsRoot(IConfiguration configuration) =>
         Path.GetFullPath(configuration[$"{DescentLabSettings.Section}:{nameof(DescentLabSettings.ReportsDir)}"] is { Length: > 0 } dir ? dir : "reports");
+
+    /// <summary>The <c>DescentLab</c> settings (defaults where a setting does not parse: that is reported by
+    /// <see cref="SettingsError"/> before any command runs).</summary>
+    public static DescentLabSettings Settings(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(DescentLabSettings.Section).Get<DescentLabSettings>() ?? new DescentLabSettings();
+        }
+        catch (InvalidOperationException)
+        {
+            return new DescentLabSettings();
+        }
+    }
 
     /// <summary>Why the <c>DescentLab</c> settings cannot be read (<c>--DescentLab:DebounceSeconds=abc</c>), or null.</summary>
     public static string? SettingsError(IConfiguration configuration)

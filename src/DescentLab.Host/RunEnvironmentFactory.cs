@@ -13,13 +13,13 @@ public static class RunEnvironmentFactory
     private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>.</summary>
-    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel, long dataFileMaxSamples) => new(
+    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel, long dataFileMaxSamples, string machineName) => new(
         configPath,
         ResolvedConfig.From(config),
         command,
         GitCommit(Path.GetDirectoryName(config.SourcePath) ?? "."),
         Versions(),
-        Machine(),
+        Machine() with { Name = machineName },
         parallel,
         dataFileMaxSamples);
 
@@ -28,7 +28,26 @@ public static class RunEnvironmentFactory
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         Environment.ProcessorCount,
-        RuntimeInformation.OSArchitecture.ToString());
+        RuntimeInformation.OSArchitecture.ToString())
+    {
+        Name = Environment.MachineName,
+        CpuModel = CpuModel(),
+    };
+
+    /// <summary>The CPU model from /proc/cpuinfo (Linux), or empty where there is none.</summary>
+    private static string CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo")
+                .Select(line => line.Split(':', 2))
+                .FirstOrDefault(pair => pair.Length == 2 && pair[0].Trim() is "model name" or "Model" or "cpu model")?[1].Trim() ?? string.Empty;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
 
     /// <summary>DescentLab's version and those of the packages that shape its output.</summary>
     public static IReadOnlyDictionary<string, string> Versions()

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DescentLab.Experiments.Config;
 
 /// <summary>Regression block (<c>regression</c>).</summary>
@@ -15,4 +17,9 @@ public sealed record RegressionConfig(string Baseline, double GapRelTol = 1e-9, 
 {
     /// <summary>The keyword for "compare with the last complete run set in history".</summary>
     public const string Previous = "previous";
+
+    /// <summary>With <see cref="Previous"/>: the machine whose last complete run set is the baseline (by default this
+    /// machine's own); null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Machine { get; init; }
 }

@@ -27,6 +27,17 @@ public sealed record RegressionReport(
     /// <summary>SHA-256 of this run set's config.</summary>
     public string? ConfigHash { get; init; }
 
+    /// <summary>The machine the baseline ran on, or null when unknown.</summary>
+    public string? BaselineMachine { get; init; }
+
+    /// <summary>The machine this run set ran on, or null when unknown.</summary>
+    public string? Machine { get; init; }
+
+    /// <summary>What to say when the baseline ran on another machine; null when it is the same or either is unknown.</summary>
+    public string? MachineChange => NotCompared is null && BaselineMachine is { Length: > 0 } before && Machine is { Length: > 0 } now && before != now
+        ? $"The baseline ran on machine {before}, this run set on {now}, so differences may come from the machine as well as the code."
+        : null;
+
     /// <summary>Why nothing was compared (no earlier run set, a missing baseline), or null when a comparison was made.</summary>
     public string? NotCompared { get; init; }
 

@@ -30,5 +30,9 @@ public sealed record TrendPoint(long RunSetId, DateTimeOffset StartedUtc, string
     /// null.</summary>
     public double? MedianAccuracy { get; init; }
 
+    /// <summary>The machine the run set ran on, or null when unknown (recorded before machines were kept, or read from a
+    /// trend.csv).</summary>
+    public string? Machine { get; init; }
+
     private readonly string? _setting;
 }

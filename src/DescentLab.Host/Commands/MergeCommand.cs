@@ -56,7 +56,7 @@ public static class MergeCommand
             StageTimings.Record(TimingsOption.ReadStage, start);
             var folder = RunFolder.CreateExplicit(outDir);
             var regression = merged.Manifest.ResolvedConfig.Regression;
-            using var history = HistoryStore.OpenInReportsRoot(HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()));
+            using var history = services.GetRequiredService<HistoryOptions>().Open(HostSetup.ReportsRoot(services.GetRequiredService<IConfiguration>()));
             var pipeline = services.GetRequiredService<ExperimentPipeline>();
             var published = pipeline.Publish(merged, folder, history, regression, failOnRegression, ci ?? CiOutputs.None);
             bool junitWritten = pipeline.WriteJunit(ci?.JunitPath, [published.Set]);

@@ -103,7 +103,7 @@ public static class RunCommand
             runDir,
             parallel,
             ci,
-            (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel, dataFileMaxSamples),
+            (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel, dataFileMaxSamples, MachineName(services)),
             limits,
             ProgressReporter.ForConsole(logger),
             cancellationToken);
@@ -118,12 +118,14 @@ public static class RunCommand
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
         var result = pipeline.Run(
             request,
-            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples),
+            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples, MachineName(services)),
             limits,
             progress is null ? ProgressReporter.ForConsole(logger) : new BothProgress(ProgressReporter.ForConsole(logger), progress),
             cancellationToken);
         return Report(result, output);
     }
+
+    private static string MachineName(IServiceProvider services) => services.GetRequiredService<IOptions<DescentLabSettings>>().Value.MachineName;
 
     private static int Report(PipelineResult result, CliOutput output)
     {

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DescentLab.Output.Columns;
 
@@ -16,7 +16,7 @@ internal sealed record ColumnType<T>(
     Func<T, string?> Format,
     ColumnType<T>.TryParse Parse,
     Func<T, object?> ToSql,
-    Func<SqliteDataReader, int, T> FromSql)
+    Func<DbDataReader, int, T> FromSql)
 {
     /// <summary>Reads CSV text.</summary>
     public delegate bool TryParse(string text, out T value);

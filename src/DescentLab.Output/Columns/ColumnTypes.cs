@@ -1,13 +1,14 @@
+using System.Data.Common;
 using System.Globalization;
 using DescentLab.Core.Metrics;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Csv;
-using Microsoft.Data.Sqlite;
 
 namespace DescentLab.Output.Columns;
 
-/// <summary>The value types of summary columns: invariant round-trip text in CSV; in SQLite, integers as INTEGER,
+/// <summary>The value types of summary columns: invariant round-trip text in CSV; in history (SQLite or PostgreSQL, where
+/// the history dialect widens the types), integers as INTEGER,
 /// doubles as REAL (NaN, which SQLite refuses, as NULL and back), keys and lists as TEXT.</summary>
 internal static class ColumnTypes
 {
@@ -40,7 +41,7 @@ internal static class ColumnTypes
         v => v.ToString(CultureInfo.InvariantCulture),
         (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v),
         v => (long)v,
-        (r, i) => r.IsDBNull(i) ? 0 : r.GetInt32(i));
+        (r, i) => r.IsDBNull(i) ? 0 : checked((int)r.GetInt64(i)));
 
     /// <summary>A 32-bit integer or empty.</summary>
     public static ColumnType<int?> NullableInt32 { get; } = Nullable(Int32);
@@ -94,7 +95,7 @@ internal static class ColumnTypes
         v => v ? "true" : "false",
         (string t, out bool v) => { v = t == "true"; return t is "true" or "false"; },
         v => v ? 1L : 0L,
-        (r, i) => !r.IsDBNull(i) && r.GetBoolean(i));
+        (r, i) => !r.IsDBNull(i) && r.GetInt64(i) != 0);
 
     /// <summary>A run status key.</summary>
     public static ColumnType<RunStatus> Status { get; } = Keyed<RunStatus>(RunStatusKeys.Listed, s => s.ToKey(), RunStatusKeys.TryParse);
@@ -131,7 +132,7 @@ internal static class ColumnTypes
             return ok;
         });
 
-    private static string ReadText(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? string.Empty : reader.GetString(column);
+    private static string ReadText(DbDataReader reader, int column) => reader.IsDBNull(column) ? string.Empty : reader.GetString(column);
 
     /// <summary>A value spelt as a key in both CSV and SQLite.</summary>
     private static ColumnType<T> Keyed<T>(string expected, Func<T, string> format, ColumnType<T>.TryParse parse) => new(

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Csv;
-using Microsoft.Data.Sqlite;
 
 namespace DescentLab.Output.Columns;
 
@@ -31,10 +31,14 @@ public abstract class SummaryColumn
     /// <exception cref="RunFileException">The field does not hold a value of this column's type.</exception>
     internal abstract SummaryRow Read(SummaryRow row, CsvTableReader csv, int column);
 
+    /// <summary><paramref name="row"/> with this column read from <paramref name="text"/>, spelt as in a CSV field.</summary>
+    /// <exception cref="InvalidDataException">The text is not a value of this column's type.</exception>
+    internal abstract SummaryRow Parse(SummaryRow row, string text);
+
     /// <summary>The value to bind for <paramref name="row"/>.</summary>
     public abstract object? ToSql(SummaryRow row);
 
-    /// <summary><paramref name="row"/> with this column read from cell <paramref name="column"/> of the current SQLite row.</summary>
+    /// <summary><paramref name="row"/> with this column read from cell <paramref name="column"/> of the current history row (SQLite or PostgreSQL).</summary>
     /// <exception cref="InvalidDataException">The cell does not hold a value of this column's type.</exception>
-    internal abstract SummaryRow Read(SummaryRow row, SqliteDataReader reader, int column);
+    internal abstract SummaryRow Read(SummaryRow row, DbDataReader reader, int column);
 }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Csv;
-using Microsoft.Data.Sqlite;
 
 namespace DescentLab.Output.Columns;
 
@@ -35,8 +35,12 @@ internal sealed class TypedSummaryColumn<T> : SummaryColumn
     }
 
     /// <inheritdoc/>
+    internal override SummaryRow Parse(SummaryRow row, string text) =>
+        _type.Parse(text, out T value) ? _set(row, value) : throw new InvalidDataException($"column {Name}: expected {_type.Expected} but found '{text}'");
+
+    /// <inheritdoc/>
     public override object? ToSql(SummaryRow row) => _type.ToSql(_get(row));
 
     /// <inheritdoc/>
-    internal override SummaryRow Read(SummaryRow row, SqliteDataReader reader, int column) => _set(row, _type.FromSql(reader, column));
+    internal override SummaryRow Read(SummaryRow row, DbDataReader reader, int column) => _set(row, _type.FromSql(reader, column));
 }

@@ -22,6 +22,11 @@ public static class ComparisonTable
             writer.WriteLine(change);
         }
 
+        if (report.MachineChange is { } machine)
+        {
+            writer.WriteLine(machine);
+        }
+
         writer.WriteLine("Before and after are the median over seeds, then the worst seed in brackets.");
         var rows = report.Settings.Select(s => new[]
         {

@@ -45,6 +45,8 @@ public sealed record FolderComparison(string Before, string After, RegressionCon
         {
             BaselineConfigHash = beforeManifest.ConfigHash,
             ConfigHash = afterManifest.ConfigHash,
+            BaselineMachine = beforeManifest.Machine.Name,
+            Machine = afterManifest.Machine.Name,
         };
         var set = new RunSet
         {

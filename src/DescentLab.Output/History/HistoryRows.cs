@@ -1,13 +1,14 @@
+using System.Data;
+using System.Data.Common;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Columns;
-using Microsoft.Data.Sqlite;
 
 namespace DescentLab.Output.History;
 
-/// <summary>Moves <see cref="SummaryRow"/>s in and out of the <c>runs</c> table, one SQLite column per
+/// <summary>Moves <see cref="SummaryRow"/>s in and out of the <c>runs</c> table, one column per
 /// <see cref="SummaryColumns.History"/> entry.</summary>
-/// <remarks>Rows keep plan order through SQLite's rowid. Rows migrated from older schemas lack the later columns: they read
-/// as the column type's empty value (empty text, zero, NaN, false).</remarks>
+/// <remarks>Rows keep plan order through the dialect's row order (SQLite's rowid). Rows migrated from older schemas lack
+/// the later columns: they read as the column type's empty value (empty text, zero, NaN, false).</remarks>
 internal static class HistoryRows
 {
     private static readonly IReadOnlyList<SummaryColumn> Columns = SummaryColumns.History;
@@ -15,17 +16,17 @@ internal static class HistoryRows
     private static readonly string ColumnList = string.Join(", ", Columns.Select(c => c.Name));
 
     /// <summary>Inserts <paramref name="rows"/> of run set <paramref name="runSetId"/> in order.</summary>
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, long runSetId, IReadOnlyList<SummaryRow> rows)
+    public static void Insert(DbConnection connection, DbTransaction transaction, long runSetId, IReadOnlyList<SummaryRow> rows)
     {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText =
-            $"INSERT INTO runs (run_set_id, {ColumnList}) VALUES ($run_set_id, {string.Join(", ", Columns.Select(c => "$" + c.Name))});";
-        insert.Parameters.AddWithValue("$run_set_id", runSetId);
-        var values = new SqliteParameter[Columns.Count];
+        using var insert = HistoryDialect.Command(
+            connection,
+            $"INSERT INTO runs (run_set_id, {ColumnList}) VALUES (@run_set_id, {string.Join(", ", Columns.Select(c => "@" + c.Name))});",
+            transaction);
+        HistoryDialect.Add(insert, "@run_set_id", DbType.Int64, runSetId);
+        var values = new DbParameter[Columns.Count];
         for (int i = 0; i < Columns.Count; i++)
         {
-            values[i] = insert.Parameters.Add("$" + Columns[i].Name, SqlType(Columns[i]));
+            values[i] = HistoryDialect.Add(insert, "@" + Columns[i].Name, DbTypeOf(Columns[i]), null);
         }
 
         insert.Prepare();
@@ -42,11 +43,10 @@ internal static class HistoryRows
 
     /// <summary>The rows of run set <paramref name="runSetId"/>, in plan order.</summary>
     /// <exception cref="InvalidDataException">A stored cell cannot be read (the message names the run set and run).</exception>
-    public static IReadOnlyList<SummaryRow> Read(SqliteConnection connection, long runSetId)
+    public static IReadOnlyList<SummaryRow> Read(DbConnection connection, HistoryDialect dialect, long runSetId, DbTransaction? transaction = null)
     {
-        using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {ColumnList} FROM runs WHERE run_set_id = $id ORDER BY rowid;";
-        query.Parameters.AddWithValue("$id", runSetId);
+        using var query = HistoryDialect.Command(connection, $"SELECT {ColumnList} FROM runs WHERE run_set_id = @id ORDER BY {dialect.RowOrder};", transaction);
+        HistoryDialect.Add(query, "@id", DbType.Int64, runSetId);
         using var reader = query.ExecuteReader();
         var rows = new List<SummaryRow>();
         while (reader.Read())
@@ -58,7 +58,7 @@ internal static class HistoryRows
                 {
                     row = Columns[i].Read(row, reader, i);
                 }
-                catch (InvalidDataException ex)
+                catch (Exception ex) when (ex is InvalidDataException or InvalidCastException or OverflowException)
                 {
                     throw new InvalidDataException($"run set {runSetId}, run '{reader.GetString(0)}': {ex.Message}", ex);
                 }
@@ -70,10 +70,10 @@ internal static class HistoryRows
         return rows;
     }
 
-    private static SqliteType SqlType(SummaryColumn column) => column.SqlType switch
+    private static DbType DbTypeOf(SummaryColumn column) => column.SqlType switch
     {
-        "INTEGER" => SqliteType.Integer,
-        "REAL" => SqliteType.Real,
-        _ => SqliteType.Text,
+        "INTEGER" => DbType.Int64,
+        "REAL" => DbType.Double,
+        _ => DbType.String,
     };
 }

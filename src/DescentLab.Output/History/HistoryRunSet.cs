@@ -14,4 +14,10 @@ public sealed record HistoryRunSet(long Id, string RunDir, DateTimeOffset Starte
 {
     /// <summary>The baseline source text for a regression report: <c>previous: &lt;run folder&gt;</c>.</summary>
     public string Source => $"{RegressionConfig.Previous}: {RunDir}";
+
+    /// <summary>The machine and environment it ran on.</summary>
+    public HistoryEnvironment Environment { get; init; } = HistoryEnvironment.Unknown;
+
+    /// <summary>The machine it ran on, or null when it was recorded before machines were kept.</summary>
+    public string? Machine => Environment.Machine;
 }

@@ -1,64 +1,74 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
-using Microsoft.Data.Sqlite;
 
 namespace DescentLab.Output.History;
 
-/// <summary>reports/history.db: every recorded run set and its runs, for trends and "previous" baselines.</summary>
+/// <summary>History: every recorded run set and its runs, for trends and "previous" baselines, in a SQLite file
+/// (<c>reports/history.db</c>, the default) or a PostgreSQL database shared by many machines.</summary>
 /// <remarks>
-/// Opening checks that the file is ours (or new) before anything is written, then switches to WAL and migrates the schema
-/// forward (<see cref="HistorySchema"/>). Every write is one IMMEDIATE transaction and waits up to <see cref="BusyTimeout"/>
-/// for other writers, so several processes can share the file. One store is one connection: use it from one thread at a time.
-/// Doubles are stored as SQLite REAL, which keeps every finite value and infinities exactly; SQLite stores NaN as NULL, read
-/// back as NaN.
+/// Opening checks that the database is ours (or empty) before anything is written, then migrates the schema forward
+/// (<see cref="HistorySchema"/>, the same for both stores; what differs is in <see cref="HistoryDialect"/>). Every write
+/// is one transaction holding the store's writer lock, so processes and machines writing at once never lose, duplicate
+/// or half-write a run set. Every run set records the machine it ran on and its environment. One store is one
+/// connection: use it from one thread at a time.
 /// </remarks>
 public sealed class HistoryStore : IDisposable
 {
     /// <summary>The file name in the reports root.</summary>
     public const string FileName = "history.db";
 
-    /// <summary>How long a write waits for another writer before failing.</summary>
+    /// <summary>How long a SQLite write waits for another writer before failing.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly SqliteConnection _connection;
+    private const string SetColumns =
+        "id, config_name, config_hash, git_commit, started_utc, finished_utc, complete, run_dir, shard, " +
+        "machine, operating_system, runtime, cpu_model, processors, architecture, descentlab_version";
 
-    /// <summary>Opens (or creates) the history database at <paramref name="databasePath"/>, creating its folder.</summary>
+    /// <summary>Matches run sets of machine <c>@machine</c>, of every machine when it is null; a run set recorded before
+    /// machines were kept matches every machine.</summary>
+    private const string OfMachine = "(@machine IS NULL OR machine IS NULL OR machine = @machine)";
+
+    private readonly HistoryDialect _dialect;
+    private readonly DbConnection _connection;
+
+    /// <summary>Opens (or creates) the SQLite history database at <paramref name="databasePath"/>, creating its folder.</summary>
     /// <exception cref="HistoryException">The file is not SQLite, is corrupt, belongs to another application or to a newer
     /// DescentLab; it is left as it was.</exception>
     public HistoryStore(string databasePath)
+        : this(HistoryLocation.Sqlite(databasePath))
     {
-        DatabasePath = databasePath;
+    }
+
+    /// <summary>Opens (or creates) the history at <paramref name="location"/>.</summary>
+    /// <exception cref="HistoryException">It cannot be reached, is not ours, is corrupt or from a newer DescentLab; it is
+    /// left as it was.</exception>
+    public HistoryStore(HistoryLocation location)
+    {
+        Location = location;
+        _dialect = HistoryDialect.For(location);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+            _connection = _dialect.Open(location);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (DbException ex)
         {
-            throw new HistoryException(databasePath, $"cannot create the reports folder: {ex.Message}", ex);
+            throw Wrap(ex);
         }
 
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
-        };
-        _connection = new SqliteConnection(connectionString.ToString());
         try
         {
-            _connection.Open();
-            Execute($"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};");
-            // One read transaction, so the three values come from one snapshot: read one by one, another process's first
-            // migration could commit between them (application_id 0 but user_version 3) and look like a foreign file.
-            using (var snapshot = _connection.BeginTransaction(deferred: true))
+            // One read transaction, so the version and the marks come from one snapshot: read one by one, another process's
+            // first migration could commit between them and look like a foreign database.
+            using (var snapshot = _dialect.BeginRead(_connection))
             {
                 CheckOwnership(snapshot);
                 snapshot.Commit();
             }
 
-            Execute("PRAGMA journal_mode = WAL;");
+            _dialect.Ready(_connection);
             Migrate();
         }
         catch (HistoryException)
@@ -66,21 +76,28 @@ public sealed class HistoryStore : IDisposable
             _connection.Dispose();
             throw;
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             _connection.Dispose();
             throw Wrap(ex);
         }
     }
 
-    /// <summary>The database file.</summary>
-    public string DatabasePath { get; }
+    /// <summary>Where the history is, as messages name it: the SQLite file, or <c>postgresql://user@host:port/db</c>.</summary>
+    public string DatabasePath => Location.Display;
+
+    /// <summary>Where the history is.</summary>
+    public HistoryLocation Location { get; }
+
+    /// <summary>Trends and the default <c>previous</c> baseline of a run set take every machine's run sets, not only those
+    /// of the machine it ran on.</summary>
+    public bool AllMachines { get; init; }
 
     /// <summary>Opens <c>&lt;reportsRoot&gt;/history.db</c>.</summary>
-    public static HistoryStore OpenInReportsRoot(string reportsRoot) => new(Path.Combine(reportsRoot, FileName));
+    public static HistoryStore OpenInReportsRoot(string reportsRoot) => new(HistoryLocation.InReportsRoot(reportsRoot));
 
     /// <summary>The schema version of the open database.</summary>
-    public int SchemaVersion => (int)Scalar("PRAGMA user_version;");
+    public int SchemaVersion => (int)Guard(() => _dialect.ReadState(_connection, null).Version);
 
     /// <summary>Records <paramref name="set"/> (its manifest and rows) as found in <paramref name="runDir"/>.</summary>
     /// <param name="set">The run set.</param>
@@ -90,36 +107,37 @@ public sealed class HistoryStore : IDisposable
     /// <returns>The new run set's history id.</returns>
     public long Record(RunSet set, string runDir, bool pending = false)
     {
+        var manifest = set.Manifest;
+        var record = new HistoryRecord(
+            manifest.Name,
+            manifest.ConfigHash,
+            manifest.GitCommit,
+            manifest.StartedUtc.ToString("O", CultureInfo.InvariantCulture),
+            manifest.FinishedUtc.ToString("O", CultureInfo.InvariantCulture),
+            manifest.Complete && !pending,
+            runDir,
+            manifest.Shard,
+            HistoryEnvironment.Of(manifest),
+            set.Rows);
         return Guard(() =>
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = _dialect.BeginWrite(_connection);
 
-            // One folder is one run set: recording it again (a resumed set) replaces the earlier record.
-            using var replace = Command(
-                """
-                DELETE FROM runs WHERE run_set_id IN (SELECT id FROM run_sets WHERE run_dir = $dir);
-                DELETE FROM run_sets WHERE run_dir = $dir;
+            // One folder of one machine is one run set: recording it again (a resumed set) replaces the earlier record.
+            using (var replace = HistoryDialect.Command(
+                _connection,
+                $"""
+                DELETE FROM runs WHERE run_set_id IN (SELECT id FROM run_sets WHERE run_dir = @dir AND {OfMachine});
+                DELETE FROM run_sets WHERE run_dir = @dir AND {OfMachine};
                 """,
-                transaction);
-            replace.Parameters.AddWithValue("$dir", runDir);
-            replace.ExecuteNonQuery();
-            var manifest = set.Manifest;
-            using var insertSet = Command(
-                """
-                INSERT INTO run_sets (config_name, config_hash, git_commit, started_utc, finished_utc, complete, run_dir, shard)
-                VALUES ($name, $hash, $commit, $started, $finished, $complete, $dir, $shard) RETURNING id;
-                """,
-                transaction);
-            insertSet.Parameters.AddWithValue("$name", manifest.Name);
-            insertSet.Parameters.AddWithValue("$hash", manifest.ConfigHash);
-            insertSet.Parameters.AddWithValue("$commit", (object?)manifest.GitCommit ?? DBNull.Value);
-            insertSet.Parameters.AddWithValue("$started", manifest.StartedUtc.ToString("O", CultureInfo.InvariantCulture));
-            insertSet.Parameters.AddWithValue("$finished", manifest.FinishedUtc.ToString("O", CultureInfo.InvariantCulture));
-            insertSet.Parameters.AddWithValue("$complete", manifest.Complete && !pending);
-            insertSet.Parameters.AddWithValue("$dir", runDir);
-            insertSet.Parameters.AddWithValue("$shard", (object?)manifest.Shard ?? DBNull.Value);
-            long id = (long)insertSet.ExecuteScalar()!;
-            HistoryRows.Insert(_connection, transaction, id, set.Rows);
+                transaction))
+            {
+                HistoryDialect.Add(replace, "@dir", DbType.String, runDir);
+                HistoryDialect.Add(replace, "@machine", DbType.String, record.Environment.Machine);
+                replace.ExecuteNonQuery();
+            }
+
+            long id = Insert(record, transaction);
             transaction.Commit();
             return id;
         });
@@ -130,75 +148,136 @@ public sealed class HistoryStore : IDisposable
     {
         Guard(() =>
         {
-            using var transaction = _connection.BeginTransaction();
-            using var update = Command("UPDATE run_sets SET complete = 1 WHERE id = $id;", transaction);
-            update.Parameters.AddWithValue("$id", runSetId);
+            using var transaction = _dialect.BeginWrite(_connection);
+            using var update = HistoryDialect.Command(_connection, "UPDATE run_sets SET complete = 1 WHERE id = @id;", transaction);
+            HistoryDialect.Add(update, "@id", DbType.Int64, runSetId);
             int changed = update.ExecuteNonQuery();
             transaction.Commit();
             return changed;
         });
     }
 
-    /// <summary>The latest complete, unsharded run set of <paramref name="configName"/>, or null if there is none.</summary>
+    /// <summary>The latest complete, unsharded run set of <paramref name="configName"/> of any machine, or null if there is none.</summary>
     /// <param name="configName">Config name.</param>
     /// <param name="excludingRunSetId">A run set to skip (the one just recorded), or null.</param>
-    public HistoryRunSet? LatestComplete(string configName, long? excludingRunSetId)
+    public HistoryRunSet? LatestComplete(string configName, long? excludingRunSetId) => LatestComplete(configName, excludingRunSetId, machine: null);
+
+    /// <summary>The latest complete, unsharded run set of <paramref name="configName"/> that ran on <paramref name="machine"/>
+    /// (or was recorded before machines were kept), or null if there is none.</summary>
+    /// <param name="configName">Config name.</param>
+    /// <param name="excludingRunSetId">A run set to skip (the one just recorded), or null.</param>
+    /// <param name="machine">The machine, or null for any.</param>
+    public HistoryRunSet? LatestComplete(string configName, long? excludingRunSetId, string? machine)
     {
         return Guard(() =>
         {
-            using var query = Command(
-                """
-                SELECT id, run_dir, started_utc, git_commit, config_hash FROM run_sets
-                WHERE config_name = $name AND complete = 1 AND shard IS NULL AND ($excluded IS NULL OR id <> $excluded)
+            using var query = HistoryDialect.Command(
+                _connection,
+                $"""
+                SELECT {SetColumns} FROM run_sets
+                WHERE config_name = @name AND complete = 1 AND shard IS NULL AND (@excluded IS NULL OR id <> @excluded) AND {OfMachine}
                 ORDER BY id DESC LIMIT 1;
                 """);
-            query.Parameters.AddWithValue("$name", configName);
-            query.Parameters.AddWithValue("$excluded", (object?)excludingRunSetId ?? DBNull.Value);
-            using var reader = query.ExecuteReader();
-            if (!reader.Read())
+            HistoryDialect.Add(query, "@name", DbType.String, configName);
+            HistoryDialect.Add(query, "@excluded", DbType.Int64, excludingRunSetId);
+            HistoryDialect.Add(query, "@machine", DbType.String, machine);
+            if (ReadSets(query) is not [var found])
             {
                 return null;
             }
 
-            long id = reader.GetInt64(0);
-            string runDir = reader.GetString(1);
-            var started = ParseTime(reader.GetString(2));
-            string? commit = reader.IsDBNull(3) ? null : reader.GetString(3);
-            return new HistoryRunSet(id, runDir, started, commit, HistoryRows.Read(_connection, id), reader.GetString(4));
+            return new HistoryRunSet(
+                found.Id,
+                found.Record.RunDir,
+                ParseTime(found.Record.StartedUtc),
+                found.Record.GitCommit,
+                HistoryRows.Read(_connection, _dialect, found.Id),
+                found.Record.ConfigHash)
+            {
+                Environment = found.Record.Environment,
+            };
         });
     }
 
     /// <summary>Per problem × setting, the median final gap and lower median epochs to target of the last
-    /// <paramref name="lastN"/> complete, unsharded run sets of <paramref name="configName"/>, oldest run set first, then in
-    /// the order each problem × setting first appears in the plan.</summary>
+    /// <paramref name="lastN"/> complete, unsharded run sets of <paramref name="configName"/> of every machine, oldest run
+    /// set first, then in the order each problem × setting first appears in the plan.</summary>
     /// <param name="configName">Config name.</param>
     /// <param name="lastN">How many run sets.</param>
     /// <param name="includingRunSetId">A pending run set to count as complete (the one being published), or null.</param>
-    public IReadOnlyList<TrendPoint> Trend(string configName, int lastN = 30, long? includingRunSetId = null)
+    public IReadOnlyList<TrendPoint> Trend(string configName, int lastN = 30, long? includingRunSetId = null) =>
+        Trend(configName, machine: null, lastN, includingRunSetId);
+
+    /// <summary>As <see cref="Trend(string, int, long?)"/>, over the run sets of <paramref name="machine"/> (and those
+    /// recorded before machines were kept) only; every machine's when it is null.</summary>
+    /// <param name="configName">Config name.</param>
+    /// <param name="machine">The machine, or null for every machine.</param>
+    /// <param name="lastN">How many run sets.</param>
+    /// <param name="includingRunSetId">A pending run set to count as complete (the one being published), or null.</param>
+    public IReadOnlyList<TrendPoint> Trend(string configName, string? machine, int lastN = 30, long? includingRunSetId = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lastN);
         return Guard(() =>
         {
-            using var query = Command(
-                """
-                SELECT id, started_utc, git_commit FROM run_sets
-                WHERE config_name = $name AND (complete = 1 OR id = $including) AND shard IS NULL
-                ORDER BY id DESC LIMIT $last;
+            using var query = HistoryDialect.Command(
+                _connection,
+                $"""
+                SELECT {SetColumns} FROM run_sets
+                WHERE config_name = @name AND (complete = 1 OR id = @including) AND shard IS NULL AND {OfMachine}
+                ORDER BY id DESC LIMIT @last;
                 """);
-            query.Parameters.AddWithValue("$name", configName);
-            query.Parameters.AddWithValue("$last", lastN);
-            query.Parameters.AddWithValue("$including", (object?)includingRunSetId ?? DBNull.Value);
-            var runSets = new List<(long Id, DateTimeOffset Started, string? Commit)>();
-            using (var reader = query.ExecuteReader())
+            HistoryDialect.Add(query, "@name", DbType.String, configName);
+            HistoryDialect.Add(query, "@last", DbType.Int64, (long)lastN);
+            HistoryDialect.Add(query, "@including", DbType.Int64, includingRunSetId);
+            HistoryDialect.Add(query, "@machine", DbType.String, machine);
+            var sets = ReadSets(query);
+            sets.Reverse();
+            return sets.SelectMany(s => TrendPoints.Of(s.Id, ParseTime(s.Record.StartedUtc), s.Record.GitCommit, HistoryRows.Read(_connection, _dialect, s.Id))
+                .Select(p => p with { Machine = s.Record.Environment.Machine })).ToList();
+        });
+    }
+
+    /// <summary>Every recorded run set, complete or not, oldest first, with all it stores: what <c>history export</c> writes.</summary>
+    /// <remarks>Read in one snapshot, so run sets recorded meanwhile are either wholly in it or not at all.</remarks>
+    public IReadOnlyList<HistoryRecord> ReadAll()
+    {
+        return Guard(() =>
+        {
+            using var snapshot = _dialect.BeginRead(_connection);
+            using var query = HistoryDialect.Command(_connection, $"SELECT {SetColumns} FROM run_sets ORDER BY id;", snapshot);
+            var records = ReadSets(query)
+                .Select(s => s.Record with { Rows = HistoryRows.Read(_connection, _dialect, s.Id, snapshot) })
+                .ToList();
+            snapshot.Commit();
+            return records;
+        });
+    }
+
+    /// <summary>Adds <paramref name="record"/> as it is (complete or not), unless a run set of the same folder, machine and
+    /// start time is already there.</summary>
+    /// <returns>True when it was added.</returns>
+    public bool Import(HistoryRecord record)
+    {
+        return Guard(() =>
+        {
+            using var transaction = _dialect.BeginWrite(_connection);
+            using (var exists = HistoryDialect.Command(
+                _connection,
+                "SELECT count(*) FROM run_sets WHERE run_dir = @dir AND started_utc = @started AND (machine = @machine OR (machine IS NULL AND @machine IS NULL));",
+                transaction))
             {
-                while (reader.Read())
+                HistoryDialect.Add(exists, "@dir", DbType.String, record.RunDir);
+                HistoryDialect.Add(exists, "@started", DbType.String, record.StartedUtc);
+                HistoryDialect.Add(exists, "@machine", DbType.String, record.Environment.Machine);
+                if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
                 {
-                    runSets.Add((reader.GetInt64(0), ParseTime(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                    return false;
                 }
             }
 
-            runSets.Reverse();
-            return runSets.SelectMany(r => TrendPoints.Of(r.Id, r.Started, r.Commit, HistoryRows.Read(_connection, r.Id))).ToList();
+            Insert(record, transaction);
+            transaction.Commit();
+            return true;
         });
     }
 
@@ -208,19 +287,77 @@ public sealed class HistoryStore : IDisposable
     private static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    /// <summary>Refuses a file that is neither new nor ours, before anything is written to it.</summary>
-    private void CheckOwnership(SqliteTransaction? transaction = null)
+    private long Insert(HistoryRecord record, DbTransaction transaction)
     {
-        long applicationId = Scalar("PRAGMA application_id;", transaction);
-        long version = Scalar("PRAGMA user_version;", transaction);
-        long objects = Scalar("SELECT count(*) FROM sqlite_master;", transaction);
-        bool fresh = applicationId == 0 && version == 0 && objects == 0;
-        if (!fresh && applicationId != HistorySchema.ApplicationId)
+        using var insertSet = HistoryDialect.Command(
+            _connection,
+            """
+            INSERT INTO run_sets (config_name, config_hash, git_commit, started_utc, finished_utc, complete, run_dir, shard,
+                machine, operating_system, runtime, cpu_model, processors, architecture, descentlab_version)
+            VALUES (@name, @hash, @commit, @started, @finished, @complete, @dir, @shard,
+                @machine, @os, @runtime, @cpu, @processors, @architecture, @version) RETURNING id;
+            """,
+            transaction);
+        var environment = record.Environment;
+        HistoryDialect.Add(insertSet, "@name", DbType.String, record.ConfigName);
+        HistoryDialect.Add(insertSet, "@hash", DbType.String, record.ConfigHash);
+        HistoryDialect.Add(insertSet, "@commit", DbType.String, record.GitCommit);
+        HistoryDialect.Add(insertSet, "@started", DbType.String, record.StartedUtc);
+        HistoryDialect.Add(insertSet, "@finished", DbType.String, record.FinishedUtc);
+        HistoryDialect.Add(insertSet, "@complete", DbType.Int64, record.Complete ? 1L : 0L);
+        HistoryDialect.Add(insertSet, "@dir", DbType.String, record.RunDir);
+        HistoryDialect.Add(insertSet, "@shard", DbType.String, record.Shard);
+        HistoryDialect.Add(insertSet, "@machine", DbType.String, environment.Machine);
+        HistoryDialect.Add(insertSet, "@os", DbType.String, environment.OperatingSystem);
+        HistoryDialect.Add(insertSet, "@runtime", DbType.String, environment.Runtime);
+        HistoryDialect.Add(insertSet, "@cpu", DbType.String, environment.CpuModel);
+        HistoryDialect.Add(insertSet, "@processors", DbType.Int64, environment.Processors is { } p ? (long)p : null);
+        HistoryDialect.Add(insertSet, "@architecture", DbType.String, environment.Architecture);
+        HistoryDialect.Add(insertSet, "@version", DbType.String, environment.DescentLabVersion);
+        long id = Convert.ToInt64(insertSet.ExecuteScalar(), CultureInfo.InvariantCulture);
+        HistoryRows.Insert(_connection, transaction, id, record.Rows);
+        return id;
+    }
+
+    /// <summary>The run sets <paramref name="query"/> selects (<see cref="SetColumns"/>), without their rows.</summary>
+    private static List<(long Id, HistoryRecord Record)> ReadSets(DbCommand query)
+    {
+        static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var sets = new List<(long, HistoryRecord)>();
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
         {
-            throw new HistoryException(
-                DatabasePath,
-                $"not a DescentLab history database (SQLite application_id {applicationId}, user_version {version}, {objects} schema objects); " +
-                "it was left unchanged: move it away or point DescentLab:ReportsDir elsewhere");
+            var environment = new HistoryEnvironment(
+                Text(reader, 9),
+                Text(reader, 10),
+                Text(reader, 11),
+                Text(reader, 12),
+                reader.IsDBNull(13) ? null : checked((int)reader.GetInt64(13)),
+                Text(reader, 14),
+                Text(reader, 15));
+            sets.Add((reader.GetInt64(0), new HistoryRecord(
+                reader.GetString(1),
+                reader.GetString(2),
+                Text(reader, 3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetInt64(6) != 0,
+                reader.GetString(7),
+                Text(reader, 8),
+                environment,
+                [])));
+        }
+
+        return sets;
+    }
+
+    /// <summary>Refuses a database that is neither empty nor ours, or is from a newer DescentLab, before anything is written.</summary>
+    private long CheckOwnership(DbTransaction transaction)
+    {
+        var (version, foreign) = _dialect.ReadState(_connection, transaction);
+        if (foreign is not null)
+        {
+            throw new HistoryException(DatabasePath, foreign);
         }
 
         if (version > HistorySchema.CurrentVersion)
@@ -229,46 +366,26 @@ public sealed class HistoryStore : IDisposable
                 DatabasePath,
                 $"history schema version {version} is newer than this DescentLab understands ({HistorySchema.CurrentVersion}); upgrade DescentLab");
         }
+
+        return version;
     }
 
-    /// <summary>Applies the missing migrations in one IMMEDIATE transaction, re-checking inside it in case another process
-    /// migrated the file since <see cref="CheckOwnership"/>.</summary>
+    /// <summary>Applies the missing migrations in one write transaction, re-checking inside it in case another process
+    /// migrated the database since it was opened.</summary>
     private void Migrate()
     {
-        if (SchemaVersion == HistorySchema.CurrentVersion)
+        if (_dialect.ReadState(_connection, null).Version == HistorySchema.CurrentVersion)
         {
             return;
         }
 
-        using var transaction = _connection.BeginTransaction();
-        CheckOwnership(transaction);
-        for (int version = (int)Scalar("PRAGMA user_version;", transaction); version < HistorySchema.CurrentVersion; version++)
+        using var transaction = _dialect.BeginWrite(_connection);
+        for (int version = (int)CheckOwnership(transaction); version < HistorySchema.CurrentVersion; version++)
         {
-            using var migration = Command(HistorySchema.Migrations[version] + $"PRAGMA user_version = {version + 1};", transaction);
-            migration.ExecuteNonQuery();
+            HistoryDialect.Execute(_connection, _dialect.Render(HistorySchema.Migrations[version]) + _dialect.SetVersion(version + 1), transaction);
         }
 
         transaction.Commit();
-    }
-
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = Command(sql);
-        command.ExecuteNonQuery();
-    }
-
-    private long Scalar(string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = Command(sql, transaction);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private T Guard<T>(Func<T> action)
@@ -277,7 +394,7 @@ public sealed class HistoryStore : IDisposable
         {
             return action();
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidDataException)
+        catch (Exception ex) when (ex is DbException or InvalidDataException)
         {
             throw Wrap(ex);
         }

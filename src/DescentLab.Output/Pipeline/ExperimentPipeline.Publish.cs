@@ -72,6 +72,11 @@ public sealed partial class ExperimentPipeline
         {
             LogConfigChanged(publication.Set.Manifest.Name, change);
         }
+
+        if (publication.Set.Regression?.MachineChange is { } machine)
+        {
+            LogConfigChanged(publication.Set.Manifest.Name, machine);
+        }
     }
 
     /// <summary>Step 2: a pending history row, so the trend the report shows includes this set.</summary>
@@ -83,7 +88,8 @@ public sealed partial class ExperimentPipeline
         }
 
         publication.Pending = history.Record(publication.Set, publication.Folder.FullPath, pending: true);
-        publication.Set = publication.Set with { Trend = history.Trend(publication.Set.Manifest.Name, includingRunSetId: publication.Pending) };
+        string? machine = history.AllMachines ? null : MachineOf(publication.Set);
+        publication.Set = publication.Set with { Trend = history.Trend(publication.Set.Manifest.Name, machine, includingRunSetId: publication.Pending) };
     }
 
     /// <summary>Step 3: every exporter, each isolated from the others (Serilog's SafeAggregateSink): a failing one becomes
@@ -171,18 +177,24 @@ public sealed partial class ExperimentPipeline
         string configHash = set.Manifest.ConfigHash;
         if (regression.Baseline == RegressionConfig.Previous)
         {
-            var previous = history!.LatestComplete(set.Manifest.Name, null);
+            // The baseline is the named machine's last night, else this machine's own (every machine's when asked).
+            string? machine = regression.Machine ?? (history!.AllMachines ? null : MachineOf(set));
+            var previous = history!.LatestComplete(set.Manifest.Name, null, machine);
             if (previous is null)
             {
-                const string First = "No earlier run set to compare with; this one is the baseline for the next.";
-                LogFirstRunSet(set.Manifest.Name, First);
-                return RegressionReport.Skipped(RegressionConfig.Previous, First);
+                string first = regression.Machine is { } named
+                    ? $"No earlier run set of machine {named} to compare with, so nothing was compared."
+                    : "No earlier run set to compare with; this one is the baseline for the next.";
+                LogFirstRunSet(set.Manifest.Name, first);
+                return RegressionReport.Skipped(RegressionConfig.Previous, first);
             }
 
             return RegressionComparer.Compare(previous.Rows, set.Rows, regression, previous.Source) with
             {
                 BaselineConfigHash = previous.ConfigHash,
                 ConfigHash = configHash,
+                BaselineMachine = previous.Machine,
+                Machine = MachineOf(set),
             };
         }
 
@@ -218,6 +230,9 @@ public sealed partial class ExperimentPipeline
             return RegressionReport.Skipped(regression.Baseline, Capitalized(error));
         }
     }
+
+    /// <summary>The machine <paramref name="set"/> ran on, or null when its manifest does not name it.</summary>
+    private static string? MachineOf(RunSet set) => set.Manifest.Machine.Name is { Length: > 0 } name ? name : null;
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 

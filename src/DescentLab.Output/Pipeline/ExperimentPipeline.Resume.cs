@@ -91,7 +91,7 @@ public sealed partial class ExperimentPipeline
         try
         {
             plan = Planner.Create(config, shard, d => DatasetFileReader.Read(d.FullPath!, d.File!), parallel);
-            history = shard is null ? HistoryStore.OpenInReportsRoot(resume.ReportsRoot) : null;
+            history = shard is null ? _history.Open(resume.ReportsRoot) : null;
             folder = RunFolder.Reopen(fullPath, resume.LatestLink);
             new RunJournal(folder).Check();
         }

@@ -27,6 +27,7 @@ public sealed partial class ExperimentPipeline
     private readonly TimeProvider _time;
     private readonly ILogger<ExperimentPipeline> _logger;
     private readonly IReadOnlyList<IExporter> _exporters;
+    private readonly HistoryOptions _history;
 
     /// <summary>A pipeline over <paramref name="runner"/> that writes <see cref="DefaultExporters.All"/>.</summary>
     public ExperimentPipeline(ExperimentRunner runner, TimeProvider time, ILogger<ExperimentPipeline> logger)
@@ -39,7 +40,15 @@ public sealed partial class ExperimentPipeline
     /// marks the folder complete (<see cref="IExporter.MarksComplete"/>) always runs after the others.</summary>
     /// <exception cref="ArgumentException">No exporter was given: nothing would be written.</exception>
     public ExperimentPipeline(ExperimentRunner runner, TimeProvider time, ILogger<ExperimentPipeline> logger, IEnumerable<IExporter> exporters)
+        : this(runner, time, logger, exporters, HistoryOptions.Default)
     {
+    }
+
+    /// <summary>As <see cref="ExperimentPipeline(ExperimentRunner, TimeProvider, ILogger{ExperimentPipeline}, IEnumerable{IExporter})"/>,
+    /// recording in the history <paramref name="history"/> names (registered by the host from its settings).</summary>
+    public ExperimentPipeline(ExperimentRunner runner, TimeProvider time, ILogger<ExperimentPipeline> logger, IEnumerable<IExporter> exporters, HistoryOptions history)
+    {
+        _history = history;
         _runner = runner;
         _time = time;
         _logger = logger;
@@ -217,7 +226,7 @@ public sealed partial class ExperimentPipeline
         try
         {
             // Shards leave history, baselines and latest to merge.
-            history = request.Shard is null ? HistoryStore.OpenInReportsRoot(request.ReportsRoot) : null;
+            history = request.Shard is null ? _history.Open(request.ReportsRoot) : null;
             var folder = outDir is null
                 ? RunFolder.CreateUnderReports(request.ReportsRoot, config.Name, _time.GetUtcNow())
                 : RunFolder.CreateExplicit(outDir);

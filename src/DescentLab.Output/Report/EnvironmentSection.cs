@@ -48,6 +48,17 @@ internal static class EnvironmentSection
             Row("shard", manifest.Shard ?? "all"),
             Row("git commit", manifest.GitCommit ?? "not a git repository"),
         };
+        // Named in manifests written since history kept machines; older ones leave the rows out.
+        if (manifest.Machine.CpuModel is { Length: > 0 } cpu)
+        {
+            rows.Insert(0, Row("CPU", cpu));
+        }
+
+        if (manifest.Machine.Name is { Length: > 0 } machine)
+        {
+            rows.Insert(0, Row("machine", machine));
+        }
+
         rows.AddRange(manifest.Versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => Row(v.Key + " version", v.Value)));
         rows.AddRange(Origins(manifest.ResolvedConfig.Variants));
         md.Table(["item", "value"], "ll", rows);

@@ -33,6 +33,11 @@ internal static class RegressionSection
             md.Paragraph("**Config changed:** " + MarkdownWriter.Escape(change));
         }
 
+        if (report.MachineChange is { } machine)
+        {
+            md.Paragraph("**Other machine:** " + MarkdownWriter.Escape(machine));
+        }
+
         md.Paragraph("Baseline: " + MarkdownWriter.Code(report.BaselineSource) + ". Each problem × variant setting is compared over "
             + "the seeds both run sets have: a metric regresses when its median or its worst seed got worse beyond the tolerance. "
             + "Per-seed rows are in `regression.csv`.");

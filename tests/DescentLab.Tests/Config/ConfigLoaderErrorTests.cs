@@ -135,6 +135,8 @@ public sealed class ConfigLoaderErrorTests
             "{file}:9:50: regression.allow_missing: expected true or false, got 'sometimes'");
         yield return Row("RegressionAllowMissingTypo", "c.yaml", Base + "regression: { baseline: previous, allow_mising: true }\n",
             "{file}:9:35: regression.allow_mising: unknown key; did you mean 'allow_missing'?");
+        yield return Row("RegressionMachineWithABaselineFile", "c.yaml", Base + "regression: { baseline: base.csv, machine: ci-a }\n",
+            "{file}:9:44: regression.machine: a machine picks a run set from history, so it needs baseline: previous");
         yield return Row("SyntaxError_Yaml", "c.yaml", "name: t\n seeds: [1]\n",
             "{file}:2:7: syntax error: while scanning a plain scalar value, found invalid mapping");
         yield return Row("SyntaxError_YamlUnclosedFlow", "c.yaml", "name: t\nseeds: [1, 2\nmodels: []\n",

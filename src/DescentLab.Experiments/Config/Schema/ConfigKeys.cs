@@ -148,6 +148,7 @@ public static class ConfigKeys
         EpochsTol,
         new("regression.fail", ConfigKeyKind.Boolean, "exit with code 3 on a regression (as `--fail-on-regression` does), and 2 when the baseline file is missing") { Default = Regression.Fail },
         new("regression.allow_missing", ConfigKeyKind.Boolean, "runs of the baseline that are really gone (seeds, a removed variant or problem) are listed, excused, not regressions; a changed setting is never excused") { Default = Regression.AllowMissing },
+        new("regression.machine", ConfigKeyKind.Text, $"with `baseline: {RegressionConfig.Previous}`: compare with the last complete run set of this machine (the `DescentLab:Machine` setting of the machine that ran it) instead of this machine's own"),
 
         Trials,
         new("tune.sampler", ConfigKeyKind.Choice, "`quasi_random`: a scrambled Halton sequence; `grid`: a regular grid of exactly `trials` points; `random`: independent uniform draws") { Choices = [.. TuneConfig.SamplerNames] },

@@ -57,10 +57,17 @@ public static partial class ConfigSchema
             ["variants"] = () => With(Typed(ConfigKeys.At("variants")), new JsonObject { ["minItems"] = 1, ["items"] = Ref("variant") }),
             ["init"] = () => With(Typed(ConfigKeys.At("init")), new JsonObject { ["additionalProperties"] = new JsonObject { ["type"] = "number" } }),
             ["stop"] = () => Section("stop"),
-            ["regression"] = () => Section("regression", new Dictionary<string, Func<JsonNode>>
-            {
-                ["baseline"] = () => With(Typed(ConfigKeys.At("regression.baseline")), new JsonObject { ["minLength"] = 1 }),
-            }),
+            ["regression"] = () => With(
+                Section("regression", new Dictionary<string, Func<JsonNode>>
+                {
+                    ["baseline"] = () => With(Typed(ConfigKeys.At("regression.baseline")), new JsonObject { ["minLength"] = 1 }),
+                }),
+                // A machine picks a run set from history: only with baseline: previous.
+                new JsonObject
+                {
+                    ["if"] = new JsonObject { ["required"] = new JsonArray("machine") },
+                    ["then"] = new JsonObject { ["properties"] = new JsonObject { ["baseline"] = new JsonObject { ["const"] = RegressionConfig.Previous } } },
+                }),
             ["tune"] = () => Section("tune", new Dictionary<string, Func<JsonNode>>
             {
                 ["tune_seeds"] = () => With(Typed(ConfigKeys.At("tune.tune_seeds")), new JsonObject { ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = ulong.MaxValue } }),

@@ -32,12 +32,19 @@ internal static class RegressionValidator
                 "epochs_tol" => context.Integer(entry.Value, path, ConfigKeys.EpochsTol) is { } v ? regression with { EpochsTol = (int)v } : regression,
                 "fail" => context.Boolean(entry.Value, path) is { } v ? regression with { Fail = v } : regression,
                 "allow_missing" => context.Boolean(entry.Value, path) is { } v ? regression with { AllowMissing = v } : regression,
+                "machine" => context.Text(entry.Value, path, "a machine name") is { Length: > 0 } v ? regression with { Machine = v } : regression,
                 _ => regression,
             };
         }
 
         if (baseline is null)
         {
+            return null;
+        }
+
+        if (regression.Machine is not null && baseline != RegressionConfig.Previous)
+        {
+            context.Error(keys["machine"].Value, KeyPath.Child(Key, "machine"), $"a machine picks a run set from history, so it needs baseline: {RegressionConfig.Previous}");
             return null;
         }
 

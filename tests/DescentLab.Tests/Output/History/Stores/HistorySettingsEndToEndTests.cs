@@ -1,0 +1,29 @@
+using DescentLab.Output.History;
+using DescentLab.Tests.Support;
+using NUnit.Framework;
+
+namespace DescentLab.Tests.Output.History.Stores;
+
+/// <summary>The built tool with <c>DescentLab:History</c> set to a PostgreSQL connection string and <c>DescentLab:Machine</c>
+/// set: the run set lands in PostgreSQL, with the machine and its environment, and nothing in the reports root's history.db.</summary>
+public sealed class HistorySettingsEndToEndTests
+{
+    [Test]
+    public void Run_WithAPostgresHistoryAndAMachineName_RecordsThereWithTheEnvironment()
+    {
+        using var store = new StoreUnderTest(StoreUnderTest.Postgres);
+        File.Copy(RepoFiles.Config("quick.json"), store.Folder.PathOf("quick.json"));
+
+        var result = DescentLabProcess.Run(store.Folder.FullPath, "run", "quick.json", "--DescentLab:History=" + store.Location.Value, "--DescentLab:Machine=lab-1");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        using var history = store.Open();
+        var recorded = history.LatestComplete("quick", null, "lab-1");
+        Assert.That(recorded, Is.Not.Null);
+        Assert.That(recorded!.Rows, Has.Count.EqualTo(6));
+        Assert.That(recorded.Environment.Runtime, Does.StartWith(".NET "));
+        Assert.That(recorded.Environment.Processors, Is.EqualTo(Environment.ProcessorCount));
+        Assert.That(recorded.Environment.DescentLabVersion, Is.Not.Null.And.Not.Empty);
+        Assert.That(File.Exists(store.Folder.PathOf("reports", HistoryStore.FileName)), Is.False, "nothing goes to the SQLite default");
+    }
+}
