@@ -108,7 +108,8 @@ internal static class HeadlineSection
         return regression is null ? text + "." : text + "; baseline " + MarkdownWriter.Code(regression.BaselineSource) + ".";
     }
 
-    private static string Status(LeaderboardEntry e)
+    /// <summary>A setting's seeds by outcome, e.g. <c>converged 3/4, diverged 1</c> (also the published site's status).</summary>
+    internal static string Status(LeaderboardEntry e)
     {
         int n = e.Runs;
         if (e.Converged == n)
