@@ -61,10 +61,12 @@ internal static class ProblemPage
         {
             Metric = Metric(problem.Metric),
             Log = log,
-            Labels = problem.Nights.Select(n => n.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n" + TrendAnalysis.Short(n.Commit)).ToList(),
+            Labels = problem.Nights.Select(n => n.AxisLabel).ToList(),
             Series = problem.Series.Select(series =>
             {
-                var sameVariant = problem.Series.Where(s => s.Variant == series.Variant).ToList();
+                // Settings that share a colour get its shades, so no two lines look alike.
+                var colour = styles.ColourOf(series.Variant);
+                var sameColour = problem.Series.Where(s => styles.ColourOf(s.Variant) == colour).ToList();
                 var values = new double?[problem.Nights.Count];
                 foreach (var (night, value) in series.Points)
                 {
@@ -75,7 +77,7 @@ internal static class ProblemPage
                 return new
                 {
                     Label = series.Setting + (series.Leader ? " (leader)" : string.Empty),
-                    Colour = PanelShades.Shade(styles.ColourOf(series.Variant), sameVariant.IndexOf(series), sameVariant.Count).ToHex(),
+                    Colour = PanelShades.Shade(colour, sameColour.IndexOf(series), sameColour.Count).ToHex(),
                     Values = values,
                 };
             }).ToList(),

@@ -36,7 +36,7 @@ public sealed record SiteContent(IReadOnlyList<SiteNight> Nights, IReadOnlyList<
                 continue;
             }
 
-            var axis = analysis.RunSets.Select(r => byId[r.Id]).ToList();
+            var axis = analysis.RunSets.Select(r => byId[r.Id] with { AxisLabel = r.AxisLabel }).ToList();
             var winners = ProblemWinner.From(Leaderboard.Build(latestRows(config))).ToDictionary(w => w.Problem.Label, StringComparer.Ordinal);
             foreach (var trendProblem in analysis.Problems)
             {

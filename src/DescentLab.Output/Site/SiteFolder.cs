@@ -24,8 +24,17 @@ internal sealed class SiteFolder(string fullPath)
     /// <summary>What failed, with reasons.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
-    /// <summary>Whether <paramref name="relative"/> exists.</summary>
-    public bool Exists(string relative) => File.Exists(PathOf(relative));
+    /// <summary>Whether <paramref name="relative"/> exists; an existing file is kept.</summary>
+    public bool Exists(string relative)
+    {
+        bool exists = File.Exists(PathOf(relative));
+        if (exists)
+        {
+            _kept.Add(relative);
+        }
+
+        return exists;
+    }
 
     /// <summary>Writes <paramref name="text"/> (UTF-8) unless the file holds it already; true when written.</summary>
     public bool WriteIfChanged(string relative, string text) => WriteIfChanged(relative, Encoding.UTF8.GetBytes(text));

@@ -12,6 +12,10 @@ public sealed record SiteNight(long Id, string Config, DateTimeOffset StartedUtc
     /// <summary>Where the night's report.html is copied, relative to the site root.</summary>
     public string ReportPath => $"nights/{Id}-{DescentLab.Experiments.Planning.RunIds.Sanitize(Path.GetFileName(RunDir.TrimEnd('/', '\\')))}/report.html";
 
+    /// <summary>The label on a chart's x axis: the UTC date (with the time when another night of the config shares the
+    /// date) over the short commit (<see cref="DescentLab.Experiments.Analysis.TrendRunSet.AxisLabel"/>).</summary>
+    public string AxisLabel { get; init; } = string.Empty;
+
     /// <summary>The UTC date and time, as the site writes it.</summary>
     public string When => StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

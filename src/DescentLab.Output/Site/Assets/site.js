@@ -90,7 +90,7 @@
         {
           label: data.metric,
           size: 80,
-          values: data.log ? function (u, splits) { return splits.map(function (v) { return v.toExponential(0); }); } : undefined
+          values: data.log ? function (u, splits) { return splits.map(function (v) { return v === null ? '' : v.toExponential(0); }); } : undefined
         }
       ],
       series: [{
