@@ -81,8 +81,24 @@ public sealed class DescentLabSettings
     [Description("console log format: Text, Json (compact JSON lines) or None (only the log file and Serilog:WriteTo sinks)")]
     public ConsoleLogFormat ConsoleLog { get; set; } = ConsoleLogFormat.Text;
 
+    /// <summary>The published history site's folder; empty for <c>&lt;ReportsDir&gt;/site</c>.</summary>
+    [Description("publish and serve: the history site's folder; empty = <ReportsDir>/site")]
+    public string SiteDir { get; set; } = string.Empty;
+
+    /// <summary>serve: also serve the history site over HTTP (read-only), republished after every run.</summary>
+    [Description("serve: also serve the history site over HTTP (read-only), republished after every run")]
+    public bool ServeSite { get; set; }
+
+    /// <summary>serve: the address the site is served at (an HttpListener prefix; localhost unless changed).</summary>
+    [Description("serve: the site's address (HttpListener prefix, e.g. http://+:8321/ for every interface)")]
+    public string SiteUrl { get; set; } = "http://localhost:8321/";
+
     /// <summary>Which run sets, incomplete folders and temporary files <c>prune</c> and <c>serve</c> remove.</summary>
     public RetentionPolicy Retention { get; set; } = new();
+
+    /// <summary>The site folder: <see cref="SiteDir"/>, or <c>site</c> under <paramref name="reportsRoot"/>.</summary>
+    public string SiteFolder(string reportsRoot) =>
+        Path.GetFullPath(SiteDir.Length > 0 ? SiteDir : Path.Combine(reportsRoot, Output.Site.SitePublisher.DefaultFolder));
 
     /// <summary>The size limits configs are checked against.</summary>
     public ConfigLimits Limits => new(MaxSamples, MaxWork, MaxCurveRows);

@@ -19,8 +19,9 @@ public sealed record TrendAnalysis(IReadOnlyList<TrendRunSet> RunSets, IReadOnly
     /// on log10 of the metric (gaps floored at <see cref="GapFloor"/>, epochs at 1, accuracies as error rates floored at
     /// 1e-3) with a minimum step of a factor of 2; a diverged median (NaN gap) is left out. Shown per problem: the leader of
     /// the latest run set (the point flagged by <see cref="LeaderRule"/>, as in the headline) and every setting that stepped,
-    /// at most <paramref name="maxSeries"/> (the leader, then the most recent steps first).</remarks>
-    public static TrendAnalysis From(IReadOnlyList<TrendPoint> trend, int maxSeries)
+    /// at most <paramref name="maxSeries"/> (the leader, then the most recent steps first); with
+    /// <paramref name="everySetting"/>, every setting (the leader, then plan order), as the published site shows them.</remarks>
+    public static TrendAnalysis From(IReadOnlyList<TrendPoint> trend, int maxSeries, bool everySetting = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSeries);
         var runSets = trend.GroupBy(t => t.RunSetId)
@@ -41,8 +42,8 @@ public sealed record TrendAnalysis(IReadOnlyList<TrendRunSet> RunSets, IReadOnly
             var leaderSetting = problem.FirstOrDefault(t => t.Leader && index[t.RunSetId] == latest)?.Setting;
             var series = problem.GroupBy(t => t.Setting).Select(g => Series(g.ToList(), metric, index)).ToList();
             var leader = series.FirstOrDefault(s => s.Setting == leaderSetting);
-            var shown = series.Where(s => s.Steps.Count > 0 && s != leader)
-                .OrderByDescending(s => s.Points[s.Steps[^1].Index].RunSet)
+            var shown = series.Where(s => s != leader && (everySetting || s.Steps.Count > 0))
+                .OrderByDescending(s => everySetting ? 0 : s.Points[s.Steps[^1].Index].RunSet)
                 .Prepend(leader)
                 .OfType<TrendSeries>()
                 .Take(maxSeries)

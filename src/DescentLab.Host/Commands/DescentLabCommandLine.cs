@@ -20,6 +20,7 @@ public static class DescentLabCommandLine
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
         root.Options.Add(new Option<string[]>(SettingsTokens.OptionName)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DescentLab.Host.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -31,8 +32,19 @@ public static class ServeCommand
             builder.Services.AddHostedService<SystemdWatchdogService>();
             builder.Services.AddSingleton<IConfigChangeSource, FileSystemConfigChangeSource>();
             builder.Services.AddSingleton<PipelineConfigRunner>();
-            builder.Services.AddSingleton<IConfigRunner>(services => ActivatorUtilities.CreateInstance<PruningConfigRunner>(
-                services, services.GetRequiredService<PipelineConfigRunner>()));
+            bool serveSite = builder.Configuration.GetSection(DescentLabSettings.Section).Get<DescentLabSettings>()?.ServeSite == true;
+            builder.Services.AddSingleton<IConfigRunner>(services =>
+            {
+                IConfigRunner runner = ActivatorUtilities.CreateInstance<PruningConfigRunner>(services, services.GetRequiredService<PipelineConfigRunner>());
+                // The site is republished after each run (after pruning, so removed nights leave it too).
+                return serveSite ? new PublishingConfigRunner(runner, services.GetRequiredService<SiteRefresher>()) : runner;
+            });
+            if (serveSite)
+            {
+                builder.Services.AddSingleton<SiteRefresher>();
+                builder.Services.AddHostedService<SiteServer>();
+            }
+
             builder.Services.AddHostedService<ScheduledRunService>();
             using var host = builder.Build();
             Environment.ExitCode = ExitCodes.Success;

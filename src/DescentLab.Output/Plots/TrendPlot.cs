@@ -55,7 +55,8 @@ public sealed class TrendPlot : IPlot
         return [new PlotRequest(file, () => Draw(analysis.RunSets, problems, styles))];
     }
 
-    private static PlotFigure Draw(IReadOnlyList<TrendRunSet> runSets, IReadOnlyList<TrendProblem> problems, VariantStyles styles)
+    /// <summary>The panels of <paramref name="problems"/> (also the published site's image fallback).</summary>
+    internal static PlotFigure Draw(IReadOnlyList<TrendRunSet> runSets, IReadOnlyList<TrendProblem> problems, VariantStyles styles)
     {
         var figure = PlotFigure.Create(problems.Count);
         for (int p = 0; p < problems.Count; p++)

@@ -108,7 +108,8 @@ internal static class HeadlineSection
         return regression is null ? text + "." : text + "; baseline " + MarkdownWriter.Code(regression.BaselineSource) + ".";
     }
 
-    /// <summary>A setting's seeds converged and how the others ended, e.g. <c>converged 3/5, diverged 2</c>.</summary>
+    /// <summary>A setting's seeds converged and how the others ended, e.g. <c>converged 3/5, diverged 2</c> (also the
+    /// tuned comparison's and the published site's status).</summary>
     internal static string Status(LeaderboardEntry e)
     {
         int n = e.Runs;
