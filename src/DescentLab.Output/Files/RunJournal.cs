@@ -11,8 +11,8 @@ namespace DescentLab.Output.Files;
 /// name of every value, <see cref="JournalColumns"/>), then one record per run, in plan order (version 4; earlier
 /// versions wrote them in the order runs finished, next to per-run curve files): a length, then a magic, the values in
 /// header order and an end mark. A run is finished exactly when its record reads back whole. A torn record (a crash while
-/// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the file
-/// back to its last whole record first. A journal of another version, or one that lacks a value this version needs, is
+/// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the
+/// file back to its last whole record first. A journal of another version, or one that lacks a value this version needs, is
 /// refused with a message rather than read half. Records are handed to the operating system at once (a kill -9 loses
 /// none) but not flushed to disk: a record lost to a power cut only means the run runs again. The folder is deleted once
 /// the set is complete.</remarks>
@@ -33,7 +33,7 @@ public sealed class RunJournal
     private readonly string _folder;
     private readonly string _path;
     private readonly Lock _append = new();
-    private bool _cutToWholeRecords;
+    private FileStream? _stream;
 
     /// <summary>The journal of <paramref name="runFolder"/>.</summary>
     public RunJournal(RunFolder runFolder)
@@ -45,7 +45,8 @@ public sealed class RunJournal
     /// <summary>The names of the values of a record, in the order this version writes them.</summary>
     public static IReadOnlyList<string> ColumnNames { get; } = [.. JournalColumns.All.Select(c => c.Name)];
 
-    /// <summary>Appends finished runs, in order (safe from several threads).</summary>
+    /// <summary>Appends finished runs, in order (safe from several threads). The file stays open for the next records
+    /// until <see cref="Close"/>.</summary>
     public void Record(IReadOnlyList<RunResult> results)
     {
         var records = results.Select(result => Frame(writer =>
@@ -58,26 +59,34 @@ public sealed class RunJournal
         })).ToList();
         lock (_append)
         {
-            Directory.CreateDirectory(_folder);
-            using var stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            if (!_cutToWholeRecords)
+            if (_stream is null)
             {
-                stream.SetLength(WholeLength(stream));
-                _cutToWholeRecords = true;
-            }
-
-            stream.Seek(0, SeekOrigin.End);
-            if (stream.Position == 0)
-            {
-                stream.Write(Header);
+                Directory.CreateDirectory(_folder);
+                _stream = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                _stream.SetLength(WholeLength(_stream));
+                _stream.Seek(0, SeekOrigin.End);
+                if (_stream.Position == 0)
+                {
+                    _stream.Write(Header);
+                }
             }
 
             foreach (byte[] record in records)
             {
                 CrashPoint.Reached();
-                stream.Write(record);
-                stream.Flush();
+                _stream.Write(record);
+                _stream.Flush();
             }
+        }
+    }
+
+    /// <summary>Closes the file <see cref="Record"/> keeps open (the next record opens it again).</summary>
+    public void Close()
+    {
+        lock (_append)
+        {
+            _stream?.Dispose();
+            _stream = null;
         }
     }
 
@@ -131,6 +140,7 @@ public sealed class RunJournal
     /// <summary>Removes the journal (the set is complete).</summary>
     public void Delete()
     {
+        Close();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

@@ -125,6 +125,7 @@ internal sealed class RunRecorder : IDisposable
         }
 
         _writer.Join();
+        _journal.Close();
         if (Failure is null && Open(null))
         {
             try
