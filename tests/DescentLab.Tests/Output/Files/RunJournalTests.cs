@@ -97,6 +97,28 @@ public sealed class RunJournalTests
     }
 
     [Test]
+    public void Finished_JournalOfVersion3_IsRefusedWithAMessage()
+    {
+        // Version 3 journaled runs in the order they finished, next to a curve file per run; curves.csv needs plan order.
+        using var temp = new TempFolder();
+        var (plan, _, journal) = Journal(temp);
+        string file = temp.PathOf("set", RunJournal.FolderName, RunJournal.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using (var writer = new BinaryWriter(File.Create(file)))
+        {
+            writer.Write(16);
+            writer.Write(0x4a52_4c44);
+            writer.Write(3);
+            writer.Write(0);
+            writer.Write(0x2e444e45);
+        }
+
+        var error = Assert.Throws<RunFileException>(() => journal.Finished(plan))!;
+
+        Assert.That(error.Message, Is.EqualTo($"{file}: this run folder cannot be resumed: it is journal version 3, and this DescentLab reads version 4; run the config again without --resume (or resume it with the DescentLab that started it)"));
+    }
+
+    [Test]
     public void Finished_HeaderWithAnUnknownValue_IsRefusedNamingIt()
     {
         using var temp = new TempFolder();

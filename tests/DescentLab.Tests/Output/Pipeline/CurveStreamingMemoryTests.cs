@@ -27,7 +27,7 @@ public sealed class CurveStreamingMemoryTests
         var heaps = new SortedDictionary<int, long>();
         var progress = new SynchronousProgress<RunProgress>(p =>
         {
-            if (p.Completed % (Runs / 4) == 0)
+            if (p.Completed is Runs / 4 or Runs)
             {
                 lock (heaps)
                 {
