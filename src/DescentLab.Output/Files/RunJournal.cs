@@ -11,8 +11,8 @@ namespace DescentLab.Output.Files;
 /// name of every value, <see cref="JournalColumns"/>), then one record per run, in plan order (version 4; earlier
 /// versions wrote them in the order runs finished, next to per-run curve files): a length, then a magic, the values in
 /// header order and an end mark. A run is finished exactly when its record reads back whole. A torn record (a crash while
-/// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the
-/// file back to its last whole record first. A journal of another version, or one that lacks a value this version needs, is
+/// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the file
+/// back to its last whole record first. A journal of another version, or one that lacks a value this version needs, is
 /// refused with a message rather than read half. Records are handed to the operating system at once (a kill -9 loses
 /// none) but not flushed to disk: a record lost to a power cut only means the run runs again. The folder is deleted once
 /// the set is complete.</remarks>
