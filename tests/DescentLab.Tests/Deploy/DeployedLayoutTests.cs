@@ -112,7 +112,7 @@ public sealed class DeployedLayoutTests
         var goodPost = Shell(unit.Values["ExecStopPost"], unit.WorkingDirectory, unit.Environment);
         temp.Write("configs/nightly.yaml", Config(epochs: 10));
         var worse = Shell(unit.Values["ExecStart"], unit.WorkingDirectory, unit.Environment);
-        string killed = temp.Write($"reports/nightly/{Stamp(now.AddDays(-1))}/curves.csv", "run_id,epoch,step,loss\n");
+        string killed = temp.Write($"reports/nightly/{Stamp(now.AddDays(-1))}/curves/beans1-n40_origin_sgd_lr0.05_s1.csv", "epoch,step,loss\n");
         string[] before = FilesUnder(temp.PathOf("reports", "nightly"));
         var later = Shell(PruneLater(unit.Values["ExecStopPost"], now), unit.WorkingDirectory, unit.Environment);
         string[] after = FilesUnder(temp.PathOf("reports", "nightly"));
