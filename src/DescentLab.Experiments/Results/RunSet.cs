@@ -11,7 +11,7 @@ public sealed record RunSet
     /// <summary>summary.csv, in plan order.</summary>
     public required IReadOnlyList<SummaryRow> Rows { get; init; }
 
-    /// <summary>curves/&lt;run_id&gt;.csv by run id, read on demand (a streamed set holds none in memory).</summary>
+    /// <summary>The curves (curves.csv) by run id, read on demand (a streamed set holds none in memory).</summary>
     public required ICurveSource Curves { get; init; }
 
     /// <summary>The data of each dataset instance by key (for scatter and contour plots).</summary>

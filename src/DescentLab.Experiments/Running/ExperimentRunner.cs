@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using DescentLab.Core.Training;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace DescentLab.Experiments.Running;
 
-/// <summary>Executes a plan's runs in parallel; results land in plan order whatever the thread timing.</summary>
+/// <summary>Executes a plan's runs in parallel, starting them in plan order; results land in plan order whatever the
+/// thread timing.</summary>
 /// <remarks>Parallelism goes across runs, never inside one. A run that throws becomes a failed result and the others go
 /// on; cancellation stops every in-flight run at its next epoch and is rethrown.</remarks>
 public sealed partial class ExperimentRunner
@@ -69,7 +71,10 @@ public sealed partial class ExperimentRunner
         var limit = plan.Config.Stop.MaxSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         try
         {
-            Parallel.For(0, runs.Count, options, i =>
+            // Runs start in plan order, one at a time from a shared queue (not in ranges per worker), so a caller that
+            // writes results in plan order waits only for the runs in flight.
+            var inPlanOrder = Partitioner.Create(Enumerable.Range(0, runs.Count), EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(inPlanOrder, options, i =>
             {
                 if (results[i] is not null)
                 {

@@ -1,11 +1,13 @@
 using DescentLab.Core.Training;
+using DescentLab.Output.Columns;
 
 namespace DescentLab.Output.Csv;
 
-/// <summary>curves/&lt;run_id&gt;.csv: one row per epoch (or step) of a run.</summary>
-/// <remarks>Columns <c>epoch,step,loss,gap,grad_norm</c>, then <c>accuracy</c> for classification problems (curves that
-/// track it), then one column per parameter. Row 0 is the initial state.
-/// Numbers are invariant and round-trip exact, so reading gives back the curve bit for bit.</remarks>
+/// <summary>curves/&lt;run_id&gt;.csv: one run's curve in the run folders written before curves.csv, which are still read
+/// (<see cref="PerRunCurves"/>).</summary>
+/// <remarks>Columns <see cref="CurveColumns.Measures"/>, then <c>accuracy</c> for classification problems, then one
+/// column per parameter: curves.csv's columns without run_id and without the cells the run does not fill. Row 0 is the
+/// initial state.</remarks>
 public static class CurveCsv
 {
     /// <summary>The folder of curve files in a run folder.</summary>
@@ -14,45 +16,13 @@ public static class CurveCsv
     /// <summary>Path of the curve of <paramref name="runId"/> relative to the run folder.</summary>
     public static string RelativePath(string runId) => Path.Combine(FolderName, runId + ".csv");
 
-    /// <summary>The columns before the parameter columns, in order.</summary>
-    public static IReadOnlyList<string> LeadingColumns { get; } = ["epoch", "step", "loss", "gap", "grad_norm"];
-
-    /// <summary>The column after <see cref="LeadingColumns"/> in curves of classification problems.</summary>
-    public const string AccuracyColumn = "accuracy";
-
-    /// <summary>Writes <paramref name="curve"/> with a header.</summary>
-    public static void Write(TextWriter writer, Curve curve)
-    {
-        using var csv = new CsvTableWriter(writer);
-        csv.Header([.. LeadingColumns, .. (curve.Accuracy is null ? Array.Empty<string>() : [AccuracyColumn]), .. curve.ParameterNames]);
-        for (int row = 0; row < curve.Count; row++)
-        {
-            csv.Field(curve.Epoch[row]);
-            csv.Field(curve.Step[row]);
-            csv.Field(curve.Loss[row]);
-            csv.Field(curve.Gap[row]);
-            csv.Field(curve.GradNorm[row]);
-            if (curve.Accuracy is { } accuracy)
-            {
-                csv.Field(accuracy[row]);
-            }
-
-            foreach (double value in curve.ParametersAt(row))
-            {
-                csv.Field(value);
-            }
-
-            csv.EndRecord();
-        }
-    }
-
-    /// <summary>Reads a curve written by <see cref="Write"/>.</summary>
+    /// <summary>Reads one run's curve file.</summary>
     /// <exception cref="RunFileException">The file is missing or malformed (the message names file and line).</exception>
     public static Curve Read(string path)
     {
         using var csv = CsvTableReader.Open(path);
-        int first = csv.ExpectColumns(LeadingColumns);
-        bool hasAccuracy = first < csv.Header.Count && csv.Header[first] == AccuracyColumn;
+        int first = csv.ExpectColumns(CurveColumns.Measures);
+        bool hasAccuracy = first < csv.Header.Count && csv.Header[first] == CurveColumns.Accuracy;
         if (hasAccuracy)
         {
             first++;
@@ -62,7 +32,7 @@ public static class CurveCsv
         for (int column = first; column < csv.Header.Count; column++)
         {
             string name = csv.Header[column];
-            if (name.Length == 0 || names.Contains(name) || LeadingColumns.Contains(name))
+            if (name.Length == 0 || names.Contains(name) || CurveColumns.Measures.Contains(name))
             {
                 throw new RunFileException(path, 1, $"column {column + 1}: '{name}' is not a valid parameter column (empty or repeated)");
             }

@@ -4,10 +4,9 @@ using DescentLab.Output.Files;
 
 namespace DescentLab.Output.Exporters;
 
-/// <summary>curves/&lt;run_id&gt;.csv: one row per epoch (or step) of every run that produced a curve.</summary>
-/// <remarks><c>run</c> streams each curve to its file as the run finishes; this exporter writes the ones that are not in
-/// the folder yet: a merged set's (read from the shards), or a curve whose streamed write failed (a full disk), so the
-/// failure becomes this exporter's.</remarks>
+/// <summary>curves.csv: one row per epoch (or step) of every run that produced a curve, runs in plan order.</summary>
+/// <remarks><c>run</c> streams the file as the runs finish; this exporter writes it when the set's curves are elsewhere:
+/// a merged set's (read from the shards one run at a time), or a folder written before curves.csv.</remarks>
 public sealed class CurvesExporter : IExporter
 {
     /// <inheritdoc/>
@@ -16,17 +15,22 @@ public sealed class CurvesExporter : IExporter
     /// <inheritdoc/>
     public IReadOnlyList<string> Export(RunSet set, RunFolder folder)
     {
+        string path = folder.PathOf(CurveTable.FileName);
         var runIds = set.Rows.Select(r => r.RunId).Where(set.Curves.Contains).ToList();
-        var missing = runIds.Where(id => set.Curves.FileOf(id) != folder.PathOf(CurveCsv.RelativePath(id))).ToList();
-
-        // Files are independent and each is flushed to disk; writing them in parallel hides that latency, within the
-        // run set's configured parallelism.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, set.Manifest.Parallel) };
-        Parallel.ForEach(missing, options, runId =>
+        if (runIds.Any(id => set.Curves.FileOf(id) != path) || !File.Exists(path))
         {
-            set.Curves.TryRead(runId, out var curve);
-            folder.WriteText(CurveCsv.RelativePath(runId), w => CurveCsv.Write(w, curve!));
-        });
-        return [.. runIds.Select(CurveCsv.RelativePath)];
+            var table = CurveTable.For(set.Manifest.Problems);
+            folder.WriteText(CurveTable.FileName, writer =>
+            {
+                writer.Write(table.HeaderLine);
+                foreach (string runId in runIds)
+                {
+                    set.Curves.TryRead(runId, out var curve);
+                    writer.Write(table.Rows(runId, curve!));
+                }
+            });
+        }
+
+        return [CurveTable.FileName];
     }
 }

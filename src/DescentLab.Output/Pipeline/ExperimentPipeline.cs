@@ -253,7 +253,7 @@ public sealed partial class ExperimentPipeline
         IReadOnlyList<StreamedRun> runs;
         long runStart = Stopwatch.GetTimestamp();
         var journal = new RunJournal(folder);
-        using var recorder = new RunRecorder(folder, journal, request.Parallel, LogCurveFailed, LogJournalFailed);
+        using var recorder = new RunRecorder(folder, journal, plan, request.Parallel, LogCurveFailed, LogJournalFailed, cancellationToken);
         var finished = journal.Finished(plan, recorder.Resumed);
         if (finished.Count > 0)
         {
@@ -262,7 +262,7 @@ public sealed partial class ExperimentPipeline
 
         try
         {
-            // Each curve goes to disk as its run finishes; the set keeps summary rows and target hits, not curves.
+            // Each curve goes to curves.csv as its run finishes (in plan order); the set keeps summary rows and target hits, not curves.
             runs = _runner.Run(plan, request.Parallel, recorder.Record, progress, cancellationToken, finished);
             if (plan.Tuning is not null)
             {
@@ -280,10 +280,13 @@ public sealed partial class ExperimentPipeline
         recorder.Finish();
         StageTimings.Record("runs", runStart);
         LogRan(config.Name, runs.Count, Stopwatch.GetElapsedTime(runStart).TotalMilliseconds, HeapMb());
-        var curves = CurveFiles.Streamed(
-            folder.FullPath,
-            runs.Where(r => r.HasCurve).Select(r => (r.Row.RunId, recorder.Held(r.Row.RunId), r.Hits)),
-            RuntimeEcdf.DefaultTargets);
+        if (recorder.Failure is { } failure)
+        {
+            // The runs after the failed write are neither in curves.csv nor journaled: a resume reruns them.
+            throw new IOException($"{CurveTable.FileName} could not be written: {failure}");
+        }
+
+        var curves = recorder.Source(runs);
         return Publish(
             RunSetAssembler.Assemble(plan, [.. runs.Select(r => r.Row)], curves, environment, started, _time.GetUtcNow(), complete: true),
             folder,
@@ -311,7 +314,7 @@ public sealed partial class ExperimentPipeline
     [LoggerMessage(Level = LogLevel.Error, Message = "{Config}: writing {Folder} failed: {Reason}; it stays marked incomplete")]
     private partial void LogWriteFailed(string config, string folder, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} finished but its curve file could not be written ({Reason}); the curve is kept in memory for the report, the run is not journaled, and the curves exporter will fail the set")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} finished but its rows could not be written to curves.csv ({Reason}); the runs go on, but from this one on none is written or journaled, and the set will fail")]
     private partial void LogCurveFailed(string runId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} finished but its journal record could not be written ({Reason}); journaling stops, a resume reruns the runs not journaled")]

@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
+using System.Text;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
+using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
 using DescentLab.Output.Csv;
@@ -8,141 +9,300 @@ using DescentLab.Output.Files;
 
 namespace DescentLab.Output.Pipeline;
 
-/// <summary>Streams each run of <c>run</c> to disk as it finishes: writer threads write its curve file (atomically,
-/// flushed) and then journal it, while the run's thread keeps only a <see cref="StreamedRun"/> digest and goes on.</summary>
-/// <remarks>The writers overlap the flushes with the runs. At most <see cref="QueuedPerWriter"/> finished runs per writer
-/// wait for them (a finished run waits for room), so memory is bounded by the runs in flight, not by the set. Writers
-/// take runs in the order they finished, and the journal record comes after the curve file, so a journaled run always
-/// has its curve. A curve that cannot be written (a full disk) is held in memory and the run is not journaled: the curves
-/// exporter tries the file again and fails the set cleanly, and a resume reruns the run. A journal record that cannot be
-/// written only means the run runs again on resume; after the first failure journaling stops and is reported once.</remarks>
+/// <summary>Streams the runs of <c>run</c> to disk in plan order as they finish: a writer thread appends each run's rows
+/// to curves.csv and then journals it, while the run's thread keeps only a <see cref="StreamedRun"/> digest and goes on.</summary>
+/// <remarks>Runs start in plan order but finish in any order. A finished run waits in a window of
+/// <see cref="WindowPerWorker"/> runs per worker until the runs before it are written (a run too far ahead waits for
+/// room), so curves.csv is the same bytes at any --parallel and memory is bounded by the window, not by the set. Rows
+/// are formatted on the run's thread. A run's journal record follows its rows (handed to the operating system first) and
+/// records come in plan order, so the journal always holds a prefix of the plan whose rows are all in curves.csv: a
+/// resume writes curves.csv again from that prefix (<see cref="Resumed"/>) and goes on. A write to curves.csv that fails
+/// (a full disk) stops writing and journaling: the runs go on, <see cref="Failure"/> says why, and a resume reruns the
+/// runs not journaled. A journal record that cannot be written only means the run runs again on resume; after the first
+/// failure journaling stops and is reported once.</remarks>
 internal sealed class RunRecorder : IDisposable
 {
-    /// <summary>Finished runs that may wait for each writer.</summary>
-    public const int QueuedPerWriter = 4;
+    /// <summary>Finished runs that may wait per worker for the runs before them.</summary>
+    public const int WindowPerWorker = 4;
 
-    private readonly RunFolder _folder;
+    private readonly string _path;
+    private readonly CurveTable _table;
     private readonly RunJournal _journal;
+    private readonly ShardSpec? _shard;
     private readonly Action<string, string> _onCurveFailed;
     private readonly Action<string, string> _onJournalFailed;
-    private readonly BlockingCollection<RunResult> _queue;
-    private readonly Thread[] _writers;
-    private readonly ConcurrentDictionary<string, Curve> _held = new(StringComparer.Ordinal);
-    private int _curveFailed;
-    private int _journalFailed;
+    private readonly object _gate = new();
+    private readonly Pending?[] _window;
+    private readonly CurveLocation[] _locations;
+    private readonly Thread _writer;
+    private readonly CancellationTokenRegistration _cancelled;
+    private readonly CancellationToken _cancellation;
+    private FileStream? _file;
+    private long _line = 1;
+    private int _next;
+    private int _resumed;
+    private bool _finishing;
+    private bool _journalFailed;
 
-    /// <summary>A recorder into <paramref name="folder"/> with <paramref name="writers"/> writer threads.</summary>
-    public RunRecorder(RunFolder folder, RunJournal journal, int writers, Action<string, string> onCurveFailed, Action<string, string> onJournalFailed)
+    /// <summary>A recorder of <paramref name="plan"/>'s runs into <paramref name="folder"/>'s curves.csv, which it starts
+    /// afresh, with a window for <paramref name="workers"/> workers.</summary>
+    /// <param name="folder">The run folder.</param>
+    /// <param name="journal">Its journal.</param>
+    /// <param name="plan">The plan whose runs are recorded.</param>
+    /// <param name="workers">Runs at once.</param>
+    /// <param name="onCurveFailed">Told once, of the run whose rows could not be written and why.</param>
+    /// <param name="onJournalFailed">Told once, of the run whose record could not be written and why.</param>
+    /// <param name="cancellation">Ends the wait of a run too far ahead (the set is being cancelled).</param>
+    public RunRecorder(
+        RunFolder folder,
+        RunJournal journal,
+        ExperimentPlan plan,
+        int workers,
+        Action<string, string> onCurveFailed,
+        Action<string, string> onJournalFailed,
+        CancellationToken cancellation)
     {
-        _folder = folder;
+        _path = folder.PathOf(CurveTable.FileName);
+        _table = CurveTable.For(plan.Problems);
         _journal = journal;
+        _shard = plan.Shard;
+        for (int i = 0; i < plan.Runs.Count; i++)
+        {
+            if (Position(plan.Runs[i]) != i)
+            {
+                throw new InvalidOperationException($"Run {plan.Runs[i].RunId} is not at the plan position its index gives; curves.csv could not keep plan order.");
+            }
+        }
+
         _onCurveFailed = onCurveFailed;
         _onJournalFailed = onJournalFailed;
-        _queue = new BlockingCollection<RunResult>(QueuedPerWriter * writers);
-        _writers = [.. Enumerable.Range(0, writers).Select(i => new Thread(Drain) { IsBackground = true, Name = $"curve writer {i + 1}" })];
-        foreach (var writer in _writers)
+        _window = new Pending?[WindowPerWorker * Math.Max(1, workers)];
+        _locations = new CurveLocation[plan.Runs.Count];
+        _cancellation = cancellation;
+        _cancelled = cancellation.Register(() =>
         {
-            writer.Start();
-        }
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        });
+        _writer = new Thread(Drain) { IsBackground = true, Name = "curves writer" };
+        _writer.Start();
     }
 
-    /// <summary>Hands a run this process made to the writers (waiting while they are <see cref="QueuedPerWriter"/> behind).</summary>
+    /// <summary>Why curves.csv could not be written, or null (after <see cref="Finish"/>).</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>Hands a run this process made to the writer (waiting while it is too far ahead of the runs not yet written).</summary>
+    /// <exception cref="OperationCanceledException">The set was cancelled while the run waited.</exception>
     public StreamedRun Record(RunResult result)
     {
-        _queue.Add(result);
+        Enqueue(result, journal: true);
         return Digest(result);
     }
 
-    /// <summary>Keeps a run read back from the journal; its curve file is written again only if it is missing.</summary>
+    /// <summary>Keeps a run read back from the journal, whose rows are written again in its place.</summary>
+    /// <exception cref="OutputFolderException">The journal's runs are not the plan's first runs in order.</exception>
     public StreamedRun Resumed(RunResult result)
     {
-        if (result.Training is not null && !File.Exists(_folder.PathOf(CurveCsv.RelativePath(result.Spec.RunId))))
+        if (Position(result.Spec) != _resumed++)
         {
-            WriteCurve(result);
+            throw new OutputFolderException(Path.GetDirectoryName(_path)!, $"the journal's runs are not the first runs of the plan in order (run {result.Spec.RunId}); run the config again without --resume");
         }
 
+        Enqueue(result, journal: false);
         return Digest(result);
     }
 
-    /// <summary>Waits until every handed-over run is written and journaled.</summary>
+    /// <summary>Waits until every run handed over in plan order is written and journaled (a run whose predecessor never
+    /// came, in a cancelled set, is dropped and runs again on resume), and closes curves.csv.</summary>
     public void Finish()
     {
-        if (!_queue.IsAddingCompleted)
+        lock (_gate)
         {
-            _queue.CompleteAdding();
+            _finishing = true;
+            Monitor.PulseAll(_gate);
         }
 
-        foreach (var writer in _writers)
+        _writer.Join();
+        _journal.Close();
+        if (Failure is null && Open(null))
         {
-            writer.Join();
+            try
+            {
+                _file!.Flush(flushToDisk: true);
+            }
+            catch (IOException ex)
+            {
+                Failure = ex.Message;
+            }
         }
+
+        _file?.Dispose();
     }
 
-    /// <summary>The curve of <paramref name="runId"/> if its file could not be written (after <see cref="Finish"/>).</summary>
-    public Curve? Held(string runId) => _held.GetValueOrDefault(runId);
+    /// <summary>The curves of <paramref name="runs"/> (this plan's digests, in plan order) in curves.csv.</summary>
+    public CurveTableSource Source(IReadOnlyList<StreamedRun> runs) =>
+        new(_path, _table, runs.Select((r, i) => (r.Row.RunId, _locations[i], r.Hits)).Where((_, i) => runs[i].HasCurve), RuntimeEcdf.DefaultTargets);
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        Finish();
-        _queue.Dispose();
+        if (_writer.IsAlive)
+        {
+            Finish();
+        }
+
+        _cancelled.Dispose();
+        _file?.Dispose();
     }
 
     private static StreamedRun Digest(RunResult result) => result.Training is { } training
         ? new StreamedRun(RunSetAssembler.ToRow(result), true, CurveHit.Of(training.Curve, RuntimeEcdf.DefaultTargets))
         : new StreamedRun(RunSetAssembler.ToRow(result), false, []);
 
-    private void Drain()
+    /// <summary>The run's place among the plan's runs: a shard holds every Count-th index of the whole matrix.</summary>
+    private int Position(RunSpec spec) => _shard is { } shard ? spec.Index / shard.Count : spec.Index;
+
+    private void Enqueue(RunResult result, bool journal)
     {
-        foreach (var result in _queue.GetConsumingEnumerable())
+        int position = Position(result.Spec);
+        byte[]? rows = result.Training is { } training ? Encoding.UTF8.GetBytes(_table.Rows(result.Spec.RunId, training.Curve)) : null;
+        lock (_gate)
         {
-            if (result.Training is null || WriteCurve(result))
+            while (position >= _next + _window.Length)
             {
-                Journal(result);
+                _cancellation.ThrowIfCancellationRequested();
+                Monitor.Wait(_gate);
             }
+
+            _window[position % _window.Length] = new Pending(position, result, rows, journal);
+            Monitor.PulseAll(_gate);
         }
     }
 
-    /// <summary>Writes the curve file; on failure holds the curve instead (false).</summary>
-    private bool WriteCurve(RunResult result)
+    private void Drain()
     {
-        string runId = result.Spec.RunId;
-        var curve = result.Training!.Curve;
+        var batch = new List<Pending>(_window.Length);
+        while (true)
+        {
+            batch.Clear();
+            lock (_gate)
+            {
+                while (_window[_next % _window.Length] is null && !_finishing)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                while (_window[_next % _window.Length] is { } pending)
+                {
+                    batch.Add(pending);
+                    _window[_next++ % _window.Length] = null;
+                }
+
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                Monitor.PulseAll(_gate);
+            }
+
+            Write(batch);
+        }
+    }
+
+    /// <summary>Appends the rows of a run of consecutive positions, hands them to the operating system, then journals
+    /// the runs whose rows made it.</summary>
+    private void Write(List<Pending> batch)
+    {
+        int written = 0;
+        foreach (var pending in batch)
+        {
+            if (Failure is not null || !Open(pending.Result.Spec.RunId))
+            {
+                break;
+            }
+
+            try
+            {
+                long offset = _file!.Position;
+                if (pending.Rows is not null)
+                {
+                    _file.Write(pending.Rows);
+                    _locations[pending.Position] = new CurveLocation(offset, pending.Rows.Length, _line + 1);
+                    _line += pending.Result.Training!.Curve.Count;
+                }
+
+                written++;
+            }
+            catch (Exception ex)
+            {
+                // Failures are data, and the writer thread must not die: the runs go on, unwritten and unjournaled.
+                Fail(pending.Result.Spec.RunId, ex.Message);
+            }
+        }
+
         try
         {
-            _folder.WriteText(CurveCsv.RelativePath(runId), w => CurveCsv.Write(w, curve));
-            return true;
+            _file?.Flush();
         }
         catch (Exception ex)
         {
-            // Failures are data, and a writer thread must not die: whatever the reason, the curve is kept for the exporter.
-            _held[runId] = curve;
-            if (Interlocked.Exchange(ref _curveFailed, 1) == 0)
-            {
-                _onCurveFailed(runId, ex.Message);
-            }
+            Fail(batch[0].Result.Spec.RunId, ex.Message);
+            written = 0;
+        }
 
+        Journal([.. batch.Take(written).Where(p => p.Journal).Select(p => p.Result)]);
+    }
+
+    /// <summary>Opens curves.csv and writes its header, once; false (the failure told) when that fails.</summary>
+    private bool Open(string? runId)
+    {
+        if (_file is not null)
+        {
+            return true;
+        }
+
+        try
+        {
+            _file = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
+            _file.Write(Encoding.UTF8.GetBytes(_table.HeaderLine));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail(runId ?? _path, ex.Message);
             return false;
         }
     }
 
-    private void Journal(RunResult result)
+    private void Fail(string runId, string reason)
     {
-        if (Volatile.Read(ref _journalFailed) != 0)
+        if (Failure is null)
+        {
+            Failure = reason;
+            _onCurveFailed(runId, reason);
+        }
+    }
+
+    private void Journal(IReadOnlyList<RunResult> results)
+    {
+        if (_journalFailed || results.Count == 0)
         {
             return;
         }
 
         try
         {
-            _journal.Record(result);
+            _journal.Record(results);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (Interlocked.Exchange(ref _journalFailed, 1) == 0)
-            {
-                _onJournalFailed(result.Spec.RunId, ex.Message);
-            }
+            _journalFailed = true;
+            _onJournalFailed(results[0].Spec.RunId, ex.Message);
         }
     }
+
+    private sealed record Pending(int Position, RunResult Result, byte[]? Rows, bool Journal);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Results;
+using DescentLab.Output.Csv;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Files;
 using NUnit.Framework;
@@ -55,20 +56,33 @@ public static class RunFolders
         }
     }
 
-    /// <summary>Curves are byte-identical and summary.csv is byte-identical apart from the wall_ms column.</summary>
-    public static void AssertSameResults(string expectedFolder, string actualFolder)
+    /// <summary>Each run's rows of the folder's curves.csv without their run_id cell (line ends kept), by run id, in
+    /// file order.</summary>
+    public static IReadOnlyDictionary<string, string> CurveRows(string folder)
     {
-        var expectedCurves = Directory.GetFiles(Path.Combine(expectedFolder, "curves")).Select(Path.GetFileName).Order().ToList();
-        var actualCurves = Directory.GetFiles(Path.Combine(actualFolder, "curves")).Select(Path.GetFileName).Order().ToList();
-        Assert.That(actualCurves, Is.EqualTo(expectedCurves));
-        foreach (string name in expectedCurves!)
+        var rows = new Dictionary<string, System.Text.StringBuilder>(StringComparer.Ordinal);
+        foreach (string line in File.ReadLines(Path.Combine(folder, CurveTable.FileName)).Skip(1))
         {
-            Assert.That(
-                File.ReadAllBytes(Path.Combine(actualFolder, "curves", name!)),
-                Is.EqualTo(File.ReadAllBytes(Path.Combine(expectedFolder, "curves", name!))),
-                name);
+            int comma = line.IndexOf(',', StringComparison.Ordinal);
+            string runId = line[..comma];
+            if (!rows.TryGetValue(runId, out var text))
+            {
+                rows[runId] = text = new System.Text.StringBuilder();
+            }
+
+            text.Append(line, comma + 1, line.Length - comma - 1).Append('\n');
         }
 
+        return rows.ToDictionary(r => r.Key, r => r.Value.ToString(), StringComparer.Ordinal);
+    }
+
+    /// <summary>curves.csv is byte-identical and summary.csv is byte-identical apart from the wall_ms column.</summary>
+    public static void AssertSameResults(string expectedFolder, string actualFolder)
+    {
+        Assert.That(
+            File.ReadAllBytes(Path.Combine(actualFolder, CurveTable.FileName)),
+            Is.EqualTo(File.ReadAllBytes(Path.Combine(expectedFolder, CurveTable.FileName))),
+            CurveTable.FileName);
         Assert.That(WithoutWallTime(Path.Combine(actualFolder, "summary.csv")), Is.EqualTo(WithoutWallTime(Path.Combine(expectedFolder, "summary.csv"))));
     }
 

@@ -38,8 +38,9 @@ public sealed class RunCommandEndToEndTests
         Assert.That(File.ReadLines(Path.Combine(run, "summary.csv")).First(), Does.StartWith(
             "run_id,dataset,dataset_key,recipe,n,seed,model,loss,variant,lr,step,batch,shuffle,hyper,trial,phase,status,epochs,steps,final_loss,optimum_loss,optimum_kind,optimum_attained,final_gap,accuracy,epochs_to_target,grad_evals_to_target,grad_evals,"));
         Assert.That(File.ReadLines(Path.Combine(run, "summary.csv")).Count(), Is.EqualTo(1 + 2 * (2 * 5 + 4)));
-        Assert.That(File.ReadLines(Path.Combine(run, "curves", "beans1-n30_affine_sgd_lr0.1_s1.csv")).First(), Is.EqualTo("epoch,step,loss,gap,grad_norm,w,b"));
-        Assert.That(Directory.GetFiles(Path.Combine(run, "curves")), Has.Length.EqualTo(28));
+        Assert.That(File.ReadLines(Path.Combine(run, "curves.csv")).First(), Does.StartWith("run_id,epoch,step,loss,gap,grad_norm,accuracy,"));
+        Assert.That(RunFolders.CurveRows(run), Has.Count.EqualTo(28));
+        Assert.That(Directory.Exists(Path.Combine(run, "curves")), Is.False, "one curves.csv, no file per run");
         Assert.That(File.Exists(Path.Combine(run, "manifest.json")), Is.True);
         Assert.That(File.Exists(Path.Combine(run, "report.md")), Is.True);
         Assert.That(File.Exists(Path.Combine(run, "report.html")), Is.True);

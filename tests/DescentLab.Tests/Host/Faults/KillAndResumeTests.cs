@@ -59,9 +59,9 @@ public sealed class KillAndResumeTests
             string[] args = ["run", config, "--out", folder, "--parallel", "1"];
             while (true)
             {
-                // 8 runs each write their curve file and journal record, then about 12 files, history and latest: points
-                // over the whole life of a set.
-                int point = random.Next(1, 36);
+                // 8 runs each journal a record (after their rows reach curves.csv), then about 12 files, history and
+                // latest: points over the whole life of a set.
+                int point = random.Next(1, 26);
                 var result = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = point.ToString(System.Globalization.CultureInfo.InvariantCulture) }, args);
                 launch++;
                 AssertNothingLooksComplete(temp, folder);
@@ -124,8 +124,8 @@ public sealed class KillAndResumeTests
         """;
 
     [TestCase(5, TestName = "KillNine_EveryModelKind_EarlyInTheRuns_ResumeGivesTheUninterruptedBytes")]
-    [TestCase(60, TestName = "KillNine_EveryModelKind_MidRuns_ResumeGivesTheUninterruptedBytes")]
-    [TestCase(150, TestName = "KillNine_EveryModelKind_LateInTheRuns_ResumeGivesTheUninterruptedBytes")]
+    [TestCase(30, TestName = "KillNine_EveryModelKind_MidRuns_ResumeGivesTheUninterruptedBytes")]
+    [TestCase(75, TestName = "KillNine_EveryModelKind_LateInTheRuns_ResumeGivesTheUninterruptedBytes")]
     public void KillNine_EveryModelKind_ResumeGivesTheUninterruptedBytes(int point)
     {
         // Classification curves carry accuracy, which the journal once forgot: the resumed runs read back from it must
@@ -173,9 +173,9 @@ public sealed class KillAndResumeTests
         var reference = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "reference");
         Assert.That(reference.ExitCode, Is.EqualTo(0), reference.Error);
 
-        // Write points: INCOMPLETE, .resume.json, then per run its curve file and its journal record; killed before the
-        // third run's curve file lands.
-        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "7" }, "run", config, "--out", "part", "--parallel", "1");
+        // Write points: INCOMPLETE, .resume.json, then per run its journal record (its rows are in curves.csv before);
+        // killed before the third run's record lands.
+        var killed = DescentLabProcess.Run(temp.FullPath, new Dictionary<string, string?> { ["DESCENTLAB_TEST_KILL_AT"] = "5" }, "run", config, "--out", "part", "--parallel", "1");
         Assert.That(killed.ExitCode, Is.EqualTo(SigKillExitCode), killed.Error);
         var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
 
@@ -298,7 +298,8 @@ public sealed class KillAndResumeTests
         Assert.That(File.Exists(Path.Combine(actualFolder, "INCOMPLETE")), Is.False);
         Assert.That(Directory.Exists(Path.Combine(actualFolder, ".runs")), Is.False);
         Assert.That(File.Exists(Path.Combine(actualFolder, "manifest.json")), Is.True);
-        foreach (string sub in new[] { "curves", "data" })
+        Assert.That(File.ReadAllBytes(Path.Combine(actualFolder, "curves.csv")), Is.EqualTo(File.ReadAllBytes(Path.Combine(expectedFolder, "curves.csv"))), "curves.csv");
+        foreach (string sub in new[] { "data" })
         {
             var expected = Directory.GetFiles(Path.Combine(expectedFolder, sub)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
             var actual = Directory.GetFiles(Path.Combine(actualFolder, sub)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

@@ -1,6 +1,3 @@
-using DescentLab.Core.Models;
-using DescentLab.Core.Training;
-using DescentLab.Experiments.Results;
 using DescentLab.Output;
 using DescentLab.Output.Csv;
 using DescentLab.Tests.Support;
@@ -8,57 +5,30 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Output.Csv;
 
+/// <summary>curves/&lt;run_id&gt;.csv of run folders written before curves.csv: still read, bit for bit.</summary>
 public sealed class CurveCsvTests
 {
     [TestCase("")]
     [TestCase("de-DE")]
-    public void Write_SampleCurve_MatchesGoldenFile(string culture)
+    public void Read_GoldenPerRunFile_GivesTheSampleCurveBitForBit(string culture)
     {
         using var scope = new CultureScope(culture);
 
-        GoldenFile.AssertMatches("curve.csv", WriteText(AwkwardRuns.Curve()));
-    }
-
-    [TestCase("")]
-    [TestCase("de-DE")]
-    public void Read_WhatWriteWrote_GivesIdenticalCurveBitForBit(string culture)
-    {
-        using var scope = new CultureScope(culture);
-        using var folder = new TempFolder();
-        string path = folder.Write("curve.csv", WriteText(AwkwardRuns.Curve()));
-
-        var curve = CurveCsv.Read(path);
+        var curve = CurveCsv.Read(Path.Combine(TestContext.CurrentContext.TestDirectory, "Golden", "curve.csv"));
 
         Assert.That(Bits.Of(curve), Is.EqualTo(Bits.Of(AwkwardRuns.Curve())));
     }
 
     [Test]
-    public void Read_TrainedCurve_RoundTrips()
+    public void Read_ClassifierFileOfThePerRunLayout_KeepsItsAccuracyColumn()
     {
-        using var folder = new TempFolder();
-        var config = TestConfigs.Create(
-            [TestConfigs.Recipe("beans1", 20, 1, TestConfigs.Model("affine"))], [TestConfigs.Variant("sgd") with { Shuffle = true }], maxEpochs: 5, record: RecordMode.Step);
-        var trained = Single(TestRunSets.Run(config));
-        string path = folder.Write("curve.csv", WriteText(trained));
-
-        Assert.That(Bits.Of(CurveCsv.Read(path)), Is.EqualTo(Bits.Of(trained)));
-    }
-
-    [Test]
-    public void Read_ClassificationCurve_RoundTripsItsAccuracyColumn()
-    {
-        using var folder = new TempFolder();
-        var config = TestConfigs.Create(
-            [TestConfigs.Recipe("beans5", 20, 2)], [TestConfigs.Variant("batch")], models: [TestConfigs.Model("logistic", LossKind.CrossEntropy)], maxEpochs: 5);
-        var trained = Single(TestRunSets.Run(config));
-        string text = WriteText(trained);
-        string path = folder.Write("curve.csv", text);
+        var curve = CurveCsv.Read(Path.Combine(TestContext.CurrentContext.TestDirectory, "Golden", "per-run", "beans5-n12_logistic_adam_lr0.1_s1.csv"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(text, Does.StartWith("epoch,step,loss,gap,grad_norm,accuracy,w1,w2,b\n"));
-            Assert.That(trained.Accuracy, Has.Length.EqualTo(6));
-            Assert.That(Bits.Of(CurveCsv.Read(path)), Is.EqualTo(Bits.Of(trained)));
+            Assert.That(curve.ParameterNames, Is.EqualTo(new[] { "w1", "w2", "b" }));
+            Assert.That(curve.Accuracy, Has.Length.EqualTo(4));
+            Assert.That(curve.Accuracy![0], Is.EqualTo(0.75));
         });
     }
 
@@ -104,18 +74,5 @@ public sealed class CurveCsvTests
         var error = Assert.Throws<RunFileException>(() => CurveCsv.Read(path));
 
         Assert.That(error.Message, Does.StartWith(path + ":4: "));
-    }
-
-    private static string WriteText(Curve curve)
-    {
-        using var writer = new StringWriter();
-        CurveCsv.Write(writer, curve);
-        return writer.ToString();
-    }
-
-    private static Curve Single(RunSet set)
-    {
-        set.Curves.TryRead(set.Rows.Single().RunId, out var curve);
-        return curve!;
     }
 }

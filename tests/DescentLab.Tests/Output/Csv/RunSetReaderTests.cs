@@ -40,7 +40,7 @@ public sealed class RunSetReaderTests
 
     [TestCase("manifest.json")]
     [TestCase("summary.csv")]
-    [TestCase("curves/beans2-n20-s1/affine/fixed_step-step0.01.csv")]
+    [TestCase("curves.csv")]
     [TestCase("data/my_beans.csv")]
     public void Read_MissingFile_NamesIt(string relativePath)
     {
@@ -59,8 +59,8 @@ public sealed class RunSetReaderTests
     {
         using var folder = new TempFolder();
         AwkwardRuns.WriteFolder(folder.FullPath);
-        string path = folder.PathOf("curves", "beans1-n20-s1", "origin", "sgd-lr0.1.csv");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\n1,20,", "\n1,twenty,", StringComparison.Ordinal));
+        string path = folder.PathOf("curves.csv");
+        File.WriteAllText(path, ReplaceFirst(File.ReadAllText(path), ",1,20,", ",1,twenty,"));
 
         var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.FullPath));
 
@@ -76,5 +76,50 @@ public sealed class RunSetReaderTests
         var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(path));
 
         Assert.That(error.Message, Is.EqualTo(path + ": run folder not found"));
+    }
+
+    [Test]
+    public void Read_RunsOutOfSummaryOrder_AreRefusedNamingTheLine()
+    {
+        using var folder = new TempFolder();
+        AwkwardRuns.WriteFolder(folder.FullPath);
+        string path = folder.PathOf("curves.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        var second = lines.Where(l => l.StartsWith(AwkwardRuns.Rows()[1].RunId + ",", StringComparison.Ordinal)).ToList();
+        lines.RemoveAll(second.Contains);
+        lines.InsertRange(1, second);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+
+        var error = Assert.Throws<RunFileException>(() => RunSetReader.Read(folder.FullPath));
+
+        var rows = AwkwardRuns.Rows();
+        Assert.That(error.Message, Is.EqualTo($"{path}:2: run '{rows[0].RunId}' ({rows[0].Status.ToKey()}) has no rows before those of run '{rows[1].RunId}' (curves.csv holds the runs in the order of summary.csv)"));
+    }
+
+    [Test]
+    public void Read_FolderWrittenBeforeCurvesCsv_ReadsItsPerRunFiles()
+    {
+        // Older folders hold curves/<run_id>.csv: the same rows without run_id and without the cells the run leaves empty.
+        using var folder = new TempFolder();
+        AwkwardRuns.WriteFolder(folder.FullPath);
+        foreach (string runId in RunFolders.CurveRows(folder.FullPath).Keys)
+        {
+            folder.Write(Path.Combine("curves", runId + ".csv"), File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Golden", "curve.csv")));
+        }
+
+        File.Delete(folder.PathOf("curves.csv"));
+
+        var set = RunSetReader.Read(folder.FullPath);
+
+        Assert.That(set.Curves, Is.InstanceOf<PerRunCurves>());
+        Assert.That(set.Curves.Count, Is.EqualTo(3));
+        Assert.That(set.Curves.TryRead(AwkwardRuns.Origin().RunId, out var origin), Is.True);
+        Assert.That(Bits.Of(origin!), Is.EqualTo(Bits.Of(AwkwardRuns.Curve())));
+    }
+
+    private static string ReplaceFirst(string text, string old, string replacement)
+    {
+        int at = text.IndexOf(old, StringComparison.Ordinal);
+        return text[..at] + replacement + text[(at + old.Length)..];
     }
 }

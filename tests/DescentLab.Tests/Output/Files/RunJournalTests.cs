@@ -19,7 +19,7 @@ public sealed class RunJournalTests
         var (plan, results, journal) = Journal(temp);
         foreach (var result in results)
         {
-            journal.Record(result);
+            journal.Record([result]);
         }
 
         var finished = journal.Finished(plan);
@@ -49,7 +49,7 @@ public sealed class RunJournalTests
         var run = new RunResult(results[1].Spec, training, RunStatus.Diverged, "the loss grew", 12.5);
         Assert.That(Defaults(run).Concat(Defaults(training)).Concat(Defaults(curve)), Is.Empty, "the sample sets every property");
 
-        journal.Record(run);
+        journal.Record([run]);
         var back = journal.Finished(plan)[run.Spec.RunId];
 
         Assert.That(back.Spec, Is.SameAs(run.Spec));
@@ -66,7 +66,7 @@ public sealed class RunJournalTests
         var (plan, results, journal) = Journal(temp);
         var failed = new RunResult(results[0].Spec, null, RunStatus.Failed, "no answer", 3.0);
 
-        journal.Record(failed);
+        journal.Record([failed]);
 
         var back = journal.Finished(plan)[failed.Spec.RunId];
 
@@ -97,11 +97,33 @@ public sealed class RunJournalTests
     }
 
     [Test]
+    public void Finished_JournalOfVersion3_IsRefusedWithAMessage()
+    {
+        // Version 3 journaled runs in the order they finished, next to a curve file per run; curves.csv needs plan order.
+        using var temp = new TempFolder();
+        var (plan, _, journal) = Journal(temp);
+        string file = temp.PathOf("set", RunJournal.FolderName, RunJournal.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using (var writer = new BinaryWriter(File.Create(file)))
+        {
+            writer.Write(16);
+            writer.Write(0x4a52_4c44);
+            writer.Write(3);
+            writer.Write(0);
+            writer.Write(0x2e444e45);
+        }
+
+        var error = Assert.Throws<RunFileException>(() => journal.Finished(plan))!;
+
+        Assert.That(error.Message, Is.EqualTo($"{file}: this run folder cannot be resumed: it is journal version 3, and this DescentLab reads version 4; run the config again without --resume (or resume it with the DescentLab that started it)"));
+    }
+
+    [Test]
     public void Finished_HeaderWithAnUnknownValue_IsRefusedNamingIt()
     {
         using var temp = new TempFolder();
         var (plan, results, journal) = Journal(temp);
-        journal.Record(results[0]);
+        journal.Record([results[0]]);
         string file = temp.PathOf("set", RunJournal.FolderName, RunJournal.FileName);
         byte[] bytes = File.ReadAllBytes(file);
         byte[] name = System.Text.Encoding.UTF8.GetBytes("run_id");
@@ -121,7 +143,7 @@ public sealed class RunJournalTests
     {
         using var temp = new TempFolder();
         var (plan, results, journal) = Journal(temp);
-        journal.Record(results[0]);
+        journal.Record([results[0]]);
         string file = Directory.GetFiles(temp.PathOf("set", RunJournal.FolderName)).Single();
         byte[] bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, bytes[..(keep >= 0 ? keep : bytes.Length - 1)]);
@@ -135,15 +157,15 @@ public sealed class RunJournalTests
         // A crash tore the last record; the resumed process appends after the last whole one, so what it records is read.
         using var temp = new TempFolder();
         var (plan, results, journal) = Journal(temp);
-        journal.Record(results[0]);
-        journal.Record(results[1]);
+        journal.Record([results[0]]);
+        journal.Record([results[1]]);
         string file = temp.PathOf("set", RunJournal.FolderName, RunJournal.FileName);
         byte[] bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, bytes[..^3]);
         var resumed = new RunJournal(RunFolder.Open(temp.PathOf("set")));
         Assert.That(resumed.Finished(plan).Keys, Is.EquivalentTo(new[] { results[0].Spec.RunId }));
 
-        resumed.Record(results[1]);
+        resumed.Record([results[1]]);
 
         Assert.That(resumed.Finished(plan).Keys, Is.EquivalentTo(results.Select(r => r.Spec.RunId)));
         Assert.That(new FileInfo(file).Length, Is.EqualTo(bytes.Length), "the torn bytes are gone, the record is whole again");
@@ -157,19 +179,19 @@ public sealed class RunJournalTests
 
         foreach (var result in results)
         {
-            journal.Record(result);
+            journal.Record([result]);
         }
 
         string file = temp.PathOf("set", RunJournal.FolderName, RunJournal.FileName);
         long once = new FileInfo(file).Length;
         foreach (var result in results)
         {
-            journal.Record(result);
+            journal.Record([result]);
         }
 
         long records = new FileInfo(file).Length - once;
 
-        Parallel.For(0, 64 * results.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => journal.Record(results[i % results.Count]));
+        Parallel.For(0, 64 * results.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => journal.Record([results[i % results.Count]]));
 
         Assert.That(journal.Finished(plan).Keys, Is.EquivalentTo(results.Select(r => r.Spec.RunId)));
         Assert.That(new FileInfo(file).Length, Is.EqualTo(once + (65 * records)), "no record lost or interleaved");

@@ -3,8 +3,9 @@ using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
 using DescentLab.Experiments.Running;
+using DescentLab.Output;
 using DescentLab.Output.Csv;
-using DescentLab.Output.Files;
+using DescentLab.Output.Exporters;
 using DescentLab.Output.Pipeline;
 using DescentLab.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,8 +13,8 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Output.Pipeline;
 
-/// <summary><c>run</c> streams each curve to curves/ as its run finishes and keeps none in memory: the set's curve source
-/// reads the files when asked.</summary>
+/// <summary><c>run</c> streams each curve to curves.csv, in plan order, as its run finishes and keeps none in memory:
+/// the set's curve source reads the file when asked.</summary>
 public sealed class StreamedCurvesTests
 {
     private const string Config = """
@@ -35,23 +36,22 @@ public sealed class StreamedCurvesTests
         using var temp = new TempFolder();
         string config = temp.Write("streamed.yaml", Config);
         string folder = temp.PathOf("out");
-        string curves = Path.Combine(folder, CurveCsv.FolderName);
+        string curves = Path.Combine(folder, CurveTable.FileName);
         var lagging = new List<string>();
         var expected = new Dictionary<string, string>();
         var progress = new SynchronousProgress<RunProgress>(p =>
         {
             expected[p.Last.Spec.RunId] = Bits.Of(p.Last.Training!.Curve);
 
-            // With --parallel 1 the one writer has at most QueuedPerWriter (4) finished runs waiting and one in hand.
-            int written = Directory.Exists(curves) ? Directory.GetFiles(curves, "*.csv").Length : 0;
+            // With --parallel 1 the writer has at most a window of 4 finished runs waiting and one in hand.
+            int written = File.Exists(curves) ? RunIdsIn(curves).Count : 0;
             if (written < p.Completed - 5)
             {
-                lagging.Add($"{written} curve files when run {p.Completed} was reported");
+                lagging.Add($"{written} runs in {CurveTable.FileName} when run {p.Completed} was reported");
             }
         });
-        var pipeline = new ExperimentPipeline(new ExperimentRunner(NullLogger<ExperimentRunner>.Instance), TimeProvider.System, NullLogger<ExperimentPipeline>.Instance);
 
-        var result = pipeline.Run(
+        var result = Pipeline().Run(
             new RunRequest([config], temp.PathOf("reports"), folder, 1, null, false),
             (_, _) => TestRunSets.Environment,
             ConfigLimits.Default,
@@ -61,27 +61,42 @@ public sealed class StreamedCurvesTests
         Assert.That(result.Outcome, Is.EqualTo(PipelineOutcome.Success), string.Join("\n", result.Errors));
         Assert.That(expected, Has.Count.EqualTo(16));
         Assert.That(lagging, Is.Empty, "curves are written as the runs finish, not held for the end");
-        foreach (var (runId, bits) in expected)
-        {
-            Assert.That(Bits.Of(CurveCsv.Read(Path.Combine(folder, CurveCsv.RelativePath(runId)))), Is.EqualTo(bits), runId);
-        }
+        var read = CurveTableReader.ReadRuns(curves).ToDictionary(b => b.RunId, b => Bits.Of(b.Curve));
+        Assert.That(read, Is.EqualTo(expected));
     }
 
     [Test]
-    public void CurveFiles_ReadTheFileEachTime_AndKeepOnlyTheHits()
+    public void Run_AtParallel1And3_WritesTheSameCurvesCsv_InSummaryOrder()
+    {
+        using var temp = new TempFolder();
+        string config = temp.Write("streamed.yaml", Config);
+        foreach (var (name, parallel) in new[] { ("p1", 1), ("p3", 3) })
+        {
+            var result = Pipeline().Run(
+                new RunRequest([config], temp.PathOf("reports"), temp.PathOf(name), parallel, null, false), (_, _) => TestRunSets.Environment, ConfigLimits.Default, null, CancellationToken.None);
+            Assert.That(result.Outcome, Is.EqualTo(PipelineOutcome.Success), string.Join("\n", result.Errors));
+        }
+
+        var summaryOrder = File.ReadLines(temp.PathOf("p1", "summary.csv")).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).ToList();
+        Assert.That(File.ReadAllBytes(temp.PathOf("p3", CurveTable.FileName)), Is.EqualTo(File.ReadAllBytes(temp.PathOf("p1", CurveTable.FileName))));
+        Assert.That(RunIdsIn(temp.PathOf("p1", CurveTable.FileName)), Is.EqualTo(summaryOrder));
+    }
+
+    [Test]
+    public void CurveTableSource_ReadsTheFileEachTime_AndKeepsOnlyTheHits()
     {
         using var temp = new TempFolder();
         var first = AwkwardRuns.Curve();
         var second = Reversed(first);
-        string path = temp.PathOf(CurveCsv.RelativePath("r1"));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        Write(path, first);
+        var table = CurveTable.For([AwkwardRuns.Manifest([]).Problems[0] with { OptimumParameters = [new("w", 0), new("b", 0)] }]);
+        string path = temp.Write(CurveTable.FileName, table.HeaderLine + table.Rows("r1", first));
+        var location = CurveTableReader.ReadRuns(path).Single().Location;
         CurveHit[] ladderHits = CurveHit.Of(first, RuntimeEcdf.DefaultTargets);
-        var source = CurveFiles.Streamed(temp.FullPath, [("r1", null, ladderHits)], RuntimeEcdf.DefaultTargets);
+        var source = new CurveTableSource(path, table, [("r1", location, ladderHits)], RuntimeEcdf.DefaultTargets);
 
         Assert.That(source.TryRead("r1", out var read), Is.True);
         Assert.That(Bits.Of(read!), Is.EqualTo(Bits.Of(first)));
-        Write(path, second);
+        File.WriteAllText(path, table.HeaderLine + table.Rows("r1", second));
         source.TryRead("r1", out var again);
 
         Assert.Multiple(() =>
@@ -93,21 +108,35 @@ public sealed class StreamedCurvesTests
             Assert.That(source.Contains("r2"), Is.False);
             Assert.That(source.TryRead("r2", out _), Is.False);
         });
+        File.WriteAllText(path, table.HeaderLine + table.Rows("r0", second));
+        var error = Assert.Throws<RunFileException>(() => source.TryRead("r1", out _));
+        Assert.That(error!.Message, Is.EqualTo($"{path}:2: expected the rows of run 'r1' but found 'r0': the file has changed since it was read"));
     }
 
-    [Test]
-    public void CurveFiles_HeldCurve_IsNotInTheFolder_SoTheCurvesExporterWritesIt()
+    private static ExperimentPipeline Pipeline() => new(
+        new ExperimentRunner(NullLogger<ExperimentRunner>.Instance),
+        TimeProvider.System,
+        NullLogger<ExperimentPipeline>.Instance,
+        DefaultExporters.All.Where(e => e is not ReportExporter));
+
+    /// <summary>The run ids of a curves.csv in file order, read while it may be being written.</summary>
+    private static List<string> RunIdsIn(string path)
     {
-        using var temp = new TempFolder();
-        var curve = AwkwardRuns.Curve();
-        var source = CurveFiles.Streamed(temp.FullPath, [("r1", curve, [])], RuntimeEcdf.DefaultTargets);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var ids = new List<string>();
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            int comma = line.IndexOf(',', StringComparison.Ordinal);
+            if (comma > 0 && (ids.Count == 0 || ids[^1] != line[..comma]))
+            {
+                ids.Add(line[..comma]);
+            }
+        }
 
-        Assert.That(source.FileOf("r1"), Is.Null);
-        Assert.That(source.TryRead("r1", out var held), Is.True);
-        Assert.That(held, Is.SameAs(curve));
+        return ids;
     }
-
-    private static void Write(string path, Curve curve) => AtomicFile.WriteText(path, w => CurveCsv.Write(w, curve));
 
     private static Curve Reversed(Curve curve) => new(
         curve.ParameterNames,

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using DescentLab.Core.Training;
+using DescentLab.Experiments.Results;
+using DescentLab.Output.Columns;
+
+namespace DescentLab.Output.Csv;
+
+/// <summary>curves.csv: every run's curve in one long table, one row per epoch (or step), the rows of a run together
+/// and the runs in plan order; its columns are <see cref="CurveColumns"/>.</summary>
+/// <remarks>Numbers are written as in every data file (invariant, round trip: <see cref="CsvTableWriter.Format"/>), so
+/// a run's rows without run_id and its empty cells are, byte for byte, the per-run file older folders held. Run ids
+/// ([A-Za-z0-9._-]), parameter names and numbers never need quoting, so a row is its cells joined by commas.</remarks>
+public sealed class CurveTable
+{
+    /// <summary>The file in a run folder.</summary>
+    public const string FileName = "curves.csv";
+
+    private const NumberStyles DoubleStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    private static readonly int First = CurveColumns.Leading.Count;
+    private readonly Dictionary<string, int> _parameterColumn;
+
+    private CurveTable(IReadOnlyList<string> header)
+    {
+        Header = header;
+        _parameterColumn = [];
+        for (int column = First; column < header.Count; column++)
+        {
+            _parameterColumn[header[column]] = column;
+        }
+    }
+
+    /// <summary>The table for runs of <paramref name="problems"/> (their models' parameter names).</summary>
+    public static CurveTable For(IEnumerable<ProblemInfo> problems) =>
+        new(CurveColumns.Header(problems.Select(p => (IReadOnlyList<string>)[.. p.OptimumParameters.Select(kv => kv.Key)])));
+
+    /// <summary>The column names, in order.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The header line, with its line end.</summary>
+    public string HeaderLine => string.Join(',', Header) + "\n";
+
+    /// <summary>The rows of <paramref name="runId"/>'s <paramref name="curve"/>, each with its line end.</summary>
+    /// <exception cref="ArgumentException">The curve has a parameter the table has no column for.</exception>
+    public string Rows(string runId, Curve curve)
+    {
+        var columns = new int[curve.ParameterNames.Count];
+        for (int j = 0; j < columns.Length; j++)
+        {
+            columns[j] = _parameterColumn.TryGetValue(curve.ParameterNames[j], out int column)
+                ? column
+                : throw new ArgumentException($"Run {runId} has the parameter '{curve.ParameterNames[j]}', which {FileName} has no column for.", nameof(curve));
+        }
+
+        var cells = new string[Header.Count - First];
+        var text = new StringBuilder(curve.Count * (runId.Length + 24 * (Header.Count - 1)));
+        for (int row = 0; row < curve.Count; row++)
+        {
+            text.Append(runId)
+                .Append(',').Append(curve.Epoch[row].ToString(CultureInfo.InvariantCulture))
+                .Append(',').Append(curve.Step[row].ToString(CultureInfo.InvariantCulture))
+                .Append(',').Append(CsvTableWriter.Format(curve.Loss[row]))
+                .Append(',').Append(CsvTableWriter.Format(curve.Gap[row]))
+                .Append(',').Append(CsvTableWriter.Format(curve.GradNorm[row]))
+                .Append(',');
+            if (curve.Accuracy is { } accuracy)
+            {
+                text.Append(CsvTableWriter.Format(accuracy[row]));
+            }
+
+            Array.Fill(cells, string.Empty);
+            var parameters = curve.ParametersAt(row);
+            for (int j = 0; j < columns.Length; j++)
+            {
+                cells[columns[j] - First] = CsvTableWriter.Format(parameters[j]);
+            }
+
+            foreach (string cell in cells)
+            {
+                text.Append(',').Append(cell);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The table whose header line is <paramref name="line"/> (line 1 of <paramref name="path"/>).</summary>
+    /// <exception cref="RunFileException">The header is not that of curves.csv.</exception>
+    public static CurveTable ParseHeader(string? line, string path)
+    {
+        if (string.IsNullOrEmpty(line))
+        {
+            throw new RunFileException(path, 1, $"the file is empty; expected a header starting {string.Join(',', CurveColumns.Leading)}");
+        }
+
+        string[] header = line.Split(',');
+        for (int i = 0; i < First; i++)
+        {
+            if (i >= header.Length || header[i] != CurveColumns.Leading[i])
+            {
+                string found = i < header.Length ? $"'{header[i]}'" : "the end of the header";
+                throw new RunFileException(path, 1, $"expected column '{CurveColumns.Leading[i]}' at position {i + 1} but found {found}");
+            }
+        }
+
+        for (int column = First; column < header.Length; column++)
+        {
+            string name = header[column];
+            if (name.Length == 0 || Array.IndexOf(header, name) != column)
+            {
+                throw new RunFileException(path, 1, $"column {column + 1}: '{name}' is not a valid parameter column (empty or repeated)");
+            }
+        }
+
+        return new CurveTable(header);
+    }
+
+    /// <summary>The curve of one run from its rows, the first being line <paramref name="firstLine"/> of
+    /// <paramref name="path"/>: its parameters are the parameter cells filled in its first row, in column order.</summary>
+    /// <exception cref="RunFileException">A row is malformed, of another run, or fills other cells than the first.</exception>
+    public Curve Parse(IReadOnlyList<string> rows, string path, long firstLine)
+    {
+        int count = rows.Count;
+        var epoch = new int[count];
+        var step = new long[count];
+        var loss = new double[count];
+        var gap = new double[count];
+        var gradNorm = new double[count];
+        double[]? accuracy = null;
+        var filled = new List<int>();
+        var parameters = new List<double>();
+        string? runId = null;
+        for (int row = 0; row < count; row++)
+        {
+            long line = firstLine + row;
+            string[] cells = rows[row].Split(',');
+            if (cells.Length != Header.Count)
+            {
+                throw new RunFileException(path, line, $"expected {Header.Count} fields but found {cells.Length}");
+            }
+
+            runId ??= cells[0];
+            if (cells[0] != runId)
+            {
+                throw new RunFileException(path, line, $"a row of run '{cells[0]}' among the rows of run '{runId}'");
+            }
+
+            epoch[row] = Integer<int>(cells, 1, path, line, int.TryParse);
+            step[row] = Integer<long>(cells, 2, path, line, long.TryParse);
+            loss[row] = Number(cells, 3, path, line);
+            gap[row] = Number(cells, 4, path, line);
+            gradNorm[row] = Number(cells, 5, path, line);
+            if (row == 0)
+            {
+                accuracy = cells[First - 1].Length > 0 ? new double[count] : null;
+                filled.AddRange(Enumerable.Range(First, cells.Length - First).Where(c => cells[c].Length > 0));
+            }
+
+            for (int column = First - 1; column < cells.Length; column++)
+            {
+                bool expected = column == First - 1 ? accuracy is not null : filled.Contains(column);
+                if ((cells[column].Length > 0) != expected)
+                {
+                    throw new RunFileException(path, line, $"column {Header[column]}: run '{runId}' fills other accuracy or parameter cells than in its first row");
+                }
+            }
+
+            if (accuracy is not null)
+            {
+                accuracy[row] = Number(cells, First - 1, path, line);
+            }
+
+            foreach (int column in filled)
+            {
+                parameters.Add(Number(cells, column, path, line));
+            }
+        }
+
+        return new Curve([.. filled.Select(c => Header[c])], epoch, step, loss, gap, gradNorm, [.. parameters], accuracy);
+    }
+
+    private delegate bool TryParse<T>(string text, NumberStyles style, IFormatProvider provider, out T value);
+
+    private T Integer<T>(string[] cells, int column, string path, long line, TryParse<T> parse) =>
+        parse(cells[column], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T value)
+            ? value
+            : throw new RunFileException(path, line, $"column {Header[column]}: expected an integer but found '{cells[column]}'");
+
+    private double Number(string[] cells, int column, string path, long line) =>
+        double.TryParse(cells[column], DoubleStyle, CultureInfo.InvariantCulture, out double value)
+            ? value
+            : throw new RunFileException(path, line, $"column {Header[column]}: expected a number but found '{cells[column]}'");
+}
