@@ -19,7 +19,8 @@ public sealed record ConfigAssignment(string Key, double Value)
     /// <summary>Parses <c>KEY=VALUE</c>; null with <paramref name="error"/> when it is not one of <see cref="Forms"/> with a number.</summary>
     public static ConfigAssignment? TryParse(string text, out string error)
     {
-        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        // The KEY=VALUE form and the key's syntax are --set's own; an exercise then allows only the keys below.
+        int equals = ConfigOverride.TryParse(text, out _) is null ? -1 : text.IndexOf('=', StringComparison.Ordinal);
         string key = equals < 0 ? text : text[..equals].Trim();
         string[] parts = key.Split('.');
         bool shaped = parts.Length == 3 && parts[0] == "variants" && parts.All(p => p.Length > 0)
@@ -56,27 +57,5 @@ public sealed record ConfigAssignment(string Key, double Value)
             "init" => config.Init.TryGetValue(parts[1], out double start) && start.Equals(Value),
             _ => config.Stop.MaxEpochs == Value,
         };
-    }
-
-    /// <summary><paramref name="config"/> with this change made (what <c>--set</c> does to a loaded config).</summary>
-    public ExperimentConfig ApplyTo(ExperimentConfig config)
-    {
-        string[] parts = Key.Split('.');
-        return parts[0] switch
-        {
-            "variants" => config with
-            {
-                Variants = [.. config.Variants.Select(v => v.Name != parts[1] ? v : v with { Sweeps = Set(v.Sweeps, parts[2]) })],
-            },
-            "init" => config with { Init = new Dictionary<string, double>(config.Init, StringComparer.Ordinal) { [parts[1]] = Value } },
-            _ => config with { Stop = config.Stop with { MaxEpochs = (int)Value } },
-        };
-    }
-
-    /// <summary>The sweeps with <paramref name="name"/> set to this value, in place (a new one goes last).</summary>
-    private List<KeyValuePair<string, IReadOnlyList<double>>> Set(IReadOnlyList<KeyValuePair<string, IReadOnlyList<double>>> sweeps, string name)
-    {
-        var set = new KeyValuePair<string, IReadOnlyList<double>>(name, [Value]);
-        return sweeps.Any(s => s.Key == name) ? [.. sweeps.Select(s => s.Key == name ? set : s)] : [.. sweeps, set];
     }
 }

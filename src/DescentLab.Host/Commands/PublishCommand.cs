@@ -29,20 +29,32 @@ public static class PublishCommand
             string site = parseResult.GetValue(output) is { Length: > 0 } folder
                 ? Path.GetFullPath(folder)
                 : services.GetRequiredService<IOptions<DescentLabSettings>>().Value.SiteFolder(root);
-            return Task.FromResult(Execute(root, site, DescentLabCommandLine.OutputOf(parseResult)));
+            var output = DescentLabCommandLine.OutputOf(parseResult);
+            HistoryLocation history;
+            try
+            {
+                history = HistoryLocation.Parse(HostSetup.Settings(services.GetRequiredService<IConfiguration>()).History, root);
+            }
+            catch (HistoryException ex)
+            {
+                output.Error.WriteLine(ex.Message);
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            return Task.FromResult(Execute(root, site, output, history));
         }, drawsPlots: true));
         return command;
     }
 
-    /// <summary>Publishes the history under <paramref name="reportsRoot"/> into <paramref name="siteDir"/> and prints what
-    /// changed; exit 1 when there is no readable history.</summary>
-    public static int Execute(string reportsRoot, string siteDir, CliOutput output)
+    /// <summary>Publishes the history at <paramref name="history"/> (by default the reports root's history.db) into
+    /// <paramref name="siteDir"/> and prints what changed; exit 1 when there is no readable history.</summary>
+    public static int Execute(string reportsRoot, string siteDir, CliOutput output, HistoryLocation? history = null)
     {
         long start = Stopwatch.GetTimestamp();
         SitePublication published;
         try
         {
-            published = SitePublisher.Publish(reportsRoot, siteDir);
+            published = SitePublisher.Publish(reportsRoot, siteDir, history);
         }
         catch (HistoryException ex)
         {

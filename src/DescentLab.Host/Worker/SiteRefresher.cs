@@ -13,6 +13,7 @@ namespace DescentLab.Host.Worker;
 public sealed partial class SiteRefresher
 {
     private readonly string _reportsRoot;
+    private readonly string _history;
     private readonly ILogger<SiteRefresher> _logger;
     private readonly Lock _gate = new();
 
@@ -20,6 +21,7 @@ public sealed partial class SiteRefresher
     public SiteRefresher(IOptions<DescentLabSettings> settings, IConfiguration configuration, ILogger<SiteRefresher> logger)
     {
         _reportsRoot = HostSetup.ReportsRoot(configuration);
+        _history = settings.Value.History;
         SiteDir = settings.Value.SiteFolder(_reportsRoot);
         _logger = logger;
     }
@@ -35,7 +37,7 @@ public sealed partial class SiteRefresher
             long start = Stopwatch.GetTimestamp();
             try
             {
-                var published = SitePublisher.Publish(_reportsRoot, SiteDir);
+                var published = SitePublisher.Publish(_reportsRoot, SiteDir, HistoryLocation.Parse(_history, _reportsRoot));
                 foreach (string note in published.Notes)
                 {
                     LogNote(note);

@@ -237,6 +237,18 @@ public sealed class HistoryStore : IDisposable
         });
     }
 
+    /// <summary>Every complete, unsharded run set (one night of a config) of every machine, oldest first, without its rows:
+    /// what the published site lists.</summary>
+    public IReadOnlyList<(long Id, HistoryRecord Record)> Nights()
+    {
+        return Guard(() =>
+        {
+            using var query = HistoryDialect.Command(
+                _connection, $"SELECT {SetColumns} FROM run_sets WHERE complete = 1 AND shard IS NULL ORDER BY id;");
+            return (IReadOnlyList<(long, HistoryRecord)>)ReadSets(query);
+        });
+    }
+
     /// <summary>Every recorded run set, complete or not, oldest first, with all it stores: what <c>history export</c> writes.</summary>
     /// <remarks>Read in one snapshot, so run sets recorded meanwhile are either wholly in it or not at all.</remarks>
     public IReadOnlyList<HistoryRecord> ReadAll()

@@ -19,13 +19,19 @@ public static class SitePublisher
 
     private const string ProblemsFolder = "problems";
 
-    /// <summary>Publishes the history of <paramref name="reportsRoot"/> (its history.db) into <paramref name="siteDir"/>.</summary>
+    /// <summary>Publishes the history at <paramref name="history"/> (by default <paramref name="reportsRoot"/>'s
+    /// history.db) into <paramref name="siteDir"/>; run folders recorded relative are taken from <paramref name="reportsRoot"/>.</summary>
     /// <exception cref="HistoryException">There is no history, or it cannot be read.</exception>
-    public static SitePublication Publish(string reportsRoot, string siteDir)
+    public static SitePublication Publish(string reportsRoot, string siteDir, HistoryLocation? history = null)
     {
-        string database = Path.Combine(reportsRoot, HistoryStore.FileName);
-        var nights = HistoryNights.Read(database);
-        using var store = new HistoryStore(database);
+        var location = history ?? HistoryLocation.InReportsRoot(reportsRoot);
+        if (!location.IsPostgres && !File.Exists(location.Value))
+        {
+            throw new HistoryException(location.Display, "no history database here yet: run a config first, or point DescentLab:ReportsDir at the reports folder");
+        }
+
+        using var store = new HistoryStore(location);
+        var nights = HistoryNights.Read(store);
         var content = SiteContent.From(nights, config => store.Trend(config, int.MaxValue), config => store.LatestComplete(config, null)?.Rows ?? []);
         return Write(content, reportsRoot, siteDir);
     }

@@ -165,7 +165,7 @@ public static class ConfigKeys
         new($"{Note}.model", ConfigKeyKind.Text, "show the note only at this model's problems (a model name of the config)"),
         new($"{Note}.expect", ConfigKeyKind.List, "claims about the note's runs, each checked on the run set and shown as ✓ or ✗ ([report.md](report.md))"),
         new("report.cost_at", ConfigKeyKind.List, "values of a one-parameter model's parameter (origin's `w`) whose cost J the cost figure marks: hand-picked points on the bowl ([lessons.md](lessons.md))"),
-        new("report.course", ConfigKeyKind.Mapping, "the config's place in a course: two or more configs with this block run by one `descentlab run` form a course, with an index page and links between the reports ([lessons.md](lessons.md#the-course-page))"),
+        new("report.course", ConfigKeyKind.Mapping, "the config's place in a course: two or more configs with this block given to one `run` command form a course, with an index page and links between the reports ([lessons.md](lessons.md#the-course-page))"),
         CourseOrder,
         new("report.course.summary", ConfigKeyKind.Text, "one sentence on what the lesson shows, for the course index") { Required = true },
         new("report.course.thumbnail", ConfigKeyKind.Text, "the plot kind whose first image is the lesson's picture on the course index") { DefaultText = "the report's first image" },

@@ -38,7 +38,7 @@ public sealed partial class SitePublisherTests
         SiteHistory.Build(folder.FullPath);
         using var store = HistoryStore.OpenInReportsRoot(folder.FullPath);
 
-        var content = SiteContent.From(HistoryNights.Read(store.DatabasePath), c => store.Trend(c, int.MaxValue), c => store.LatestComplete(c, null)!.Rows);
+        var content = SiteContent.From(HistoryNights.Read(store), c => store.Trend(c, int.MaxValue), c => store.LatestComplete(c, null)!.Rows);
 
         var nightly = content.Problems.Single(p => p.Config == "nightly");
         Assert.Multiple(() =>

@@ -35,7 +35,7 @@ public sealed class LessonExercisesTests
     {
         var config = Load($"lessons/lesson{lesson}.yaml");
         var exercise = config.Report.Exercises![index];
-        var changed = exercise.Try.Aggregate(config, (c, change) => change.ApplyTo(c));
+        var changed = Load($"lessons/lesson{lesson}.yaml", exercise.Try);
 
         var set = TestRunSets.Run(changed, resolveConfig: true);
         var results = ClaimEvaluator.Evaluate(set, exercise.AsNote()).ToList();
@@ -53,7 +53,7 @@ public sealed class LessonExercisesTests
     public void Report_ChangeInEffect_MarksThePrediction_OtherwiseShowsTheCommand()
     {
         var config = Load("lessons/lesson1.yaml");
-        var slower = config.Report.Exercises![0].Try.Single().ApplyTo(config);
+        var slower = Load("lessons/lesson1.yaml", config.Report.Exercises![0].Try);
 
         string shipped = MarkdownReport.ToMarkdown(TestRunSets.Run(config, resolveConfig: true), []);
         string changed = MarkdownReport.ToMarkdown(TestRunSets.Run(slower, resolveConfig: true), []);
@@ -114,9 +114,11 @@ public sealed class LessonExercisesTests
         Assert.That(errors[0], Does.Contain("report.exercises[1].try[0]: unknown variant 'rosenblat'").And.Contain("rosenblatt"));
     }
 
-    private static ExperimentConfig Load(string file)
+    /// <summary>The config of <paramref name="file"/>, with <paramref name="changes"/> made by <c>--set</c> as a student makes them.</summary>
+    private static ExperimentConfig Load(string file, IReadOnlyList<ConfigAssignment>? changes = null)
     {
-        var loaded = ConfigLoader.Load(RepoFiles.Config(file), ConfigLimits.Default, ReportSections.Names);
+        var overrides = (changes ?? []).Select(c => ConfigOverride.TryParse(c.ToString(), out string error) ?? throw new AssertionException(error)).ToList();
+        var loaded = ConfigLoader.Load(RepoFiles.Config(file), ConfigLimits.Default, ReportSections.Names, overrides);
         Assert.That(loaded.Errors, Is.Empty, string.Join("\n", loaded.Errors));
         return loaded.Config!;
     }
