@@ -19,9 +19,14 @@ public sealed record ConfigAssignment(string Key, double Value)
     /// <summary>Parses <c>KEY=VALUE</c>; null with <paramref name="error"/> when it is not one of <see cref="Forms"/> with a number.</summary>
     public static ConfigAssignment? TryParse(string text, out string error)
     {
-        // The KEY=VALUE form and the key's syntax are --set's own; an exercise then allows only the keys below.
-        int equals = ConfigOverride.TryParse(text, out _) is null ? -1 : text.IndexOf('=', StringComparison.Ordinal);
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
         string key = equals < 0 ? text : text[..equals].Trim();
+        // The key's syntax is --set's own; an exercise then allows only the keys below.
+        if (equals >= 0 && ConfigOverride.TryParse(key + "=" + text[(equals + 1)..].Trim(), out _) is null)
+        {
+            equals = -1;
+        }
+
         string[] parts = key.Split('.');
         bool shaped = parts.Length == 3 && parts[0] == "variants" && parts.All(p => p.Length > 0)
             || parts.Length == 2 && parts[0] == "init" && parts[1].Length > 0

@@ -82,7 +82,8 @@ public static class Planner
     /// first use (as a single plan lists them).</summary>
     public static ExperimentPlan Combine(ExperimentPlan trials, ExperimentPlan evaluation)
     {
-        var runs = trials.Runs.Concat(evaluation.Runs).OrderBy(r => r.Index).ToList();
+        // Trials first, then evaluation runs: the order in which they run, so curves.csv can be written as they finish.
+        var runs = trials.Runs.Concat(evaluation.Runs).ToList();
         var datasets = runs.Select(r => r.Dataset).DistinctBy(d => d.Key).ToList();
         var problems = trials.Problems.Concat(evaluation.Problems).DistinctBy(p => (p.DatasetKey, p.Model, p.Loss)).ToDictionary(p => (p.DatasetKey, p.Model, p.Loss));
         var used = runs.Select(r => (r.Dataset.Key, r.Model.Name, LossNames.ToKey(r.Model.LossKind))).Distinct().Select(k => problems[k]).ToList();

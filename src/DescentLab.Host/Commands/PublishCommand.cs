@@ -29,7 +29,7 @@ public static class PublishCommand
             string site = parseResult.GetValue(output) is { Length: > 0 } folder
                 ? Path.GetFullPath(folder)
                 : services.GetRequiredService<IOptions<DescentLabSettings>>().Value.SiteFolder(root);
-            var output = DescentLabCommandLine.OutputOf(parseResult);
+            var cli = DescentLabCommandLine.OutputOf(parseResult);
             HistoryLocation history;
             try
             {
@@ -37,11 +37,11 @@ public static class PublishCommand
             }
             catch (HistoryException ex)
             {
-                output.Error.WriteLine(ex.Message);
+                cli.Error.WriteLine(ex.Message);
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
-            return Task.FromResult(Execute(root, site, output, history));
+            return Task.FromResult(Execute(root, site, cli, history));
         }, drawsPlots: true));
         return command;
     }

@@ -82,9 +82,9 @@ internal static class HistorySchema
         CREATE INDEX run_sets_by_machine ON run_sets (config_name, machine, complete, id);
         """,
 
-        // v4: the trial and phase of a tuned run (rows recorded before, and untuned ones, read both as empty).
+        // v5: the trial and phase of a tuned run (rows recorded before, and untuned ones, read both as empty).
         """
-        ALTER TABLE runs ADD COLUMN trial INTEGER;
+        ALTER TABLE runs ADD COLUMN trial {integer};
         ALTER TABLE runs ADD COLUMN phase TEXT;
         """,
     ];

@@ -11,7 +11,8 @@ namespace DescentLab.Output.Pipeline;
 public sealed partial class ExperimentPipeline
 {
     /// <summary>Chooses each group's best trial from <paramref name="trials"/>, runs it on the evaluation seeds (taking
-    /// journaled runs as done, as for the trials) and returns the whole plan with every run in plan order.</summary>
+    /// journaled runs as done, as for the trials) and returns the whole plan with every run in plan order: every trial,
+    /// then every evaluation run, as curves.csv and summary.csv hold them.</summary>
     private (ExperimentPlan Plan, IReadOnlyList<StreamedRun> Runs) RunEvaluation(
         ExperimentPlan plan,
         IReadOnlyList<StreamedRun> trials,
@@ -26,6 +27,7 @@ public sealed partial class ExperimentPipeline
             .Where(g => best.ContainsKey(g.Key))
             .ToDictionary(g => g.Group, g => best[g.Key]);
         var evaluation = Planner.CreateEval(plan, chosen, d => DatasetFileReader.Read(d.FullPath!, d.File!), parallel);
+        recorder.Extend(evaluation);
         var runs = _runner.Run(evaluation, parallel, recorder.Record, progress, cancellationToken, journal.Finished(evaluation, recorder.Resumed));
         var combined = Planner.Combine(plan, evaluation);
         var byId = trials.Concat(runs).ToDictionary(r => r.Row.RunId, StringComparer.Ordinal);

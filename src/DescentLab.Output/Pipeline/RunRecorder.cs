@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Analysis;
@@ -28,12 +29,12 @@ internal sealed class RunRecorder : IDisposable
     private readonly string _path;
     private readonly CurveTable _table;
     private readonly RunJournal _journal;
-    private readonly ShardSpec? _shard;
     private readonly Action<string, string> _onCurveFailed;
     private readonly Action<string, string> _onJournalFailed;
     private readonly object _gate = new();
     private readonly Pending?[] _window;
-    private readonly CurveLocation[] _locations;
+    private readonly ConcurrentDictionary<int, int> _positions = new();
+    private readonly ConcurrentDictionary<int, CurveLocation> _locations = new();
     private readonly Thread _writer;
     private readonly CancellationTokenRegistration _cancelled;
     private readonly CancellationToken _cancellation;
@@ -65,19 +66,11 @@ internal sealed class RunRecorder : IDisposable
         _path = folder.PathOf(CurveTable.FileName);
         _table = CurveTable.For(plan.Problems);
         _journal = journal;
-        _shard = plan.Shard;
-        for (int i = 0; i < plan.Runs.Count; i++)
-        {
-            if (Position(plan.Runs[i]) != i)
-            {
-                throw new InvalidOperationException($"Run {plan.Runs[i].RunId} is not at the plan position its index gives; curves.csv could not keep plan order.");
-            }
-        }
+        Extend(plan);
 
         _onCurveFailed = onCurveFailed;
         _onJournalFailed = onJournalFailed;
         _window = new Pending?[WindowPerWorker * Math.Max(1, workers)];
-        _locations = new CurveLocation[plan.Runs.Count];
         _cancellation = cancellation;
         _cancelled = cancellation.Register(() =>
         {
@@ -141,9 +134,22 @@ internal sealed class RunRecorder : IDisposable
         _file?.Dispose();
     }
 
-    /// <summary>The curves of <paramref name="runs"/> (this plan's digests, in plan order) in curves.csv.</summary>
+    /// <summary>Places <paramref name="more"/>'s runs after those already planned, in its order (a tuned set's evaluation
+    /// runs, planned once its trials have run, follow every trial).</summary>
+    public void Extend(ExperimentPlan more)
+    {
+        foreach (var run in more.Runs)
+        {
+            if (!_positions.TryAdd(run.Index, _positions.Count))
+            {
+                throw new InvalidOperationException($"Run {run.RunId} is planned twice; curves.csv could not keep plan order.");
+            }
+        }
+    }
+
+    /// <summary>The curves of <paramref name="runs"/> (the digests of every planned run, in plan order) in curves.csv.</summary>
     public CurveTableSource Source(IReadOnlyList<StreamedRun> runs) =>
-        new(_path, _table, runs.Select((r, i) => (r.Row.RunId, _locations[i], r.Hits)).Where((_, i) => runs[i].HasCurve), RuntimeEcdf.DefaultTargets);
+        new(_path, _table, runs.Select((r, i) => (r.Row.RunId, _locations.GetValueOrDefault(i), r.Hits)).Where((_, i) => runs[i].HasCurve), RuntimeEcdf.DefaultTargets);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -161,8 +167,8 @@ internal sealed class RunRecorder : IDisposable
         ? new StreamedRun(RunSetAssembler.ToRow(result), true, CurveHit.Of(training.Curve, RuntimeEcdf.DefaultTargets))
         : new StreamedRun(RunSetAssembler.ToRow(result), false, []);
 
-    /// <summary>The run's place among the plan's runs: a shard holds every Count-th index of the whole matrix.</summary>
-    private int Position(RunSpec spec) => _shard is { } shard ? spec.Index / shard.Count : spec.Index;
+    /// <summary>The run's place among the planned runs, in the plan's order.</summary>
+    private int Position(RunSpec spec) => _positions[spec.Index];
 
     private void Enqueue(RunResult result, bool journal)
     {

@@ -96,6 +96,8 @@ public static class AwkwardRuns
         OptimumLoss = 0.25,
         OptimumKind = ReferenceKind.Infimum,
         Accuracy = 2.0 / 3,
+        Trial = 11,
+        Phase = TrialPhase.Eval,
         OptimumAttained = false,
         FinalGap = double.PositiveInfinity,
         GradEvals = 9,

@@ -86,7 +86,8 @@ public sealed class TunedPlanTests
             Assert.That(evaluation.Runs.Select(r => r.Seed).Distinct(), Is.EqualTo(new ulong[] { 3, 4, 5 }));
             Assert.That(evaluation.Runs[0].RunId, Is.EqualTo("beans1-n20_origin_sgd_t3_eval_s3"));
             Assert.That(evaluation.Runs[0].HyperParameters["lr"], Is.EqualTo(plan.Runs.Single(r => r.RunId == "beans1-n20_origin_sgd_t3_s1").HyperParameters["lr"]));
-            Assert.That(combined.Runs.Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, plan.TotalRuns)));
+            Assert.That(combined.Runs.Select(r => r.Index).Order(), Is.EqualTo(Enumerable.Range(0, plan.TotalRuns)), "every reserved index filled");
+            Assert.That(combined.Runs.Select(r => r.Phase), Is.EqualTo(plan.Runs.Select(r => r.Phase).Concat(evaluation.Runs.Select(r => r.Phase))), "every trial, then every evaluation run");
             Assert.That(combined.Datasets.Select(d => d.Key), Is.EqualTo(new[] { "beans1-n20-s1", "beans1-n20-s2", "beans1-n20-s3", "beans1-n20-s4", "beans1-n20-s5" }));
         });
     }

@@ -60,7 +60,7 @@ public sealed class SignalEndToEndTests
         Assert.That(process.ExitCode, Is.EqualTo(1), stderr.ToString());
         string folder = Directory.GetDirectories(temp.PathOf("reports/long")).Single(d => Path.GetFileName(d) != latestBefore && Path.GetFileName(d) != "latest");
         Assert.That(File.Exists(Path.Combine(folder, "INCOMPLETE")), Is.True);
-        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { ".owner", ".resume.json", "INCOMPLETE" }));
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { ".owner", ".resume.json", "INCOMPLETE", "curves.csv" }));
         Assert.That(new FileInfo(temp.PathOf("reports/long/latest")).LinkTarget, Is.EqualTo(latestBefore));
         Assert.That(stderr.ToString(), Does.Contain("marked incomplete"));
     }

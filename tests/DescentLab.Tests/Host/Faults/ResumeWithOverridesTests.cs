@@ -39,7 +39,7 @@ public sealed class ResumeWithOverridesTests
         var resumed = DescentLabProcess.Run(temp.FullPath, "run", "--resume", "part");
 
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error);
-        Assert.That(resumed.Error, Does.Contain("resuming, 1 of 3 runs already finished"));
+        Assert.That(resumed.Error, Does.Contain("resuming, 2 of 3 runs already finished"));
         RunFolders.AssertSameResults(temp.PathOf("reference"), temp.PathOf("part"));
         RunFolders.AssertSameManifest(temp.PathOf("reference"), temp.PathOf("part"));
         var manifest = ManifestJson.Read(temp.PathOf("part", ManifestJson.FileName));

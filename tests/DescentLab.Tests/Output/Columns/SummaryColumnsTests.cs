@@ -93,7 +93,7 @@ public sealed class SummaryColumnsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(optional, Is.EquivalentTo(new[] { "optimum_kind", "accuracy" }));
+            Assert.That(optional, Is.EquivalentTo(new[] { "trial", "phase", "optimum_kind", "accuracy" }));
             Assert.That(read.OptimumKind, Is.Null);
             Assert.That(read.Accuracy, Is.Null);
             Assert.That(read.FinalGap, Is.EqualTo(0.25));

@@ -26,7 +26,8 @@ public sealed class PlotRenderingTests
     private TempFolder _folder = null!;
     private IReadOnlyList<PlotFile> _files = [];
 
-    private static IEnumerable<IPlot> Plots => DefaultPlots.All;
+    // A budget figure needs tuning trials, which the small set has none of: BudgetPlotTests renders it.
+    private static IEnumerable<IPlot> Plots => DefaultPlots.All.Where(p => p is not BudgetPlot);
 
     [OneTimeSetUp]
     public void RenderAll()

@@ -34,7 +34,7 @@ public sealed class HistoryStoreContractTests(string kind)
         Assert.That(Bits.OfEach(latest.Rows), Is.EqualTo(Bits.OfEach(AwkwardRuns.Rows())));
         Assert.That(latest.Machine, Is.EqualTo("ci-a"));
         Assert.That(latest.Environment, Is.EqualTo(new HistoryEnvironment("ci-a", "Linux", ".NET 10.0.12", "Test CPU @ 2.0GHz", 2, "X64", "1.0.0")));
-        Assert.That(store.SchemaVersion, Is.EqualTo(4));
+        Assert.That(store.SchemaVersion, Is.EqualTo(5));
     }
 
     [Test]
@@ -199,7 +199,7 @@ public sealed class HistoryStoreContractTests(string kind)
 
         var error = Assert.Throws<HistoryException>(() => _store.Open().Dispose());
 
-        Assert.That(error!.Message, Is.EqualTo(_store.Location.Display + ": history schema version 99 is newer than this DescentLab understands (4); upgrade DescentLab"));
+        Assert.That(error!.Message, Is.EqualTo(_store.Location.Display + ": history schema version 99 is newer than this DescentLab understands (5); upgrade DescentLab"));
     }
 
     [Test]
@@ -210,16 +210,16 @@ public sealed class HistoryStoreContractTests(string kind)
             v3.Record(Set("nightly", [AwkwardRuns.Origin("old")], machine: "ignored"), "old");
         }
 
-        // Back to version 3 as it was: no machine columns, the run set recorded without them.
+        // Back to version 3 as it was: no machine columns, no trial or phase, the run set recorded without them.
         string drop = string.Join(' ', new[] { "machine", "operating_system", "runtime", "cpu_model", "processors", "architecture", "descentlab_version" }
-            .Select(c => $"ALTER TABLE run_sets DROP COLUMN {c};"));
+            .Select(c => $"ALTER TABLE run_sets DROP COLUMN {c};")) + " ALTER TABLE runs DROP COLUMN trial; ALTER TABLE runs DROP COLUMN phase;";
         _store.Execute("DROP INDEX run_sets_by_machine; " + drop + (kind == StoreUnderTest.Postgres ? " UPDATE history_schema SET version = 3;" : " PRAGMA user_version = 3;"));
 
         using var store = _store.Open();
         var old = store.LatestComplete("nightly", null, "ci-a");
         long added = store.Record(Set("nightly", [AwkwardRuns.Logistic()], machine: "ci-b"), "new");
 
-        Assert.That(store.SchemaVersion, Is.EqualTo(4));
+        Assert.That(store.SchemaVersion, Is.EqualTo(5));
         Assert.That(old!.Rows.Single().RunId, Is.EqualTo("old"));
         Assert.That(old.Environment, Is.EqualTo(HistoryEnvironment.Unknown));
         Assert.That(store.LatestComplete("nightly", null, "ci-b")!.Id, Is.EqualTo(added));
