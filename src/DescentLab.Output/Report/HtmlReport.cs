@@ -14,6 +14,11 @@ public static class HtmlReport
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
+    // No Markdown text or URL contains these: the page's own report links are relative paths.
+    private const string ImagePlaceholder = "descentlab-embedded-image-";
+
+    private const string ImagePlaceholderEnd = ".embedded";
+
     private const string Style = """
         body { margin: 0; background: #fff; color: #1f2328; font: 15px/1.5 "DejaVu Sans", -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
         main { max-width: 1040px; margin: 0 auto; padding: 8px 32px 64px; }
@@ -43,10 +48,7 @@ public static class HtmlReport
     public static void Write(string markdown, TextWriter writer, Func<string, byte[]?>? image = null)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        if (image is not null)
-        {
-            Embed(document, image);
-        }
+        var embedded = image is null ? [] : Embed(document, image);
 
         LinkPages(document);
 
@@ -55,8 +57,9 @@ public static class HtmlReport
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         writer.Write("<title>" + WebUtility.HtmlEncode(title) + "</title>\n<style>\n" + Style.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n</style>\n</head>\n<body>\n<main>\n");
         writer.Write(Contents(document));
-        string body = document.ToHtml(Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal);
-        writer.Write(body.Replace("<table>", "<div class=\"scroll\"><table>", StringComparison.Ordinal).Replace("</table>", "</table></div>", StringComparison.Ordinal));
+        string body = document.ToHtml(Pipeline).Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Replace("<table>", "<div class=\"scroll\"><table>", StringComparison.Ordinal).Replace("</table>", "</table></div>", StringComparison.Ordinal);
+        WriteWithImages(writer, body, embedded);
         writer.Write("</main>\n</body>\n</html>\n");
     }
 
@@ -68,15 +71,39 @@ public static class HtmlReport
         return writer.ToString();
     }
 
-    private static void Embed(MarkdownDocument document, Func<string, byte[]?> image)
+    /// <summary>Points each relative image link with bytes at a placeholder and returns the images' data URIs in
+    /// placeholder order.</summary>
+    /// <remarks>The megabytes of base64 go in after Markdig has rendered the page (<see cref="WriteWithImages"/>), so they
+    /// are neither escaped character by character nor copied by the string replacements.</remarks>
+    private static List<string> Embed(MarkdownDocument document, Func<string, byte[]?> image)
     {
+        var embedded = new List<string>();
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url is { } url && !url.Contains(':', StringComparison.Ordinal)))
         {
             if (image(Uri.UnescapeDataString(link.Url!)) is { } bytes)
             {
-                link.Url = "data:image/png;base64," + Convert.ToBase64String(bytes);
+                link.Url = ImagePlaceholder + embedded.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ImagePlaceholderEnd;
+                embedded.Add("data:image/png;base64," + Convert.ToBase64String(bytes));
             }
         }
+
+        return embedded;
+    }
+
+    /// <summary>Writes <paramref name="body"/> with each image placeholder replaced by its data URI.</summary>
+    private static void WriteWithImages(TextWriter writer, string body, IReadOnlyList<string> embedded)
+    {
+        int at = 0;
+        while (embedded.Count > 0 && body.IndexOf(ImagePlaceholder, at, StringComparison.Ordinal) is int start and >= 0)
+        {
+            int digits = start + ImagePlaceholder.Length;
+            int end = body.IndexOf(ImagePlaceholderEnd, digits, StringComparison.Ordinal);
+            writer.Write(body.AsSpan(at, start - at));
+            writer.Write(embedded[int.Parse(body.AsSpan(digits, end - digits), System.Globalization.CultureInfo.InvariantCulture)]);
+            at = end + ImagePlaceholderEnd.Length;
+        }
+
+        writer.Write(body.AsSpan(at));
     }
 
     /// <summary>Relative links to a report.md or a course's index.md point at the HTML page written next to it, so the
