@@ -26,4 +26,35 @@ public sealed class HistorySettingsEndToEndTests
         Assert.That(recorded.Environment.DescentLabVersion, Is.Not.Null.And.Not.Empty);
         Assert.That(File.Exists(store.Folder.PathOf("reports", HistoryStore.FileName)), Is.False, "nothing goes to the SQLite default");
     }
+
+    [Test]
+    public void FourProcesses_ThreeSetsEach_AtOnce_RecordTwelveCompleteSetsAndNothingTwice()
+    {
+        using var store = new StoreUnderTest(StoreUnderTest.Postgres);
+        string quick = File.ReadAllText(RepoFiles.Config("quick.json"));
+        string[] configs = ["a", "b", "c"];
+        foreach (string name in configs)
+        {
+            File.WriteAllText(store.Folder.PathOf($"quick-{name}.json"), quick.Replace("\"name\": \"quick\"", $"\"name\": \"quick-{name}\"", StringComparison.Ordinal));
+        }
+
+        var processes = Enumerable.Range(1, 4).Select(k => Task.Run(() => DescentLabProcess.Run(
+            store.Folder.FullPath, ["run", .. configs.Select(n => $"quick-{n}.json"), "--DescentLab:History=" + store.Location.Value, $"--DescentLab:Machine=lab-{k}"]))).ToArray();
+        Task.WaitAll(processes);
+
+        using var history = store.Open();
+        var sets = history.ReadAll();
+        Assert.Multiple(() =>
+        {
+            foreach (var process in processes)
+            {
+                Assert.That(process.Result.ExitCode, Is.Zero, process.Result.Error);
+            }
+
+            Assert.That(sets, Has.Count.EqualTo(12));
+            Assert.That(sets.Select(s => (s.ConfigName, s.Environment.Machine)).Distinct().Count(), Is.EqualTo(12), "each process's three sets, once each");
+            Assert.That(sets.Select(s => s.RunDir).Distinct().Count(), Is.EqualTo(12));
+            Assert.That(sets, Has.All.Matches<HistoryRecord>(s => s is { Complete: true, Rows.Count: 6 }));
+        });
+    }
 }
