@@ -90,17 +90,26 @@ public static class HtmlReport
         return embedded;
     }
 
-    /// <summary>Writes <paramref name="body"/> with each image placeholder replaced by its data URI.</summary>
+    /// <summary>Writes <paramref name="body"/> with each image placeholder replaced by its data URI (text that only looks
+    /// like one is written as it is).</summary>
     private static void WriteWithImages(TextWriter writer, string body, IReadOnlyList<string> embedded)
     {
         int at = 0;
-        while (embedded.Count > 0 && body.IndexOf(ImagePlaceholder, at, StringComparison.Ordinal) is int start and >= 0)
+        int from = 0;
+        while (embedded.Count > 0 && body.IndexOf(ImagePlaceholder, from, StringComparison.Ordinal) is int start and >= 0)
         {
             int digits = start + ImagePlaceholder.Length;
             int end = body.IndexOf(ImagePlaceholderEnd, digits, StringComparison.Ordinal);
+            from = digits;
+            if (end < 0 || !int.TryParse(body.AsSpan(digits, end - digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
+                || index >= embedded.Count)
+            {
+                continue;
+            }
+
             writer.Write(body.AsSpan(at, start - at));
-            writer.Write(embedded[int.Parse(body.AsSpan(digits, end - digits), System.Globalization.CultureInfo.InvariantCulture)]);
-            at = end + ImagePlaceholderEnd.Length;
+            writer.Write(embedded[index]);
+            at = from = end + ImagePlaceholderEnd.Length;
         }
 
         writer.Write(body.AsSpan(at));

@@ -45,6 +45,20 @@ public sealed partial class HtmlReportTests
     }
 
     [Test]
+    public void ToHtml_TextThatLooksLikeAnImagePlaceholder_StaysAsWritten_AndTheImageIsEmbedded()
+    {
+        const string Markdown = "# R\n\nSee descentlab-embedded-image-7.embedded and descentlab-embedded-image-x.\n\n![a](plots/a.png)\n";
+
+        string html = HtmlReport.ToHtml(Markdown, link => link == "plots/a.png" ? [1, 2, 3] : null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("See descentlab-embedded-image-7.embedded and descentlab-embedded-image-x."));
+            Assert.That(html, Does.Contain("src=\"data:image/png;base64,AQID\""));
+        });
+    }
+
+    [Test]
     public void Render_ReportHtml_StandsAlone_ImagesEmbedded_TablesInScrollBoxes_Contents()
     {
         using var folder = new TempFolder();
