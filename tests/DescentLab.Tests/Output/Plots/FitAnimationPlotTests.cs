@@ -2,6 +2,7 @@ using DescentLab.Output.Plots;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
 using SkiaSharp;
+using static DescentLab.Tests.Support.GifFrames;
 
 namespace DescentLab.Tests.Output.Plots;
 
@@ -36,27 +37,5 @@ public sealed class FitAnimationPlotTests
             Assert.That(PngImage.Measure(start, 0, start.Height).LuminanceVariance, Is.GreaterThan(100), "first frame blank");
             Assert.That(Differing(start, end), Is.GreaterThan(0.005), "the fit does not move between the first and last frames");
         });
-    }
-
-    private static SKBitmap Frame(SKCodec codec, int index)
-    {
-        var bitmap = new SKBitmap(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels(), new SKCodecOptions(index));
-        Assert.That(result, Is.EqualTo(SKCodecResult.Success), $"frame {index} decodes");
-        return bitmap;
-    }
-
-    private static double Differing(SKBitmap a, SKBitmap b)
-    {
-        long differing = 0;
-        for (int y = 0; y < a.Height; y++)
-        {
-            for (int x = 0; x < a.Width; x++)
-            {
-                differing += a.GetPixel(x, y) == b.GetPixel(x, y) ? 0 : 1;
-            }
-        }
-
-        return (double)differing / (a.Width * a.Height);
     }
 }

@@ -5,6 +5,7 @@ using DescentLab.Output.Plots;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
 using SkiaSharp;
+using static DescentLab.Tests.Support.GifFrames;
 
 namespace DescentLab.Tests.Output.Plots;
 
@@ -80,26 +81,5 @@ public sealed class MapAnimationPlotTests
             double ny = (b.X - a.X) / length * offset;
             Assert.That(handle.Predict(theta, mx + nx, my + ny) >= 0.5, Is.Not.EqualTo(handle.Predict(theta, mx - nx, my - ny) >= 0.5));
         }
-    }
-
-    private static SKBitmap Frame(SKCodec codec, int index)
-    {
-        var bitmap = new SKBitmap(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        Assert.That(codec.GetPixels(bitmap.Info, bitmap.GetPixels(), new SKCodecOptions(index)), Is.EqualTo(SKCodecResult.Success));
-        return bitmap;
-    }
-
-    private static double Differing(SKBitmap a, SKBitmap b)
-    {
-        long differing = 0;
-        for (int y = 0; y < a.Height; y++)
-        {
-            for (int x = 0; x < a.Width; x++)
-            {
-                differing += a.GetPixel(x, y) == b.GetPixel(x, y) ? 0 : 1;
-            }
-        }
-
-        return (double)differing / (a.Width * a.Height);
     }
 }
