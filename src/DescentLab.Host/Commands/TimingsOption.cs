@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime;
 using DescentLab.Experiments.Text;
 using DescentLab.Experiments.Timing;
 
@@ -81,6 +82,10 @@ public sealed class TimingsOption
                 writer.WriteLine($"{name.PadRight(nameWidth)}  {time.PadLeft(timeWidth)}");
             }
         }
+
+        // How cold the process was: methods the JIT compiled (not precompiled, or recompiled hot) and the time it took,
+        // summed over threads, so it can exceed the wall time.
+        writer.WriteLine($"JIT: {JitInfo.GetCompiledMethodCount()} methods compiled in {Duration(JitInfo.GetCompilationTime())} (all threads)");
     }
 
     /// <summary>Milliseconds below a second, seconds from there (so a long run reads <c>12.3 s</c>, not <c>1.23e4 ms</c>).</summary>

@@ -12,8 +12,8 @@ namespace DescentLab.Output.History;
 /// Opening checks that the database is ours (or empty) before anything is written, then migrates the schema forward
 /// (<see cref="HistorySchema"/>, the same for both stores; what differs is in <see cref="HistoryDialect"/>). Every write
 /// is one transaction holding the store's writer lock, so processes and machines writing at once never lose, duplicate
-/// or half-write a run set. Every run set records the machine it ran on and its environment. One store is one
-/// connection: use it from one thread at a time.
+/// or half-write a run set. Every run set records the machine it ran on and its environment. A store's calls use one
+/// connection (a trend reads its run sets on a few more, in parallel): use it from one thread at a time.
 /// </remarks>
 public sealed class HistoryStore : IDisposable
 {
@@ -232,9 +232,39 @@ public sealed class HistoryStore : IDisposable
             HistoryDialect.Add(query, "@machine", DbType.String, machine);
             var sets = ReadSets(query);
             sets.Reverse();
-            return sets.SelectMany(s => TrendPoints.Of(s.Id, ParseTime(s.Record.StartedUtc), s.Record.GitCommit, HistoryRows.Read(_connection, _dialect, s.Id))
-                .Select(p => p with { Machine = s.Record.Environment.Machine })).ToList();
+            return PointsOf(sets);
         });
+    }
+
+    /// <summary>The trend points of <paramref name="sets"/>, in their order. Reading a set's rows is per-cell calls into the
+    /// database driver (a few hundred ns each: 30 nights of a 525-run config take about 0.6 s on one core), and the sets are
+    /// independent, so they are read and reduced on up to one connection per core.</summary>
+    private List<TrendPoint> PointsOf(List<(long Id, HistoryRecord Record)> sets)
+    {
+        var points = new List<TrendPoint>[sets.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, sets.Count)) };
+        try
+        {
+            Parallel.For(
+                0,
+                sets.Count,
+                options,
+                () => _dialect.Open(Location),
+                (i, _, connection) =>
+                {
+                    var (id, record) = sets[i];
+                    points[i] = [.. TrendPoints.Of(id, ParseTime(record.StartedUtc), record.GitCommit, HistoryRows.Read(connection, _dialect, id))
+                        .Select(p => p with { Machine = record.Environment.Machine })];
+                    return connection;
+                },
+                connection => connection.Dispose());
+        }
+        catch (AggregateException ex)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        return [.. points.SelectMany(p => p)];
     }
 
     /// <summary>Every complete, unsharded run set (one night of a config) of every machine, oldest first, without its rows:

@@ -14,6 +14,12 @@ namespace DescentLab.Output.Pipeline;
 // Publishing a run set, in six steps that each fail alone: compare, record, export, complete, move latest, CI outputs.
 public sealed partial class ExperimentPipeline
 {
+    /// <summary>The <c>--timings</c> stage of reading the baseline and comparing with it.</summary>
+    public const string BaselineStage = "baseline comparison";
+
+    /// <summary>The <c>--timings</c> stage of recording the set in history and reading its trend.</summary>
+    public const string HistoryStage = "history record + trend";
+
     /// <summary>Publishes <paramref name="set"/> in order: compares it with the baseline, records it in history (pending),
     /// writes every exporter's files, marks it complete, moves <c>latest</c> and appends the CI step summary, then logs the
     /// counts as the last line (used by <c>run</c>, <c>run --resume</c> and <c>merge</c>).</summary>
@@ -61,10 +67,12 @@ public sealed partial class ExperimentPipeline
             return;
         }
 
+        long start = Stopwatch.GetTimestamp();
         publication.Set = publication.Set with
         {
             Regression = Compare(publication.Set, publication.History, regression, publication.Folder.FullPath, publication.MustFail, out string? baselineError),
         };
+        StageTimings.Record(BaselineStage, start);
         publication.BaselineError = baselineError;
 
         // A changed config is said before anything else the comparison found.
@@ -87,9 +95,11 @@ public sealed partial class ExperimentPipeline
             return;
         }
 
+        long start = Stopwatch.GetTimestamp();
         publication.Pending = history.Record(publication.Set, publication.Folder.FullPath, pending: true);
         string? machine = history.AllMachines ? null : MachineOf(publication.Set);
         publication.Set = publication.Set with { Trend = history.Trend(publication.Set.Manifest.Name, machine, includingRunSetId: publication.Pending) };
+        StageTimings.Record(HistoryStage, start);
     }
 
     /// <summary>Step 3: every exporter, each isolated from the others (Serilog's SafeAggregateSink): a failing one becomes

@@ -223,10 +223,12 @@ public sealed partial class ExperimentPipeline
         }
 
         HistoryStore? history = null;
+        long historyStart = Stopwatch.GetTimestamp();
         try
         {
             // Shards leave history, baselines and latest to merge.
             history = request.Shard is null ? _history.Open(request.ReportsRoot) : null;
+            StageTimings.Record("history open", historyStart);
             var folder = outDir is null
                 ? RunFolder.CreateUnderReports(request.ReportsRoot, config.Name, _time.GetUtcNow())
                 : RunFolder.CreateExplicit(outDir);

@@ -18,11 +18,6 @@ public sealed partial class PlotFigure : IDisposable
     /// <summary>Height of a figure with a single panel.</summary>
     public const int SinglePanelHeight = 560;
 
-    /// <summary>PNG encoding: the Sub and Up row filters at zlib level 3. On the nightly plots (RGB) that encodes about 3.5×
-    /// faster than Skia's default (all five filters tried per row, level 6) for files 4 % larger, and with the alpha
-    /// channel gone still 7 % smaller than before; measured in docs/benchmarks.md.</summary>
-    private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub | SKPngEncoderFilterFlags.Up, 3);
-
     private readonly Multiplot _multiplot;
     private readonly int _columns;
 
@@ -41,10 +36,11 @@ public sealed partial class PlotFigure : IDisposable
     public int Height { get; }
 
     /// <summary>A figure of <paramref name="count"/> styled panels: one full-width panel, or two columns.</summary>
-    public static PlotFigure Create(int count)
+    public static PlotFigure Create(int count) => Create(count, PlotFonts.Family);
+
+    private static PlotFigure Create(int count, string font)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        string font = PlotFonts.Family;
         int columns = count == 1 ? 1 : 2;
         int rows = (count + columns - 1) / columns;
         var panels = new Plot[count];
@@ -68,10 +64,10 @@ public sealed partial class PlotFigure : IDisposable
     /// does.</summary>
     internal static void WarmUp(string font)
     {
-        using var plot = NewPanel(font);
-        plot.Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
-        plot.Title("warm-up");
-        _ = plot.GetImageBytes(320, 240, ImageFormat.Png);
+        using var figure = Create(1, font);
+        figure.Panels[0].Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
+        figure.Panels[0].Title("warm-up");
+        _ = figure.RenderPng(320, 240);
     }
 
     /// <summary>Renders the figure and writes it to <paramref name="path"/> (temporary file, then rename).</summary>
@@ -79,20 +75,14 @@ public sealed partial class PlotFigure : IDisposable
 
     /// <summary>The figure rendered at <paramref name="width"/> × <paramref name="height"/> pixels, as PNG bytes (an
     /// animation's frame).</summary>
-    /// <remarks>Composed over white on an opaque surface (ScottPlot leaves an empty grid cell transparent), so the PNG is
-    /// RGB without an alpha channel: a quarter less to compress and about a tenth smaller.</remarks>
+    /// <remarks>Encoded over white as RGB without an alpha channel (<see cref="PngEncoder"/>; ScottPlot leaves an empty
+    /// grid cell transparent): a quarter less to compress and about a tenth smaller.</remarks>
     public byte[] RenderPng(int width, int height)
     {
-        using var drawn = Surface(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        _multiplot.Render(drawn.Canvas, new PixelRect(0, width, 0, height));
-        using var figure = drawn.Snapshot();
-        using var surface = Surface(width, height, SKColorType.Rgb888x, SKAlphaType.Opaque);
-        surface.Canvas.Clear(SKColors.White);
-        surface.Canvas.DrawImage(figure, 0, 0);
-        using var image = surface.Snapshot();
-        using var pixels = image.PeekPixels();
-        using var png = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("Skia could not encode the figure as PNG.");
-        return png.ToArray();
+        using var surface = Surface(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        _multiplot.Render(surface.Canvas, new PixelRect(0, width, 0, height));
+        using var pixels = surface.PeekPixels() ?? throw new InvalidOperationException("Skia gave no access to the figure's pixels.");
+        return PngEncoder.Encode(pixels.GetPixelSpan(), width, height, pixels.RowBytes);
     }
 
     /// <summary>Renders the figure as SVG and writes it to <paramref name="path"/> (temporary file, then rename).</summary>
