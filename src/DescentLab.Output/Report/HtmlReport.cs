@@ -75,15 +75,15 @@ public static class HtmlReport
     /// placeholder order.</summary>
     /// <remarks>The megabytes of base64 go in after Markdig has rendered the page (<see cref="WriteWithImages"/>), so they
     /// are neither escaped character by character nor copied by the string replacements.</remarks>
-    private static List<string> Embed(MarkdownDocument document, Func<string, byte[]?> image)
+    private static List<byte[]> Embed(MarkdownDocument document, Func<string, byte[]?> image)
     {
-        var embedded = new List<string>();
+        var embedded = new List<byte[]>();
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url is { } url && !url.Contains(':', StringComparison.Ordinal)))
         {
             if (image(Uri.UnescapeDataString(link.Url!)) is { } bytes)
             {
                 link.Url = ImagePlaceholder + embedded.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ImagePlaceholderEnd;
-                embedded.Add("data:image/png;base64," + Convert.ToBase64String(bytes));
+                embedded.Add(bytes);
             }
         }
 
@@ -92,7 +92,7 @@ public static class HtmlReport
 
     /// <summary>Writes <paramref name="body"/> with each image placeholder replaced by its data URI (text that only looks
     /// like one is written as it is).</summary>
-    private static void WriteWithImages(TextWriter writer, string body, IReadOnlyList<string> embedded)
+    private static void WriteWithImages(TextWriter writer, string body, IReadOnlyList<byte[]> embedded)
     {
         int at = 0;
         int from = 0;
@@ -108,11 +108,32 @@ public static class HtmlReport
             }
 
             writer.Write(body.AsSpan(at, start - at));
-            writer.Write(embedded[index]);
+            WriteDataUri(writer, embedded[index]);
             at = from = end + ImagePlaceholderEnd.Length;
         }
 
         writer.Write(body.AsSpan(at));
+    }
+
+    /// <summary>Writes <paramref name="png"/> as a data URI, in pieces: a report's images are megabytes, and one string per
+    /// image (then one for the page) cost more than everything else in the page.</summary>
+    private static void WriteDataUri(TextWriter writer, byte[] png)
+    {
+        writer.Write("data:image/png;base64,");
+        const int Piece = 3 * 4096;
+        char[] text = System.Buffers.ArrayPool<char>.Shared.Rent(4 * Piece / 3);
+        try
+        {
+            for (int at = 0; at < png.Length; at += Piece)
+            {
+                Convert.TryToBase64Chars(png.AsSpan(at, Math.Min(Piece, png.Length - at)), text, out int written);
+                writer.Write(text, 0, written);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(text);
+        }
     }
 
     /// <summary>Relative links to a report.md or a course's index.md point at the HTML page written next to it, so the

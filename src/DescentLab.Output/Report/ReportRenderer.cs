@@ -42,9 +42,9 @@ public static class ReportRenderer
         StageTimings.Record(MarkdownFile, start, part: true);
         start = Stopwatch.GetTimestamp();
         var rendered = files.Where(f => f.Error is null).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
-        AtomicFile.WriteAllText(
+        AtomicFile.WriteText(
             Path.Combine(runDir, HtmlFile),
-            HtmlReport.ToHtml(markdown, link => rendered.Contains(link) ? File.ReadAllBytes(Path.Combine(runDir, link)) : null));
+            writer => HtmlReport.Write(markdown, writer, link => rendered.Contains(link) ? File.ReadAllBytes(Path.Combine(runDir, link)) : null));
         StageTimings.Record(HtmlFile, start, part: true);
         var written = files.Where(f => f.Error is null).SelectMany(Paths).Append(MarkdownFile).Append(HtmlFile).ToList();
         return new ReportFiles(files, written);
