@@ -87,6 +87,22 @@ internal static class HistorySchema
         ALTER TABLE runs ADD COLUMN trial {integer};
         ALTER TABLE runs ADD COLUMN phase TEXT;
         """,
+
+        // v6: each run set's trend points, so a trend does not read every run of every night (run sets recorded before
+        // have none: their points are computed from their runs when read).
+        """
+        CREATE TABLE trend_points (
+            run_set_id {integer} NOT NULL REFERENCES run_sets (id),
+            position {integer} NOT NULL,
+            problem TEXT NOT NULL,
+            setting TEXT NOT NULL,
+            variant TEXT NOT NULL,
+            median_final_gap {real},
+            median_epochs_to_target {real},
+            leader {integer} NOT NULL,
+            median_accuracy {real},
+            PRIMARY KEY (run_set_id, position));
+        """,
     ];
 
     /// <summary>The version a fresh or migrated database ends at.</summary>

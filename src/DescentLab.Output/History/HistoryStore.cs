@@ -128,6 +128,7 @@ public sealed class HistoryStore : IDisposable
                 _connection,
                 $"""
                 DELETE FROM runs WHERE run_set_id IN (SELECT id FROM run_sets WHERE run_dir = @dir AND {OfMachine});
+                DELETE FROM trend_points WHERE run_set_id IN (SELECT id FROM run_sets WHERE run_dir = @dir AND {OfMachine});
                 DELETE FROM run_sets WHERE run_dir = @dir AND {OfMachine};
                 """,
                 transaction))
@@ -236,9 +237,10 @@ public sealed class HistoryStore : IDisposable
         });
     }
 
-    /// <summary>The trend points of <paramref name="sets"/>, in their order. Reading a set's rows is per-cell calls into the
-    /// database driver (a few hundred ns each: 30 nights of a 525-run config take about 0.6 s on one core), and the sets are
-    /// independent, so they are read and reduced on up to one connection per core.</summary>
+    /// <summary>The trend points of <paramref name="sets"/>, in their order: those stored with each set, or for a set recorded
+    /// before they were stored, computed from its runs. Those runs are read on up to one connection per core: reading is
+    /// per-cell calls into the database driver (a few hundred ns each; 30 nights of a 525-run config took 0.6 s on one
+    /// core), and the sets are independent.</summary>
     private List<TrendPoint> PointsOf(List<(long Id, HistoryRecord Record)> sets)
     {
         var points = new List<TrendPoint>[sets.Count];
@@ -253,8 +255,10 @@ public sealed class HistoryStore : IDisposable
                 (i, _, connection) =>
                 {
                     var (id, record) = sets[i];
-                    points[i] = [.. TrendPoints.Of(id, ParseTime(record.StartedUtc), record.GitCommit, HistoryRows.Read(connection, _dialect, id))
-                        .Select(p => p with { Machine = record.Environment.Machine })];
+                    var started = ParseTime(record.StartedUtc);
+                    points[i] = HistoryTrendPoints.Read(connection, id, started, record.GitCommit, record.Environment.Machine)
+                        ?? [.. TrendPoints.Of(id, started, record.GitCommit, HistoryRows.Read(connection, _dialect, id))
+                            .Select(p => p with { Machine = record.Environment.Machine })];
                     return connection;
                 },
                 connection => connection.Dispose());
@@ -358,6 +362,7 @@ public sealed class HistoryStore : IDisposable
         HistoryDialect.Add(insertSet, "@version", DbType.String, environment.DescentLabVersion);
         long id = Convert.ToInt64(insertSet.ExecuteScalar(), CultureInfo.InvariantCulture);
         HistoryRows.Insert(_connection, transaction, id, record.Rows);
+        HistoryTrendPoints.Insert(_connection, transaction, id, TrendPoints.Of(id, ParseTime(record.StartedUtc), record.GitCommit, record.Rows));
         return id;
     }
 

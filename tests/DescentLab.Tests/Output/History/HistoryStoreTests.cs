@@ -133,7 +133,7 @@ public sealed class HistoryStoreTests
         var old = store.LatestComplete("nightly", null);
         long added = store.Record(Set("nightly", [AwkwardRuns.Logistic()]), "new");
 
-        Assert.That(store.SchemaVersion, Is.EqualTo(5));
+        Assert.That(store.SchemaVersion, Is.EqualTo(6));
         Assert.That(old!.Id, Is.EqualTo(1));
         Assert.That(old.RunDir, Is.EqualTo("reports/nightly/20240101-020000"));
         Assert.That(old.GitCommit, Is.Null);
@@ -196,7 +196,7 @@ public sealed class HistoryStoreTests
 
         var error = Assert.Throws<HistoryException>(() => new HistoryStore(path).Dispose());
 
-        Assert.That(error.Message, Is.EqualTo(path + ": history schema version 99 is newer than this DescentLab understands (5); upgrade DescentLab"));
+        Assert.That(error.Message, Is.EqualTo(path + ": history schema version 99 is newer than this DescentLab understands (6); upgrade DescentLab"));
     }
 
     [Test]

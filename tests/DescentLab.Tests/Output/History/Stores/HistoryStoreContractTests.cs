@@ -1,3 +1,5 @@
+using System.Globalization;
+using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.History;
 using DescentLab.Tests.Support;
@@ -34,7 +36,7 @@ public sealed class HistoryStoreContractTests(string kind)
         Assert.That(Bits.OfEach(latest.Rows), Is.EqualTo(Bits.OfEach(AwkwardRuns.Rows())));
         Assert.That(latest.Machine, Is.EqualTo("ci-a"));
         Assert.That(latest.Environment, Is.EqualTo(new HistoryEnvironment("ci-a", "Linux", ".NET 10.0.12", "Test CPU @ 2.0GHz", 2, "X64", "1.0.0")));
-        Assert.That(store.SchemaVersion, Is.EqualTo(5));
+        Assert.That(store.SchemaVersion, Is.EqualTo(6));
     }
 
     [Test]
@@ -199,7 +201,7 @@ public sealed class HistoryStoreContractTests(string kind)
 
         var error = Assert.Throws<HistoryException>(() => _store.Open().Dispose());
 
-        Assert.That(error!.Message, Is.EqualTo(_store.Location.Display + ": history schema version 99 is newer than this DescentLab understands (5); upgrade DescentLab"));
+        Assert.That(error!.Message, Is.EqualTo(_store.Location.Display + ": history schema version 99 is newer than this DescentLab understands (6); upgrade DescentLab"));
     }
 
     [Test]
@@ -210,21 +212,63 @@ public sealed class HistoryStoreContractTests(string kind)
             v3.Record(Set("nightly", [AwkwardRuns.Origin("old")], machine: "ignored"), "old");
         }
 
-        // Back to version 3 as it was: no machine columns, no trial or phase, the run set recorded without them.
+        // Back to version 3 as it was: no machine columns, no trial or phase, no trend points, the run set recorded without them.
         string drop = string.Join(' ', new[] { "machine", "operating_system", "runtime", "cpu_model", "processors", "architecture", "descentlab_version" }
-            .Select(c => $"ALTER TABLE run_sets DROP COLUMN {c};")) + " ALTER TABLE runs DROP COLUMN trial; ALTER TABLE runs DROP COLUMN phase;";
+            .Select(c => $"ALTER TABLE run_sets DROP COLUMN {c};")) + " ALTER TABLE runs DROP COLUMN trial; ALTER TABLE runs DROP COLUMN phase; DROP TABLE trend_points;";
         _store.Execute("DROP INDEX run_sets_by_machine; " + drop + (kind == StoreUnderTest.Postgres ? " UPDATE history_schema SET version = 3;" : " PRAGMA user_version = 3;"));
 
         using var store = _store.Open();
         var old = store.LatestComplete("nightly", null, "ci-a");
         long added = store.Record(Set("nightly", [AwkwardRuns.Logistic()], machine: "ci-b"), "new");
 
-        Assert.That(store.SchemaVersion, Is.EqualTo(5));
+        Assert.That(store.SchemaVersion, Is.EqualTo(6));
         Assert.That(old!.Rows.Single().RunId, Is.EqualTo("old"));
         Assert.That(old.Environment, Is.EqualTo(HistoryEnvironment.Unknown));
         Assert.That(store.LatestComplete("nightly", null, "ci-b")!.Id, Is.EqualTo(added));
         Assert.That(store.LatestComplete("nightly", added, "ci-b")!.Id, Is.EqualTo(old.Id), "a run set of unknown machine is every machine's");
     }
+
+    [Test]
+    public void Trend_ReadsEachRunSetsStoredPoints_AndComputesThemFromTheRunsOfASetRecordedWithout()
+    {
+        var first = AwkwardRuns.Rows();
+        SummaryRow[] second = [.. AwkwardRuns.Rows().Select(r => r with { FinalGap = r.FinalGap * 2, EpochsToTarget = r.EpochsToTarget + 1 })];
+        long older;
+        long newer;
+        using (var store = _store.Open())
+        {
+            older = store.Record(Set("nightly", first, started: new DateTimeOffset(2025, 1, 1, 2, 0, 0, TimeSpan.Zero)), "first");
+            newer = store.Record(Set("nightly", second, started: new DateTimeOffset(2025, 1, 2, 2, 0, 0, TimeSpan.Zero)), "second");
+        }
+
+        // The first as a set recorded before points were stored.
+        _store.Execute($"DELETE FROM trend_points WHERE run_set_id = {older};");
+        using var reopened = _store.Open();
+        var trend = reopened.Trend("nightly", "ci-a");
+
+        var expected = TrendPoints.Of(older, new DateTimeOffset(2025, 1, 1, 2, 0, 0, TimeSpan.Zero), "0123456789abcdef", first)
+            .Concat(TrendPoints.Of(newer, new DateTimeOffset(2025, 1, 2, 2, 0, 0, TimeSpan.Zero), "0123456789abcdef", second))
+            .Select(p => p with { Machine = "ci-a" })
+            .ToList();
+        Assert.That(Convert.ToInt64(_store.Scalar($"SELECT count(*) FROM trend_points WHERE run_set_id = {newer};"), CultureInfo.InvariantCulture), Is.EqualTo(expected.Count(p => p.RunSetId == newer)));
+        Assert.That(expected.Select(p => p.MedianFinalGap), Has.Some.NaN, "the awkward runs include a NaN median, stored as NULL");
+        Assert.That(trend.Select(Describe), Is.EqualTo(expected.Select(Describe)));
+    }
+
+    /// <summary>A point with its doubles as bits, so NaN equals NaN and nothing is rounded.</summary>
+    private static string Describe(TrendPoint p) => string.Join(
+        '|',
+        p.RunSetId,
+        p.StartedUtc.ToString("O", CultureInfo.InvariantCulture),
+        p.Commit,
+        p.Machine,
+        p.Problem,
+        p.Setting,
+        p.Variant,
+        BitConverter.DoubleToInt64Bits(p.MedianFinalGap),
+        p.MedianEpochsToTarget is { } e ? BitConverter.DoubleToInt64Bits(e) : "none",
+        p.Leader,
+        p.MedianAccuracy is { } a ? BitConverter.DoubleToInt64Bits(a) : "none");
 
     private static RunSet Set(string name, IReadOnlyList<SummaryRow> rows, bool complete = true, string? shard = null, DateTimeOffset? started = null, string machine = "ci-a")
     {
