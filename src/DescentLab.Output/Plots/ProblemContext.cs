@@ -72,12 +72,14 @@ internal sealed class ProblemContext
     }
 
     /// <summary>One context per problem of <paramref name="set"/>, in plan order.</summary>
-    public static IReadOnlyList<ProblemContext> All(RunSet set)
+    public static IReadOnlyList<ProblemContext> All(RunSet set) => OfSets.Of(set);
+
+    private static readonly PerRunSet<IReadOnlyList<ProblemContext>> OfSets = new(set =>
     {
         var styles = VariantStyles.From(set);
         var palette = SettingPalette.From(set);
         return ProblemRuns.Group(set.Rows).Select(r => new ProblemContext(set, r, styles, palette)).ToList();
-    }
+    });
 
     /// <summary>The run of <paramref name="setting"/> on the first seed's dataset, if there is one.</summary>
     public SummaryRow? FirstSeedRun(SettingRuns setting) => setting.Rows.FirstOrDefault(r => r.DatasetKey == DatasetKey);

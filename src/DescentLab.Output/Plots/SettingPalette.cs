@@ -59,8 +59,10 @@ public sealed class SettingPalette
     public static SettingPalette From(RunSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        return Of(set.Rows.Select(VariantSetting.From).Distinct().ToList(), VariantStyles.From(set));
+        return OfSets.Of(set);
     }
+
+    private static readonly PerRunSet<SettingPalette> OfSets = new(set => Of(set.Rows.Select(VariantSetting.From).Distinct().ToList(), VariantStyles.From(set)));
 
     /// <summary>The palette of <paramref name="settings"/> (in the order given) over the base colours of <paramref name="variants"/>.</summary>
     /// <remarks>Each variant's first setting is placed first, in variant order, so every variant can claim its base

@@ -26,10 +26,15 @@ public sealed class VariantStyles
     public static VariantStyles From(RunSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
+        return OfSets.Of(set);
+    }
+
+    private static readonly PerRunSet<VariantStyles> OfSets = new(set =>
+    {
         var declared = set.Manifest.ResolvedConfig.Variants.Select(v => (v.Name, v.Family, v.Colour));
         var named = set.Rows.Select(r => r.Variant).Concat(set.Trend.Select(t => t.Variant)).Select(n => (n, (string?)null, (string?)null));
         return Of(declared.Concat(named));
-    }
+    });
 
     /// <summary>The styles of <paramref name="variants"/> (name, recorded family or null, recorded colour or null), and of
     /// every built-in variant.</summary>
