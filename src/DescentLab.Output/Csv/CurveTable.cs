@@ -132,36 +132,47 @@ public sealed class CurveTable
         var filled = new List<int>();
         var parameters = new List<double>();
         string? runId = null;
+
+        // Cells are read in place (ranges into the row), not split into strings: a big sweep's report reads millions.
+        Span<Range> cells = Header.Count <= 64 ? stackalloc Range[Header.Count + 1] : new Range[Header.Count + 1];
         for (int row = 0; row < count; row++)
         {
             long line = firstLine + row;
-            string[] cells = rows[row].Split(',');
-            if (cells.Length != Header.Count)
+            string text = rows[row];
+            int found = text.AsSpan().Split(cells, ',');
+            if (found != Header.Count)
             {
-                throw new RunFileException(path, line, $"expected {Header.Count} fields but found {cells.Length}");
+                throw new RunFileException(path, line, $"expected {Header.Count} fields but found {(found > Header.Count ? text.Split(',').Length : found)}");
             }
 
-            runId ??= cells[0];
-            if (cells[0] != runId)
+            var id = text.AsSpan(cells[0]);
+            runId ??= id.ToString();
+            if (!id.SequenceEqual(runId))
             {
-                throw new RunFileException(path, line, $"a row of run '{cells[0]}' among the rows of run '{runId}'");
+                throw new RunFileException(path, line, $"a row of run '{id}' among the rows of run '{runId}'");
             }
 
-            epoch[row] = Integer<int>(cells, 1, path, line, int.TryParse);
-            step[row] = Integer<long>(cells, 2, path, line, long.TryParse);
-            loss[row] = Number(cells, 3, path, line);
-            gap[row] = Number(cells, 4, path, line);
-            gradNorm[row] = Number(cells, 5, path, line);
+            epoch[row] = Integer<int>(text, cells, 1, path, line, int.TryParse);
+            step[row] = Integer<long>(text, cells, 2, path, line, long.TryParse);
+            loss[row] = Number(text, cells, 3, path, line);
+            gap[row] = Number(text, cells, 4, path, line);
+            gradNorm[row] = Number(text, cells, 5, path, line);
             if (row == 0)
             {
-                accuracy = cells[First - 1].Length > 0 ? new double[count] : null;
-                filled.AddRange(Enumerable.Range(First, cells.Length - First).Where(c => cells[c].Length > 0));
+                accuracy = Width(cells, First - 1) > 0 ? new double[count] : null;
+                for (int column = First; column < Header.Count; column++)
+                {
+                    if (Width(cells, column) > 0)
+                    {
+                        filled.Add(column);
+                    }
+                }
             }
 
-            for (int column = First - 1; column < cells.Length; column++)
+            for (int column = First - 1; column < Header.Count; column++)
             {
                 bool expected = column == First - 1 ? accuracy is not null : filled.Contains(column);
-                if ((cells[column].Length > 0) != expected)
+                if ((Width(cells, column) > 0) != expected)
                 {
                     throw new RunFileException(path, line, $"column {Header[column]}: run '{runId}' fills other accuracy or parameter cells than in its first row");
                 }
@@ -169,27 +180,29 @@ public sealed class CurveTable
 
             if (accuracy is not null)
             {
-                accuracy[row] = Number(cells, First - 1, path, line);
+                accuracy[row] = Number(text, cells, First - 1, path, line);
             }
 
             foreach (int column in filled)
             {
-                parameters.Add(Number(cells, column, path, line));
+                parameters.Add(Number(text, cells, column, path, line));
             }
         }
 
         return new Curve([.. filled.Select(c => Header[c])], epoch, step, loss, gap, gradNorm, [.. parameters], accuracy);
     }
 
-    private delegate bool TryParse<T>(string text, NumberStyles style, IFormatProvider provider, out T value);
+    private static int Width(ReadOnlySpan<Range> cells, int column) => cells[column].End.Value - cells[column].Start.Value;
 
-    private T Integer<T>(string[] cells, int column, string path, long line, TryParse<T> parse) =>
-        parse(cells[column], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T value)
-            ? value
-            : throw new RunFileException(path, line, $"column {Header[column]}: expected an integer but found '{cells[column]}'");
+    private delegate bool TryParse<T>(ReadOnlySpan<char> text, NumberStyles style, IFormatProvider provider, out T value);
 
-    private double Number(string[] cells, int column, string path, long line) =>
-        double.TryParse(cells[column], DoubleStyle, CultureInfo.InvariantCulture, out double value)
+    private T Integer<T>(string row, ReadOnlySpan<Range> cells, int column, string path, long line, TryParse<T> parse) =>
+        parse(row.AsSpan(cells[column]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T value)
             ? value
-            : throw new RunFileException(path, line, $"column {Header[column]}: expected a number but found '{cells[column]}'");
+            : throw new RunFileException(path, line, $"column {Header[column]}: expected an integer but found '{row[cells[column]]}'");
+
+    private double Number(string row, ReadOnlySpan<Range> cells, int column, string path, long line) =>
+        double.TryParse(row.AsSpan(cells[column]), DoubleStyle, CultureInfo.InvariantCulture, out double value)
+            ? value
+            : throw new RunFileException(path, line, $"column {Header[column]}: expected a number but found '{row[cells[column]]}'");
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace DescentLab.Output.Csv;
 
@@ -54,24 +55,35 @@ public static class CurveTableReader
         return CurveTable.ParseHeader(lines.MoveNext() ? lines.Current.Text : null, path);
     }
 
-    /// <summary>The run whose rows are at <paramref name="location"/> of <paramref name="path"/>, whose header is
-    /// <paramref name="table"/>'s.</summary>
+    /// <summary>The run whose rows are at <paramref name="location"/> of <paramref name="file"/> (opened with
+    /// <see cref="OpenForRuns"/>; <paramref name="path"/> names it in messages), whose header is <paramref name="table"/>'s.</summary>
     /// <exception cref="RunFileException">The file is missing or malformed, or has changed since it was indexed.</exception>
-    public static CurveBlock ReadRun(string path, CurveTable table, CurveLocation location)
+    public static CurveBlock ReadRun(SafeFileHandle file, string path, CurveTable table, CurveLocation location)
     {
         byte[] bytes = new byte[location.Length];
-        using (var stream = Open(path))
+        for (int read = 0; read < bytes.Length;)
         {
-            stream.Position = location.Offset;
-            if (stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) < bytes.Length)
-            {
-                throw new RunFileException(path, location.Line, "the file is shorter than when it was read");
-            }
+            int more = RandomAccess.Read(file, bytes.AsSpan(read), location.Offset + read);
+            read += more > 0 ? more : throw new RunFileException(path, location.Line, "the file is shorter than when it was read");
         }
 
         var rows = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.TrimEnd('\r')).ToList();
         string runId = rows.Count > 0 ? rows[0][..Math.Max(0, rows[0].IndexOf(','))] : string.Empty;
         return Block(table, runId, rows, path, location);
+    }
+
+    /// <summary>Opens <paramref name="path"/> for <see cref="ReadRun"/>: reads at offsets, from any thread.</summary>
+    /// <exception cref="RunFileException">The file is missing.</exception>
+    public static SafeFileHandle OpenForRuns(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new RunFileException(path, 0, "file not found", ex);
+        }
     }
 
     private static CurveBlock Block(CurveTable table, string runId, List<string> rows, string path, CurveLocation location) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Results;
+using Microsoft.Win32.SafeHandles;
 
 namespace DescentLab.Output.Csv;
 
@@ -14,6 +15,12 @@ public sealed class CurveTableSource : ICurveSource
     private readonly CurveTable _table;
     private readonly IReadOnlyDictionary<string, Entry> _entries;
     private readonly IReadOnlyList<double> _ladder;
+
+    // Opened at the first read and kept: a report reads thousands of runs at their offsets (opening the file for each cost
+    // more than parsing it), from several threads. Closed when the source is collected.
+    private SafeFileHandle? _file;
+    private bool _opened;
+    private object? _opening;
 
     /// <summary>The runs of <paramref name="entries"/> in the curves.csv at <paramref name="path"/>, whose header is
     /// <paramref name="table"/>'s.</summary>
@@ -54,7 +61,8 @@ public sealed class CurveTableSource : ICurveSource
 
     private Curve Read(string runId, Entry entry)
     {
-        var block = CurveTableReader.ReadRun(_path, _table, entry.Location);
+        var file = LazyInitializer.EnsureInitialized(ref _file, ref _opened, ref _opening, () => CurveTableReader.OpenForRuns(_path))!;
+        var block = CurveTableReader.ReadRun(file, _path, _table, entry.Location);
         return block.RunId == runId
             ? block.Curve
             : throw new RunFileException(_path, entry.Location.Line, $"expected the rows of run '{runId}' but found '{block.RunId}': the file has changed since it was read");

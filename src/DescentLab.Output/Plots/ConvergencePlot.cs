@@ -70,7 +70,7 @@ public sealed class ConvergencePlot : IPlot
     {
         bool accuracy = measure == CurveMeasure.Accuracy;
         var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
-        var bands = context.Runs.Settings.ToDictionary(s => s, s => CurveBand.Build(s, set.Curves, axis, measure)?.Decimated(MaxPointsPerLine));
+        var bands = Bands(set, context, axis, measure);
         Func<double, double> y = accuracy ? v => v : LogScale.Log10;
         var (bottom, top) = accuracy ? AccuracyRange(bands.Values, judging.Accuracies.Select(a => a.Value)) : YRange(bands.Values, judging.Level);
         // Wall times of small runs are fractions of a millisecond: the data decides the range, not a minimum of 1.
@@ -130,6 +130,27 @@ public sealed class ConvergencePlot : IPlot
         }
 
         return figure;
+    }
+
+    /// <summary>Each setting's band. Reading every seed's curve is most of a big sweep's figure (20,000 curves), so settings
+    /// are read as many at once as the run set's parallelism: one large figure does not keep the other workers idle.</summary>
+    private static Dictionary<SettingRuns, CurveBand?> Bands(RunSet set, ProblemContext context, ConvergenceAxis axis, CurveMeasure measure)
+    {
+        try
+        {
+            return context.Runs.Settings
+                .AsParallel()
+                .AsOrdered()
+                .WithDegreeOfParallelism(Math.Max(1, set.Manifest.Parallel))
+                .Select(s => (Setting: s, Band: CurveBand.Build(s, set.Curves, axis, measure)?.Decimated(MaxPointsPerLine)))
+                .ToDictionary(b => b.Setting, b => b.Band);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            // The figure's error names what failed, as it would without the parallel read.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            throw;
+        }
     }
 
     /// <summary>The x axis label; the wall-time label says how a row's time is made, since curves record none.</summary>
