@@ -14,6 +14,9 @@ namespace DescentLab.Output.Pipeline;
 // Publishing a run set, in six steps that each fail alone: compare, record, export, complete, move latest, CI outputs.
 public sealed partial class ExperimentPipeline
 {
+    /// <summary>The <c>--timings</c> stage of opening the history store.</summary>
+    public const string HistoryOpenStage = "history open";
+
     /// <summary>The <c>--timings</c> stage of reading the baseline and comparing with it.</summary>
     public const string BaselineStage = "baseline comparison";
 

@@ -228,7 +228,7 @@ public sealed partial class ExperimentPipeline
         {
             // Shards leave history, baselines and latest to merge.
             history = request.Shard is null ? _history.Open(request.ReportsRoot) : null;
-            StageTimings.Record("history open", historyStart);
+            StageTimings.Record(HistoryOpenStage, historyStart);
             var folder = outDir is null
                 ? RunFolder.CreateUnderReports(request.ReportsRoot, config.Name, _time.GetUtcNow())
                 : RunFolder.CreateExplicit(outDir);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DescentLab.Host.Commands;
 using DescentLab.Output.Exporters;
+using DescentLab.Output.Pipeline;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
 
@@ -37,13 +38,15 @@ public sealed class TimingsEndToEndTests
 
         string[] expected =
         [
-            TimingsOption.ProcessStartStage, TimingsOption.HostStartStage, "config load + validate", "references", "runs",
+            TimingsOption.ProcessStartStage, TimingsOption.HostStartStage, "config load + validate", "references",
+            ExperimentPipeline.HistoryOpenStage, "runs", ExperimentPipeline.HistoryStage,
             .. DefaultExporters.All.Select(e => $"exporter {e.Name}"),
         ];
         Assert.Multiple(() =>
         {
             Assert.That(top.Select(r => r.Name), Is.EqualTo(expected));
             Assert.That(result.Error, Does.Contain("\ninside the exporters, in parallel:\n"));
+            Assert.That(result.Error, Does.Match(@"\nJIT: [0-9]+ methods compiled in [0-9.]+ m?s \(all threads\)\n"));
             Assert.That(plots.Select(p => p.Name), Has.Some.StartsWith("plot plots/convergence-beans1-n30-affine"));
             Assert.That(top.Concat(plots).Select(r => r.Ms), Has.All.GreaterThanOrEqualTo(0));
 
