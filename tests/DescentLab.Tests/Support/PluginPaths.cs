@@ -20,6 +20,9 @@ public static class PluginPaths
     /// <summary>examples/plugin-python.</summary>
     public static string PythonExample => Path.Combine(Root, "examples", "plugin-python");
 
+    /// <summary>examples/plugin-torch.</summary>
+    public static string TorchExample => Path.Combine(Root, "examples", "plugin-torch");
+
     /// <summary>The Lion plug-in of the C# example.</summary>
     public static string Lion => Path.Combine(CSharpExample, "Lion", "bin", Configuration, "net10.0", "Lion.dll");
 
