@@ -70,7 +70,7 @@ public sealed class ConvergencePlot : IPlot
     {
         bool accuracy = measure == CurveMeasure.Accuracy;
         var colours = context.Runs.Settings.ToDictionary(s => s, s => context.Palette.ColourOf(s.Setting));
-        var bands = Bands(set, context, axis, measure);
+        var bands = Bands(set, [.. panels.SelectMany(p => p.Items).Distinct()], axis, measure);
         Func<double, double> y = accuracy ? v => v : LogScale.Log10;
         var (bottom, top) = accuracy ? AccuracyRange(bands.Values, judging.Accuracies.Select(a => a.Value)) : YRange(bands.Values, judging.Level);
         // Wall times of small runs are fractions of a millisecond: the data decides the range, not a minimum of 1.
@@ -132,13 +132,14 @@ public sealed class ConvergencePlot : IPlot
         return figure;
     }
 
-    /// <summary>Each setting's band. Reading every seed's curve is most of a big sweep's figure (20,000 curves), so settings
-    /// are read as many at once as the run set's parallelism: one large figure does not keep the other workers idle.</summary>
-    private static Dictionary<SettingRuns, CurveBand?> Bands(RunSet set, ProblemContext context, ConvergenceAxis axis, CurveMeasure measure)
+    /// <summary>The band of each drawn setting (a sweep's panels keep an even sample of its settings, and the axes fit what
+    /// is drawn). Reading every seed's curve is most of a figure's work, so settings are read as many at once as the run
+    /// set's parallelism: one large figure does not keep the other workers idle.</summary>
+    private static Dictionary<SettingRuns, CurveBand?> Bands(RunSet set, IReadOnlyList<SettingRuns> drawn, ConvergenceAxis axis, CurveMeasure measure)
     {
         try
         {
-            return context.Runs.Settings
+            return drawn
                 .AsParallel()
                 .AsOrdered()
                 .WithDegreeOfParallelism(Math.Max(1, set.Manifest.Parallel))
