@@ -110,7 +110,7 @@ public sealed class BudgetPlot(Func<RunSet, IReadOnlyList<TrialResult>> trials) 
                 SettingMarks.Add(plot, line, xs, ys, palette.MarkerOf(setting));
             }
 
-            plot.Title($"{panels[p].Title}: {problem.Label}");
+            plot.Title(panels[p].FigureTitle(problem.Label));
             plot.XLabel("trials in the budget (k, drawn from the variant's trials)");
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
             plot.YLabel($"expected best {score}");

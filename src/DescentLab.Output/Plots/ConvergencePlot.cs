@@ -106,7 +106,7 @@ public sealed class ConvergencePlot : IPlot
                 AddMedian(plot, bands[settingRuns], colours[settingRuns], context.Palette.MarkerOf(settingRuns.Setting), ProblemContext.Label(settingRuns), y);
             }
 
-            plot.Title($"{panels[p].Title}: {context.Problem.Label}");
+            plot.Title(panels[p].FigureTitle(context.Problem.Label));
             plot.XLabel(AxisLabel(axis));
             plot.YLabel(accuracy ? "accuracy" : judging.Loss ? "loss (L* is an infimum)" : "gap = loss - L*");
             if (!accuracy)

@@ -89,7 +89,7 @@ public sealed class CostCurvePlot : IPlot
                 minimum.LegendText = context.Model.HasClosedForm ? "minimum (normal equation)" : "minimum";
             }
 
-            plot.Title($"{panels[p].Title}: {context.Problem.Label}");
+            plot.Title(panels[p].FigureTitle(context.Problem.Label));
             plot.XLabel(name);
             plot.YLabel($"J({name}) = {(context.Problem.Loss == "mse" ? "mean squared error" : "mean loss")}");
             plot.Axes.SetLimits(left, right, bottom, top + (top - bottom) * 0.05);

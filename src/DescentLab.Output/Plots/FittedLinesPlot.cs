@@ -74,7 +74,7 @@ public sealed class FittedLinesPlot : IPlot
                 }
             }
 
-            plot.Title($"{panels[p].Title}: {context.Problem.Label}");
+            plot.Title(panels[p].FigureTitle(context.Problem.Label));
             plot.XLabel(twoD ? "x1" : "x (bean size)");
             plot.YLabel(twoD ? "x2" : "y (toxicity)");
             plot.Axes.SetLimits(xMin, xMax, yMin, yMax);

@@ -85,7 +85,7 @@ public sealed class LearningRatePlot : IPlot
                 }
             }
 
-            plot.Title($"{panels[p].Title}: {context.Problem.Label}");
+            plot.Title(panels[p].FigureTitle(context.Problem.Label));
             plot.XLabel("learning rate");
             plot.YLabel(loss ? "median final loss (L* is an infimum)" : "median final gap");
             // The swept values are categories: ticked where they are, written as swept (0.03, not 3e-2).

@@ -74,7 +74,7 @@ public sealed class ParameterPathsPlot : IPlot
                 PathFrame.AddOptimum(plot, optimum, box, optimumInside, Report.ReferenceKindWords.Legend(context.Optimum!.Kind), names);
             }
 
-            plot.Title($"{panels[p].Title}: {context.Problem.Label}");
+            plot.Title(panels[p].FigureTitle(context.Problem.Label));
             plot.XLabel(names[0]);
             plot.YLabel(names[1]);
             plot.Axes.SetLimits(box.Left, box.Right, box.Bottom, box.Top);

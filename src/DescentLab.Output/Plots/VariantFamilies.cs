@@ -39,8 +39,7 @@ public static class VariantFamilies
             for (int i = 0; i < chunks.Count; i++)
             {
                 string title = chunks.Count == 1 ? family.Key : $"{family.Key} ({i + 1}/{chunks.Count})";
-                title += sampled.Length == 0 ? string.Empty : $" [{sampled}]";
-                panels.Add(new Panel<T>(title, chunks[i]));
+                panels.Add(new Panel<T>(title, chunks[i]) { Sampled = sampled.Length == 0 ? null : sampled });
             }
         }
 

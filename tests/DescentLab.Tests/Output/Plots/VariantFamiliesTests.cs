@@ -33,6 +33,23 @@ public sealed class VariantFamiliesTests
         Assert.That(panels.Select(p => p.Items.Count), Is.EqualTo(new[] { 4, 5 }));
     }
 
+    [Test]
+    public void Panels_SampledSweep_SayWhatTheyLeaveOut_InTheAltTextsTitle_AndOnTheFiguresSecondLine()
+    {
+        var items = Enumerable.Range(0, 40).Select(i => $"sgd#{i}").Append("batch#0").ToList();
+
+        var panels = VariantFamilies.Panels(items, i => i.Split('#')[0], VariantStyles.BuiltIn);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(panels.Select(p => p.Items.Count), Is.EqualTo(new[] { 6, 6, 1 }), "12 of the 40 sgd settings in two panels, then batch");
+            Assert.That(panels.Select(p => p.Sampled), Has.All.EqualTo("sgd: 12 of 40 settings"));
+            Assert.That(panels[0].FullTitle, Is.EqualTo("plain gradient descent (1/3) [sgd: 12 of 40 settings]"));
+            Assert.That(panels[0].FigureTitle("beans1 n=100"), Is.EqualTo("plain gradient descent (1/3): beans1 n=100\n[sgd: 12 of 40 settings]"));
+            Assert.That(VariantFamilies.Panels(["sgd", "batch"], v => v, VariantStyles.BuiltIn).Single().FigureTitle("beans1"), Is.EqualTo("plain gradient descent: beans1"));
+        });
+    }
+
     [TestCaseSource(typeof(VariantCatalog), nameof(VariantCatalog.All))]
     public void EveryCatalogVariant_HasAFamilyAndItsOwnColour(IVariant variant)
     {
