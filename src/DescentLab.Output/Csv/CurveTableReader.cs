@@ -89,17 +89,7 @@ public static class CurveTableReader
     private static CurveBlock Block(CurveTable table, string runId, List<string> rows, string path, CurveLocation location) =>
         new(runId, table.Parse(rows, path, location.Line), location);
 
-    private static FileStream Open(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new RunFileException(path, 0, "file not found", ex);
-        }
-    }
+    private static FileStream Open(string path) => new(OpenForRuns(path), FileAccess.Read, bufferSize: 1);
 
     /// <summary>Each line with the byte offset it starts at and its bytes, line end included.</summary>
     private static IEnumerable<(string Text, long Offset, int Bytes)> Lines(Stream stream, int bufferSize = 1 << 16)
