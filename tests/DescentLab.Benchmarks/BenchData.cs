@@ -19,4 +19,18 @@ internal static class BenchData
 
         return new Samples(x, [], y);
     }
+
+    /// <summary>The checkout: the folder above this build that holds DescentLab.sln.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DescentLab.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DescentLab.sln not found above " + AppContext.BaseDirectory);
+    }
 }

@@ -32,7 +32,7 @@ public class ReportRenderingBenchmarks
             throw new InvalidOperationException(problem);
         }
 
-        string config = Path.Combine(RepoRoot(), "configs", "nightly.yaml");
+        string config = Path.Combine(BenchData.RepoRoot(), "configs", "nightly.yaml");
         var loaded = ConfigLoader.Load(config, ConfigLimits.Default, ReportSections.Names).Config
             ?? throw new InvalidOperationException("configs/nightly.yaml does not load");
         var plan = Planner.Create(loaded, null, d => DatasetFileReader.Read(d.FullPath!, d.File!));
@@ -57,17 +57,4 @@ public class ReportRenderingBenchmarks
     /// <summary>Plots, report.md and report.html of the nightly run set, 2 images at once.</summary>
     [Benchmark]
     public int RenderNightlyReport() => ReportRenderer.Render(_set, _folder, 2).Written.Count;
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DescentLab.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DescentLab.sln not found above " + AppContext.BaseDirectory);
-    }
 }

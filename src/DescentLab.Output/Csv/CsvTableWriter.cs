@@ -57,8 +57,20 @@ internal sealed class CsvTableWriter : IDisposable
     /// <summary>Ends the current record.</summary>
     public void EndRecord() => _writer.EndRecord();
 
+    /// <summary>The longest text <see cref="Format"/> gives (<c>-2.2250738585072014E-308</c> is 24 characters).</summary>
+    public const int MaxFormattedLength = 32;
+
+    private const string RoundTrip = "R";
+
     /// <summary>Round-trip text of <paramref name="value"/> in the invariant culture.</summary>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(double value) => value.ToString(RoundTrip, CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="Format"/>'s text as UTF-8 bytes at the start of <paramref name="destination"/>, which holds at
+    /// least <see cref="MaxFormattedLength"/> bytes; returns how many were written.</summary>
+    public static int Format(double value, Span<byte> destination) =>
+        value.TryFormat(destination, out int written, RoundTrip, CultureInfo.InvariantCulture)
+            ? written
+            : throw new ArgumentException($"{MaxFormattedLength} bytes are needed to format a number.", nameof(destination));
 
     /// <summary>Flushes the buffered records to the text writer.</summary>
     public void Dispose() => _writer.Dispose();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Running;
 
@@ -30,8 +31,8 @@ internal static class JournalColumns
         Doubles("final_theta", r => r.Training?.FinalTheta ?? [], (e, v) => e.FinalTheta = v),
         Double("final_accuracy", r => r.Training?.FinalAccuracy ?? double.NaN, (e, v) => e.FinalAccuracy = v),
         new("parameter_names", (w, r) => WriteTexts(w, r.Training?.Curve.ParameterNames ?? []), (b, e) => e.ParameterNames = ReadTexts(b)),
-        new("epoch", (w, r) => WriteArray<int>(w, r.Training?.Curve.Epoch ?? [], w.Write), (b, e) => e.Epoch = ReadArray(b, sizeof(int), b.ReadInt32)),
-        new("step", (w, r) => WriteArray<long>(w, r.Training?.Curve.Step ?? [], w.Write), (b, e) => e.Step = ReadArray(b, sizeof(long), b.ReadInt64)),
+        new("epoch", (w, r) => WriteNumbers<int>(w, r.Training?.Curve.Epoch ?? [], w.Write), (b, e) => e.Epoch = ReadArray(b, sizeof(int), b.ReadInt32)),
+        new("step", (w, r) => WriteNumbers<long>(w, r.Training?.Curve.Step ?? [], w.Write), (b, e) => e.Step = ReadArray(b, sizeof(long), b.ReadInt64)),
         Doubles("loss", r => r.Training?.Curve.Loss ?? [], (e, v) => e.Loss = v),
         Doubles("gap", r => r.Training?.Curve.Gap ?? [], (e, v) => e.Gap = v),
         Doubles("grad_norm", r => r.Training?.Curve.GradNorm ?? [], (e, v) => e.GradNorm = v),
@@ -41,7 +42,7 @@ internal static class JournalColumns
             {
                 double[]? accuracy = r.Training?.Curve.Accuracy;
                 w.Write(accuracy is not null);
-                WriteArray<double>(w, accuracy ?? [], w.Write);
+                WriteNumbers<double>(w, accuracy ?? [], w.Write);
             },
             (b, e) =>
             {
@@ -66,7 +67,7 @@ internal static class JournalColumns
         new(name, (w, r) => w.Write(get(r)), (b, e) => set(e, b.ReadDouble()));
 
     private static JournalColumn Doubles(string name, Func<RunResult, double[]> get, Action<JournalEntry, double[]> set) =>
-        new(name, (w, r) => WriteArray<double>(w, get(r), w.Write), (b, e) => set(e, ReadArray(b, sizeof(double), b.ReadDouble)));
+        new(name, (w, r) => WriteNumbers<double>(w, get(r), w.Write), (b, e) => set(e, ReadArray(b, sizeof(double), b.ReadDouble)));
 
     private static void WriteArray<T>(BinaryWriter writer, IReadOnlyList<T> values, Action<T> write)
     {
@@ -75,6 +76,21 @@ internal static class JournalColumns
         {
             write(value);
         }
+    }
+
+    // On a little-endian machine (every .NET target but s390x) the array's memory is the bytes BinaryWriter writes value
+    // by value: one copy instead of a call per value (a sweep journals millions).
+    private static void WriteNumbers<T>(BinaryWriter writer, T[] values, Action<T> write)
+        where T : unmanaged
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            WriteArray(writer, values, write);
+            return;
+        }
+
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     private static T[] ReadArray<T>(BinaryReader reader, int size, Func<T> read)

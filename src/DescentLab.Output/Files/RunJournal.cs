@@ -13,8 +13,8 @@ namespace DescentLab.Output.Files;
 /// header order and an end mark. A run is finished exactly when its record reads back whole. A torn record (a crash while
 /// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the file
 /// back to its last whole record first. A journal of another version, or one that lacks a value this version needs, is
-/// refused with a message rather than read half. Records are handed to the operating system at once (a kill -9 loses
-/// none) but not flushed to disk: a record lost to a power cut only means the run runs again. The folder is deleted once
+/// refused with a message rather than read half. The records of each <see cref="Record"/> call are handed to the
+/// operating system before it returns (a kill -9 loses none that were recorded) but not flushed to disk: a record lost to a power cut only means the run runs again. The folder is deleted once
 /// the set is complete.</remarks>
 public sealed class RunJournal
 {
@@ -33,6 +33,7 @@ public sealed class RunJournal
     private readonly string _folder;
     private readonly string _path;
     private readonly Lock _append = new();
+    private readonly MemoryStream _records = new();
     private FileStream? _stream;
 
     /// <summary>The journal of <paramref name="runFolder"/>.</summary>
@@ -45,18 +46,10 @@ public sealed class RunJournal
     /// <summary>The names of the values of a record, in the order this version writes them.</summary>
     public static IReadOnlyList<string> ColumnNames { get; } = [.. JournalColumns.All.Select(c => c.Name)];
 
-    /// <summary>Appends finished runs, in order (safe from several threads). The file stays open for the next records
-    /// until <see cref="Close"/>.</summary>
+    /// <summary>Appends finished runs, in order (safe from several threads), and hands them to the operating system
+    /// together. The file stays open for the next records until <see cref="Close"/>.</summary>
     public void Record(IReadOnlyList<RunResult> results)
     {
-        var records = results.Select(result => Frame(writer =>
-        {
-            writer.Write(Magic);
-            foreach (var column in JournalColumns.All)
-            {
-                column.Write(writer, result);
-            }
-        })).ToList();
         lock (_append)
         {
             if (_stream is null)
@@ -71,12 +64,23 @@ public sealed class RunJournal
                 }
             }
 
-            foreach (byte[] record in records)
+            // One buffer for every record, reused: a sweep journals tens of thousands of runs.
+            _records.SetLength(0);
+            foreach (var result in results)
             {
                 CrashPoint.Reached();
-                _stream.Write(record);
-                _stream.Flush();
+                AppendFrame(_records, writer =>
+                {
+                    writer.Write(Magic);
+                    foreach (var column in JournalColumns.All)
+                    {
+                        column.Write(writer, result);
+                    }
+                });
             }
+
+            _stream.Write(_records.GetBuffer(), 0, (int)_records.Length);
+            _stream.Flush();
         }
     }
 
@@ -162,6 +166,15 @@ public sealed class RunJournal
     private static byte[] Frame(Action<BinaryWriter> write)
     {
         using var buffer = new MemoryStream();
+        AppendFrame(buffer, write);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Appends <see cref="Frame"/>'s bytes to <paramref name="buffer"/>.</summary>
+    private static void AppendFrame(MemoryStream buffer, Action<BinaryWriter> write)
+    {
+        long start = buffer.Length;
+        buffer.Position = start;
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(0);
@@ -169,9 +182,7 @@ public sealed class RunJournal
             writer.Write(EndMark);
         }
 
-        byte[] bytes = buffer.ToArray();
-        BitConverter.TryWriteBytes(bytes.AsSpan(0, sizeof(int)), bytes.Length - sizeof(int));
-        return bytes;
+        BitConverter.TryWriteBytes(buffer.GetBuffer().AsSpan((int)start, sizeof(int)), (int)(buffer.Length - start) - sizeof(int));
     }
 
     /// <summary>The columns of each record, in the order the header names them; an empty or torn header (a crash

@@ -138,9 +138,11 @@ internal sealed class RunRecorder : IDisposable
     /// runs, planned once its trials have run, follow every trial).</summary>
     public void Extend(ExperimentPlan more)
     {
+        // ConcurrentDictionary.Count takes every lock (up to 1,024 in a big table): counted once, not per run.
+        int position = _positions.Count;
         foreach (var run in more.Runs)
         {
-            if (!_positions.TryAdd(run.Index, _positions.Count))
+            if (!_positions.TryAdd(run.Index, position++))
             {
                 throw new InvalidOperationException($"Run {run.RunId} is planned twice; curves.csv could not keep plan order.");
             }
@@ -173,7 +175,15 @@ internal sealed class RunRecorder : IDisposable
     private void Enqueue(RunResult result, bool journal)
     {
         int position = Position(result.Spec);
-        byte[]? rows = result.Training is { } training ? Encoding.UTF8.GetBytes(_table.Rows(result.Spec.RunId, training.Curve)) : null;
+        RentedBytes? rows = null;
+        if (result.Training is { } training)
+        {
+            // About 24 bytes a cell; the buffer grows if a run needs more.
+            rows = new RentedBytes(training.Curve.Count * (result.Spec.RunId.Length + 24 * (_table.Header.Count - 1)));
+            _table.WriteRows(result.Spec.RunId, training.Curve, rows);
+        }
+
+
         lock (_gate)
         {
             while (position >= _next + _window.Length)
@@ -233,10 +243,10 @@ internal sealed class RunRecorder : IDisposable
             try
             {
                 long offset = _file!.Position;
-                if (pending.Rows is not null)
+                if (pending.Rows is { } rows)
                 {
-                    _file.Write(pending.Rows);
-                    _locations[pending.Position] = new CurveLocation(offset, pending.Rows.Length, _line + 1);
+                    _file.Write(rows.Written);
+                    _locations[pending.Position] = new CurveLocation(offset, rows.Length, _line + 1);
                     _line += pending.Result.Training!.Curve.Count;
                 }
 
@@ -247,6 +257,12 @@ internal sealed class RunRecorder : IDisposable
                 // Failures are data, and the writer thread must not die: the runs go on, unwritten and unjournaled.
                 Fail(pending.Result.Spec.RunId, ex.Message);
             }
+        }
+
+        // The rows are in the file's buffer (or will never be written): their arrays go back to the pool.
+        foreach (var pending in batch)
+        {
+            pending.Rows?.Dispose();
         }
 
         try
@@ -310,5 +326,5 @@ internal sealed class RunRecorder : IDisposable
         }
     }
 
-    private sealed record Pending(int Position, RunResult Result, byte[]? Rows, bool Journal);
+    private sealed record Pending(int Position, RunResult Result, RentedBytes? Rows, bool Journal);
 }

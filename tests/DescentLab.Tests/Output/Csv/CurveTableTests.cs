@@ -27,6 +27,37 @@ public sealed class CurveTableTests
         GoldenFile.AssertMatches("curves.csv", Text(TwoModels(), ("r1", AwkwardRuns.Curve()), ("r2", Classifier())));
     }
 
+    [TestCase("")]
+    [TestCase("de-DE")]
+    public void Rows_OfRandomBitsAndEdgeNumbers_AreEachNumbersRoundTripText_JoinedByCommas(string culture)
+    {
+        // Rows formats numbers in place as UTF-8; the outside truth is the runtime's round-trip string of each.
+        using var scope = new CultureScope(culture);
+        var random = new Random(20261205);
+        double[] edges =
+        [
+            0.0, -0.0, double.Epsilon, -double.Epsilon, double.MaxValue, double.MinValue, double.NaN, double.PositiveInfinity,
+            double.NegativeInfinity, -2.2250738585072014E-308, 1e-5, 9.9999999999999991E-06, 1e15, 123456789012345.6, 1e16,
+        ];
+        int count = 20_000;
+        double[] Numbers(int length) => [.. edges, .. Enumerable.Range(0, length - edges.Length)
+            .Select(i => i % 2 == 0 ? BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue)) : random.NextDouble() * Math.Pow(10, random.Next(-12, 12)))];
+        int[] epoch = [.. Enumerable.Range(0, count).Select(i => i == 1 ? int.MaxValue : i)];
+        long[] step = [.. Enumerable.Range(0, count).Select(i => i == 1 ? long.MaxValue : 1_000_000_007L * i)];
+        var curve = new Curve(["w1", "b"], epoch, step, Numbers(count), Numbers(count), Numbers(count), Numbers(2 * count), Numbers(count));
+        var table = CurveTable.For([Problem("w1", "w2", "b")]);
+
+        string R(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var expected = new System.Text.StringBuilder();
+        for (int row = 0; row < count; row++)
+        {
+            expected.Append(string.Join(',', "run-1", epoch[row].ToString(System.Globalization.CultureInfo.InvariantCulture), step[row].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                R(curve.Loss[row]), R(curve.Gap[row]), R(curve.GradNorm[row]), R(curve.Accuracy![row]), R(curve.Parameters[2 * row]), string.Empty, R(curve.Parameters[(2 * row) + 1]))).Append('\n');
+        }
+
+        Assert.That(table.Rows("run-1", curve), Is.EqualTo(expected.ToString()));
+    }
+
     [Test]
     public void Rows_OfTheSampleCurve_AreThePerRunGoldenFileWithoutRunIdAndEmptyCells()
     {
