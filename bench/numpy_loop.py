@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The plain numpy loop a user would write for full-batch descent of origin on n samples (issue 12's reference):
+"""The plain numpy loop a user would write for full-batch descent of origin on n samples (the reference of docs/benchmarks.md):
 w -= lr*np.mean(2*x*x*w - 2*x*y); loss = np.mean((w*x - y)**2) per epoch. Prints the loop's time in ms (data creation
 excluded). Usage: numpy_loop.py N EPOCHS."""
 

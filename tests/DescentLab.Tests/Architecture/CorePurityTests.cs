@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Architecture;
 
-/// <summary>Core is pure (style.md §1, §7): the BCL only, and no files, console, clock, ambient randomness or threads.</summary>
+/// <summary>Core is pure: the BCL only, and no files, console, clock, ambient randomness or threads.</summary>
 /// <remarks>Reads the compiled DescentLab.Core.dll's metadata (assembly, type and member references), so whatever the
 /// source looks like — a fully qualified name, a using alias, a static import — a use of a forbidden API is seen.</remarks>
 public sealed class CorePurityTests

@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Docs;
 
-/// <summary>The README's listings are the commands' output, never hand edits (style.md §4).</summary>
+/// <summary>The README's listings are the commands' output, never hand edits.</summary>
 public sealed class ReadmeTests
 {
     [Test]

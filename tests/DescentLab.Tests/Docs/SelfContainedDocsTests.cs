@@ -14,15 +14,15 @@ public sealed partial class SelfContainedDocsTests
     [Test]
     public void ShippedText_NeverRefersOutsideTheRepository()
     {
-        // Everything that ships: docs, deploy files, configs, schemas, scripts, the sources (code comments included) and
-        // the reports folder's README; build output is not shipped text.
-        string[] folders = ["docs", "deploy", "configs", "schemas", "scripts", "src", "reports", "examples"];
+        // Everything that ships: docs, deploy files, configs, schemas, scripts, the sources and tests (code comments
+        // included), the benchmarks' inputs, the reports folder's README and the build files; build output is not
+        // shipped text.
+        string[] folders = ["docs", "deploy", "configs", "schemas", "scripts", "src", "tests", "bench", "reports", "examples", ".ci"];
         string[] textExtensions = [".md", ".cs", ".csproj", ".json", ".yaml", ".yml", ".sh", ".sbatch", ".service", ".timer", ".template", ".py", ".props", ""];
         var files = folders.Select(f => Path.Combine(Root, f)).Where(Directory.Exists)
             .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
             .Where(f => !BuildOutput().IsMatch(Path.GetRelativePath(Root, f)) && textExtensions.Contains(Path.GetExtension(f)))
-            .Append(Path.Combine(Root, "README.md"))
-            .Append(Path.Combine(Root, "Makefile"));
+            .Concat(new[] { "README.md", "Makefile", ".editorconfig", "Directory.Build.props", "Directory.Packages.props" }.Select(f => Path.Combine(Root, f)));
 
         var offenders = files.SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, i)))
             .Where(l => OutsideReference().IsMatch(l.line))
@@ -138,7 +138,7 @@ public sealed partial class SelfContainedDocsTests
     }
 
     /// <summary>A specification, notes or tracker that do not ship: the shared folder, its notes, SPEC sections, issue numbers.</summary>
-    [GeneratedRegex(@"\.\./shared|shared/notes|stack\.md|SPEC\.md|SPEC §|\b[Ii]ssue #?[0-9]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\.\./shared|shared/note[s]|stack\.md|SPEC\.md|SPEC\x20?§|SPEC (section )?[0-9]|style\.md|\b[Ii]ssue #?[0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex OutsideReference();
 
     [GeneratedRegex(@"(^|/)(bin|obj|__pycache__)/", RegexOptions.CultureInvariant)]

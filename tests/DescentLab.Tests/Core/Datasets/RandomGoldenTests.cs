@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Core.Datasets;
 
-/// <summary>The random source of SPEC §4 against published vectors and against ReferenceRecipes.py.</summary>
+/// <summary>The random source of the bean recipes (docs/recipes.md) against published vectors and against ReferenceRecipes.py.</summary>
 public sealed class RandomGoldenTests
 {
     [Test]

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Core.Datasets;
 
-/// <summary>Properties every catalog recipe must have (SPEC §4), so a new recipe is tested without editing tests.</summary>
+/// <summary>Properties every catalog recipe must have (docs/recipes.md), so a new recipe is tested without editing tests.</summary>
 public sealed class RecipeCatalogTests
 {
     public static IEnumerable<IRecipe> Recipes() => RecipeCatalog.All;

@@ -3,8 +3,8 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Core.Datasets;
 
-/// <summary>Every recipe reproduces SPEC §4 bit for bit: golden values from the independent ReferenceRecipes.py.</summary>
-/// <remarks>The literals were printed by <c>python3 ReferenceRecipes.py</c> (this folder), which implements SPEC §4 from its
+/// <summary>Every recipe reproduces docs/recipes.md bit for bit: golden values from the independent ReferenceRecipes.py.</summary>
+/// <remarks>The literals were printed by <c>python3 ReferenceRecipes.py</c> (this folder), which implements docs/recipes.md from its
 /// text alone and first checks itself against the published SplitMix64 and xoshiro256** vectors. Per recipe and seed: the
 /// whole dataset at n = 5 (x or x1, x2, y) and the content hash of the dataset at n = 100, which pins all 100 rows; for the sorted recipes also at n = 20,000.</remarks>
 public sealed class RecipeGoldenTests

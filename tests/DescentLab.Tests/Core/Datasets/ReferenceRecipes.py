@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Independent reference for SPEC section 4 (bean datasets), used to make the golden literals of
+"""Independent reference for the bean datasets (docs/recipes.md), used to make the golden literals of
 RecipeGoldenTests.cs and RandomGoldenTests.cs.
 
-It shares no code with the C# implementation: it was written from the SPEC text and from the published
+It shares no code with the C# implementation: it was written from the recipes' text and from the published
 definitions of SplitMix64 (Steele, Lea, Flood 2014) and xoshiro256** (Blackman, Vigna 2018). Before it prints
 anything it checks itself against the published reference vectors of both generators:
   - SplitMix64 from seed 0: 0xE220A8397B1DCDAF, 0x6E789E6AA1B965F4, 0x06C45D188009454F, 0xF88BB8A8724C81EC
@@ -56,7 +56,7 @@ class Xoshiro:
         return result
 
     def uniform(self):
-        # SPEC 4: (next() >> 11) * 2^-53; exact in binary floating point.
+        # The recipes' uniform draw: (next() >> 11) * 2^-53; exact in binary floating point.
         return (self.next() >> 11) * 2.0 ** -53
 
 

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Core.Metrics;
 
-/// <summary>L* (SPEC §5): closed forms against hand-solved normal equations, Newton against the gradient norm.</summary>
+/// <summary>L* (docs/reference-solver.md): closed forms against hand-solved normal equations, Newton against the gradient norm.</summary>
 public sealed class ReferenceSolverTests
 {
     [Test]
@@ -117,7 +117,7 @@ public sealed class ReferenceSolverTests
     [TestCase(LossKind.Mse, 4ul)]
     public void Beans5_IsSeparableByConstruction_IsAnInfimumOfZero(LossKind loss, ulong seed)
     {
-        // SPEC §4: beans5's label is a deterministic half-plane, so the classes are linearly separable.
+        // docs/recipes.md: beans5's label is a deterministic half-plane, so the classes are linearly separable.
         var data = RecipeCatalog.Find("beans5")!.Generate(100, seed);
 
         var optimum = ReferenceSolver.Solve(new Logistic(2, loss), data.Samples);

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Core.Training;
 
-/// <summary>SPEC §6 equivalences and determinism, bit for bit, on whole curves (beans1..4, n = 100).</summary>
+/// <summary>The variants' equivalences (README, "Datasets, models and variants") and determinism, bit for bit, on whole curves (beans1..4, n = 100).</summary>
 public sealed class EquivalenceTests
 {
     private const int N = 100;

@@ -63,7 +63,7 @@ public sealed class FirstUpdatesTests
     [Test]
     public void FixedStep_ZeroGradientComponent_DoesNotMove()
     {
-        // SPEC §6: sign(0) = 0. x = [1, 2, 3], y = [2, 1, 3], (w, b) = (1, 0): residuals [-1, 1, 0] sum to exactly 0, so the
+        // Rosenblatt's rule takes sign(0) = 0. x = [1, 2, 3], y = [2, 1, 3], (w, b) = (1, 0): residuals [-1, 1, 0] sum to exactly 0, so the
         // first step moves w by -0.25·sign(2/3) and leaves b; then r = [-1.25, 0.5, -0.75] moves both up by 0.25.
         var data = CoreRuns.OneD([1.0, 2.0, 3.0], [2.0, 1.0, 3.0]);
         var options = CoreRuns.Options(2, 3, maxEpochs: 2, init: [1.0, 0.0]);

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Independent reference for the first two updates of every update rule (SPEC section 6), used to make the literals
+"""Independent reference for the first two updates of every update rule (README, "Datasets, models and variants"), used to make the literals
 of FirstUpdatesTests.cs.
 
-Data: x = [1, 2, 3], y = [1.2, 2.5, 3.5]; origin starts at w = 0.1, affine at (w, b) = (0.1, 0.0) (SPEC section 3
+Data: x = [1, 2, 3], y = [1.2, 2.5, 3.5]; origin starts at w = 0.1, affine at (w, b) = (0.1, 0.0) (the models'
 init). Loss: mean squared error; its mean gradient over a batch is 2 * sum(r * x) / m (and 2 * sum(r) / m for b)
 with r = w*x (+ b) - y, summed in data order. The adaptive rules are transcribed from torch.optim's single-tensor
 code paths as torch 2.x has them (torch/optim/sgd.py, adagrad.py, rmsprop.py, adam.py; torch itself is not installed
@@ -167,7 +167,7 @@ def main():
         for model, theta in (("origin", [0.1]), ("affine", [0.1, 0.0])):
             first, second = run(make(), theta, batch)
             print(f'new("{name}", "{model}", {batch}, {literal(first)}, {literal(second)}),')
-    # SPEC 6: sign(0) = 0. With x = [1, 2, 3], y = [2, 1, 3] and (w, b) = (1, 0) the residuals are [-1, 1, 0]: the b
+    # Rosenblatt's rule takes sign(0) = 0. With x = [1, 2, 3], y = [2, 1, 3] and (w, b) = (1, 0) the residuals are [-1, 1, 0]: the b
     # gradient is exactly 0, so the first fixed step moves w only.
     first, second = run(Fixed(0.25), [1.0, 0.0], 3, [1.0, 2.0, 3.0], [2.0, 1.0, 3.0])
     print(f"fixed_step sign(0): {literal(first)}, {literal(second)}")

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Experiments.External;
 
-/// <summary>SPEC §11 against a scripted process: every failure mode with its exact message, NaN, and evaluate.</summary>
+/// <summary>The external-process protocol (docs/plugins.md) against a scripted process: every failure mode with its exact message, NaN, and evaluate.</summary>
 public sealed class ExternalProtocolTests
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Experiments", "External");

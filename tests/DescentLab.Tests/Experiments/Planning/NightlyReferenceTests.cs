@@ -7,7 +7,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Experiments.Planning;
 
-/// <summary>Issue 8's bar on the shipped nightly config: every problem states its kind, nothing is "attained" at a
+/// <summary>The bar on the shipped nightly config: every problem states its kind, nothing is "attained" at a
 /// non-stationary point or beyond the documented parameter bound, and shards see the same references.</summary>
 public sealed class NightlyReferenceTests
 {

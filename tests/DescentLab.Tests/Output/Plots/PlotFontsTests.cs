@@ -26,7 +26,7 @@ public sealed class PlotFontsTests
     [Test]
     public void Text_Renders_GlyphsDarkenAnOtherwiseEmptyImage()
     {
-        // With no usable font ScottPlot draws no text and raises no error (stack.md pitfall 9); this catches that.
+        // With no usable font ScottPlot draws no text and raises no error; this catches that.
         PlotFonts.Configure();
         double empty = DarkShare(withText: false);
         double text = DarkShare(withText: true);
