@@ -35,6 +35,10 @@ internal abstract class HistoryDialect
     /// or is empty).</summary>
     public abstract (long Version, string? Foreign) ReadState(DbConnection connection, DbTransaction? transaction);
 
+    /// <summary>The INSERT <paramref name="sql"/> prepared for many rows in <paramref name="transaction"/>.</summary>
+    public virtual RowInsert PrepareInsert(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowInsert.Parameter> parameters) =>
+        new RowInsert.Command(connection, transaction, sql, parameters);
+
     /// <summary>SQL that records <paramref name="version"/> as the schema version, run at the end of a migration.</summary>
     public abstract string SetVersion(int version);
 

@@ -16,28 +16,23 @@ internal static class HistoryRows
     private static readonly string ColumnList = string.Join(", ", Columns.Select(c => c.Name));
 
     /// <summary>Inserts <paramref name="rows"/> of run set <paramref name="runSetId"/> in order.</summary>
-    public static void Insert(DbConnection connection, DbTransaction transaction, long runSetId, IReadOnlyList<SummaryRow> rows)
+    public static void Insert(HistoryDialect dialect, DbConnection connection, DbTransaction transaction, long runSetId, IReadOnlyList<SummaryRow> rows)
     {
-        using var insert = HistoryDialect.Command(
+        using var insert = dialect.PrepareInsert(
             connection,
+            transaction,
             $"INSERT INTO runs (run_set_id, {ColumnList}) VALUES (@run_set_id, {string.Join(", ", Columns.Select(c => "@" + c.Name))});",
-            transaction);
-        HistoryDialect.Add(insert, "@run_set_id", DbType.Int64, runSetId);
-        var values = new DbParameter[Columns.Count];
-        for (int i = 0; i < Columns.Count; i++)
-        {
-            values[i] = HistoryDialect.Add(insert, "@" + Columns[i].Name, DbTypeOf(Columns[i]), null);
-        }
-
-        insert.Prepare();
+            [new("@run_set_id", DbType.Int64), .. Columns.Select(c => new RowInsert.Parameter("@" + c.Name, DbTypeOf(c)))]);
+        var values = new object?[Columns.Count + 1];
+        values[0] = runSetId;
         foreach (var row in rows)
         {
             for (int i = 0; i < Columns.Count; i++)
             {
-                values[i].Value = Columns[i].ToSql(row) ?? DBNull.Value;
+                values[i + 1] = Columns[i].ToSql(row);
             }
 
-            insert.ExecuteNonQuery();
+            insert.Insert(values);
         }
     }
 

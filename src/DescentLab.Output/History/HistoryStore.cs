@@ -361,8 +361,8 @@ public sealed class HistoryStore : IDisposable
         HistoryDialect.Add(insertSet, "@architecture", DbType.String, environment.Architecture);
         HistoryDialect.Add(insertSet, "@version", DbType.String, environment.DescentLabVersion);
         long id = Convert.ToInt64(insertSet.ExecuteScalar(), CultureInfo.InvariantCulture);
-        HistoryRows.Insert(_connection, transaction, id, record.Rows);
-        HistoryTrendPoints.Insert(_connection, transaction, id, TrendPoints.Of(id, ParseTime(record.StartedUtc), record.GitCommit, record.Rows));
+        HistoryRows.Insert(_dialect, _connection, transaction, id, record.Rows);
+        HistoryTrendPoints.Insert(_dialect, _connection, transaction, id, TrendPoints.Of(id, ParseTime(record.StartedUtc), record.GitCommit, record.Rows));
         return id;
     }
 

@@ -13,39 +13,36 @@ namespace DescentLab.Output.History;
 internal static class HistoryTrendPoints
 {
     /// <summary>Stores <paramref name="points"/> of run set <paramref name="runSetId"/> in their order.</summary>
-    public static void Insert(DbConnection connection, DbTransaction transaction, long runSetId, IEnumerable<TrendPoint> points)
+    public static void Insert(HistoryDialect dialect, DbConnection connection, DbTransaction transaction, long runSetId, IEnumerable<TrendPoint> points)
     {
-        using var insert = HistoryDialect.Command(
+        using var insert = dialect.PrepareInsert(
             connection,
+            transaction,
             """
             INSERT INTO trend_points (run_set_id, position, problem, setting, variant, median_final_gap, median_epochs_to_target, leader, median_accuracy)
             VALUES (@id, @position, @problem, @setting, @variant, @gap, @epochs, @leader, @accuracy);
             """,
-            transaction);
-        HistoryDialect.Add(insert, "@id", DbType.Int64, runSetId);
-        var position = HistoryDialect.Add(insert, "@position", DbType.Int64, null);
-        var problem = HistoryDialect.Add(insert, "@problem", DbType.String, null);
-        var setting = HistoryDialect.Add(insert, "@setting", DbType.String, null);
-        var variant = HistoryDialect.Add(insert, "@variant", DbType.String, null);
-        var gap = HistoryDialect.Add(insert, "@gap", DbType.Double, null);
-        var epochs = HistoryDialect.Add(insert, "@epochs", DbType.Double, null);
-        var leader = HistoryDialect.Add(insert, "@leader", DbType.Int64, null);
-        var accuracy = HistoryDialect.Add(insert, "@accuracy", DbType.Double, null);
-        insert.Prepare();
+            [
+                new("@id", DbType.Int64), new("@position", DbType.Int64), new("@problem", DbType.String), new("@setting", DbType.String),
+                new("@variant", DbType.String), new("@gap", DbType.Double), new("@epochs", DbType.Double), new("@leader", DbType.Int64),
+                new("@accuracy", DbType.Double),
+            ]);
+        var values = new object?[9];
+        values[0] = runSetId;
         long at = 0;
         foreach (var point in points)
         {
-            position.Value = at++;
-            problem.Value = point.Problem;
-            setting.Value = point.Setting;
-            variant.Value = point.Variant;
+            values[1] = at++;
+            values[2] = point.Problem;
+            values[3] = point.Setting;
+            values[4] = point.Variant;
 
             // NaN (a median of mostly diverged seeds) is stored as NULL and read back as NaN.
-            gap.Value = double.IsNaN(point.MedianFinalGap) ? DBNull.Value : point.MedianFinalGap;
-            epochs.Value = point.MedianEpochsToTarget is { } e ? e : DBNull.Value;
-            leader.Value = point.Leader ? 1L : 0L;
-            accuracy.Value = point.MedianAccuracy is { } a ? a : DBNull.Value;
-            insert.ExecuteNonQuery();
+            values[5] = double.IsNaN(point.MedianFinalGap) ? null : point.MedianFinalGap;
+            values[6] = point.MedianEpochsToTarget;
+            values[7] = point.Leader ? 1L : 0L;
+            values[8] = point.MedianAccuracy;
+            insert.Insert(values);
         }
     }
 

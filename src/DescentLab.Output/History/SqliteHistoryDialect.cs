@@ -57,6 +57,10 @@ internal sealed class SqliteHistoryDialect : HistoryDialect
     }
 
     /// <inheritdoc/>
+    public override RowInsert PrepareInsert(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<RowInsert.Parameter> parameters) =>
+        new SqliteRowInsert((SqliteConnection)connection, sql, parameters);
+
+    /// <inheritdoc/>
     public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
     /// <inheritdoc/>
