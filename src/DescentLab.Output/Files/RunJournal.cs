@@ -14,8 +14,8 @@ namespace DescentLab.Output.Files;
 /// it was written) ends what is read: it and anything after it run again, and the next process to record cuts the file
 /// back to its last whole record first. A journal of another version, or one that lacks a value this version needs, is
 /// refused with a message rather than read half. The records of each <see cref="Record"/> call are handed to the
-/// operating system before it returns (a kill -9 loses none that were recorded) but not flushed to disk: a record lost to a power cut only means the run runs again. The folder is deleted once
-/// the set is complete.</remarks>
+/// operating system together before it returns (a kill -9 loses none that were recorded) but not flushed to disk: a
+/// record lost to a power cut only means the run runs again. The folder is deleted once the set is complete.</remarks>
 public sealed class RunJournal
 {
     /// <summary>The journal folder inside a run folder.</summary>

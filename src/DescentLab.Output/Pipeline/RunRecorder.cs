@@ -183,7 +183,6 @@ internal sealed class RunRecorder : IDisposable
             _table.WriteRows(result.Spec.RunId, training.Curve, rows);
         }
 
-
         lock (_gate)
         {
             while (position >= _next + _window.Length)
