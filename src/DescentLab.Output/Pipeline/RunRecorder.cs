@@ -178,8 +178,8 @@ internal sealed class RunRecorder : IDisposable
         RentedBytes? rows = null;
         if (result.Training is { } training)
         {
-            // About 24 bytes a cell; the buffer grows if a run needs more.
-            rows = new RentedBytes(training.Curve.Count * (result.Spec.RunId.Length + 24 * (_table.Header.Count - 1)));
+            // A sweep's short curves fit in 4 KB; a longer curve doubles the buffer as it goes (a pooled array each time).
+            rows = new RentedBytes(4096);
             _table.WriteRows(result.Spec.RunId, training.Curve, rows);
         }
 
