@@ -14,6 +14,10 @@ public static class CrashPoint
 
     private static long _reached;
 
+    /// <summary>Whether a kill point is set: writers that group their writes hand over what precedes each point first,
+    /// so a point means the same moment however the writes are grouped.</summary>
+    public static bool Armed => KillAt > 0;
+
     /// <summary>Counts a write point; kills the process when it is the chosen one.</summary>
     public static void Reached()
     {

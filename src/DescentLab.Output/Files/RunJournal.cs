@@ -64,10 +64,16 @@ public sealed class RunJournal
                 }
             }
 
-            // One buffer for every record, reused: a sweep journals tens of thousands of runs.
+            // One buffer for every record, reused: a sweep journals tens of thousands of runs. A call that failed left
+            // nothing to hand over.
             _records.SetLength(0);
             foreach (var result in results)
             {
+                if (CrashPoint.Armed)
+                {
+                    HandOver(_stream);
+                }
+
                 CrashPoint.Reached();
                 AppendFrame(_records, writer =>
                 {
@@ -79,8 +85,18 @@ public sealed class RunJournal
                 });
             }
 
-            _stream.Write(_records.GetBuffer(), 0, (int)_records.Length);
-            _stream.Flush();
+            HandOver(_stream);
+        }
+    }
+
+    /// <summary>Writes the records built so far to <paramref name="stream"/> and the operating system, and empties the buffer.</summary>
+    private void HandOver(FileStream stream)
+    {
+        if (_records.Length > 0)
+        {
+            stream.Write(_records.GetBuffer(), 0, (int)_records.Length);
+            stream.Flush();
+            _records.SetLength(0);
         }
     }
 
