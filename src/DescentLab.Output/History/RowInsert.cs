@@ -5,7 +5,7 @@ namespace DescentLab.Output.History;
 
 /// <summary>One INSERT statement prepared once and run for many rows in a write transaction: a run set's runs (20,000 for
 /// a big sweep) and its trend points. Values are bound in the order of the statement's parameters: a long, double,
-/// string or null each (bool as 1 or 0), stored as ADO.NET stores them.</summary>
+/// string or null each (what the column types' <c>ToSql</c> give), stored as ADO.NET stores them.</summary>
 internal abstract class RowInsert : IDisposable
 {
     /// <summary>The statement's parameters by name (<c>@x</c>) and type, in the order values come.</summary>

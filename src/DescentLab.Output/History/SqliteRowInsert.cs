@@ -30,10 +30,8 @@ internal sealed class SqliteRowInsert : RowInsert
         {
             int rc = values[i] switch
             {
-                null or DBNull => raw.sqlite3_bind_null(_statement, _index[i]),
+                null => raw.sqlite3_bind_null(_statement, _index[i]),
                 long value => raw.sqlite3_bind_int64(_statement, _index[i], value),
-                int value => raw.sqlite3_bind_int64(_statement, _index[i], value),
-                bool value => raw.sqlite3_bind_int64(_statement, _index[i], value ? 1 : 0),
                 double value when double.IsNaN(value) => throw new InvalidOperationException(NaNMessage),
                 double value => raw.sqlite3_bind_double(_statement, _index[i], value),
                 string value => raw.sqlite3_bind_text(_statement, _index[i], value),

@@ -15,9 +15,6 @@ internal sealed class RentedBytes : IBufferWriter<byte>, IDisposable
     /// <summary>The bytes written so far.</summary>
     public ReadOnlySpan<byte> Written => _array.AsSpan(0, _length);
 
-    /// <summary>How many bytes were written.</summary>
-    public int Length => _length;
-
     /// <inheritdoc/>
     public void Advance(int count)
     {

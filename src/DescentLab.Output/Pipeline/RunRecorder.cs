@@ -245,7 +245,7 @@ internal sealed class RunRecorder : IDisposable
                 if (pending.Rows is { } rows)
                 {
                     _file.Write(rows.Written);
-                    _locations[pending.Position] = new CurveLocation(offset, rows.Length, _line + 1);
+                    _locations[pending.Position] = new CurveLocation(offset, rows.Written.Length, _line + 1);
                     _line += pending.Result.Training!.Curve.Count;
                 }
 
