@@ -73,13 +73,16 @@ internal sealed class PostgresHistoryDialect : HistoryDialect
     /// <inheritdoc/>
     public override (long Version, string? Foreign) ReadState(DbConnection connection, DbTransaction? transaction)
     {
-        bool ours = Scalar(connection, "SELECT count(*) FROM (SELECT to_regclass('history_schema') AS t) s WHERE t IS NOT NULL;", transaction) > 0;
+        // pg_tables, not to_regclass: a query reads the catalog with its transaction's snapshot, while to_regclass uses a
+        // catalog snapshot that another process's first migration can change between two statements (it then looked like
+        // a foreign database, or a migration already done ran again).
+        bool ours = Scalar(connection, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'history_schema';", transaction) > 0;
         if (ours)
         {
             return (Scalar(connection, "SELECT coalesce(max(version), 0) FROM history_schema;", transaction), null);
         }
 
-        long tables = Scalar(connection, "SELECT count(*) FROM (SELECT to_regclass('run_sets') AS t UNION ALL SELECT to_regclass('runs')) s WHERE t IS NOT NULL;", transaction);
+        long tables = Scalar(connection, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename IN ('run_sets', 'runs');", transaction);
         return tables == 0
             ? (0, null)
             : (0, "not a DescentLab history database (it has a run_sets or runs table but no history_schema table); it was left unchanged: " +
