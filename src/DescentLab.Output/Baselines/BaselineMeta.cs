@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DescentLab.Output.Files;
+using DescentLab.Output.Json;
 
 namespace DescentLab.Output.Baselines;
 
@@ -18,6 +19,7 @@ public sealed record BaselineMeta(string ConfigName, string ConfigHash, string R
         NewLine = "\n",
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = OutputJsonContext.Default,
     };
 
     /// <summary>The description's path for the baseline at <paramref name="baselinePath"/>.</summary>

@@ -22,5 +22,6 @@ internal static class JsonFormat
         // The files are read by people and tools, never embedded in HTML: keep '+', '<' and non-ASCII readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new ParameterListConverter(), new BatchListConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        TypeInfoResolver = OutputJsonContext.Default,
     };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DescentLab.Experiments.Config;
 using DescentLab.Output.Ci;
 using DescentLab.Output.Files;
+using DescentLab.Output.Json;
 
 namespace DescentLab.Output.Pipeline;
 
@@ -39,7 +40,12 @@ public sealed record ResumeRequest(
     /// <summary>The file name inside the run folder.</summary>
     public const string FileName = ".resume.json";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        TypeInfoResolver = OutputJsonContext.Default,
+    };
 
     /// <summary>The CI files of the resumed set: those of the resuming invocation where it names them, else those the set
     /// was started with.</summary>
