@@ -155,9 +155,17 @@ public sealed class CurveTable
     /// <summary>The curve of one run from its rows, the first being line <paramref name="firstLine"/> of
     /// <paramref name="path"/>: its parameters are the parameter cells filled in its first row, in column order.</summary>
     /// <exception cref="RunFileException">A row is malformed, of another run, or fills other cells than the first.</exception>
-    public Curve Parse(IReadOnlyList<string> rows, string path, long firstLine)
+    public Curve Parse(IReadOnlyList<string> rows, string path, long firstLine) =>
+        Parse(Encoding.UTF8.GetBytes(string.Concat(rows.Select(row => row + "\n"))), path, firstLine);
+
+    /// <summary>The curve of one run from its rows as curves.csv holds them (UTF-8, each ending with a line end, the last
+    /// one's optional), the first being line <paramref name="firstLine"/> of <paramref name="path"/>.</summary>
+    /// <remarks>Cells are parsed where they are in the bytes, with no string per row or cell: a report reads every
+    /// curve of its run set back, a big sweep's millions of numbers.</remarks>
+    /// <exception cref="RunFileException">A row is malformed, of another run, or fills other cells than the first.</exception>
+    public Curve Parse(ReadOnlySpan<byte> rows, string path, long firstLine)
     {
-        int count = rows.Count;
+        int count = rows.Count((byte)'\n') + (rows.IsEmpty || rows[^1] == (byte)'\n' ? 0 : 1);
         var epoch = new int[count];
         var step = new long[count];
         var loss = new double[count];
@@ -165,26 +173,32 @@ public sealed class CurveTable
         var gradNorm = new double[count];
         double[]? accuracy = null;
         var filled = new List<int>();
-        var parameters = new List<double>();
-        string? runId = null;
+        double[] parameters = [];
+        var firstId = ReadOnlySpan<byte>.Empty;
 
-        // Cells are read in place (ranges into the row), not split into strings: a big sweep's report reads millions.
-        Span<Range> cells = Header.Count <= 64 ? stackalloc Range[Header.Count + 1] : new Range[Header.Count + 1];
+        Span<Range> cells = Header.Count <= 64 ? stackalloc Range[Header.Count] : new Range[Header.Count];
+        var rest = rows;
         for (int row = 0; row < count; row++)
         {
             long line = firstLine + row;
-            string text = rows[row];
-            int found = text.AsSpan().Split(cells, ',');
+            int end = rest.IndexOf((byte)'\n');
+            var text = end >= 0 ? rest[..end] : rest;
+            rest = end >= 0 ? rest[(end + 1)..] : [];
+            text = text.EndsWith((byte)'\r') ? text[..^1] : text;
+            int found = Split(text, cells);
             if (found != Header.Count)
             {
-                throw new RunFileException(path, line, $"expected {Header.Count} fields but found {(found > Header.Count ? text.Split(',').Length : found)}");
+                throw new RunFileException(path, line, $"expected {Header.Count} fields but found {found}");
             }
 
-            var id = text.AsSpan(cells[0]);
-            runId ??= id.ToString();
-            if (!id.SequenceEqual(runId))
+            var id = text[cells[0]];
+            if (row == 0)
             {
-                throw new RunFileException(path, line, $"a row of run '{id}' among the rows of run '{runId}'");
+                firstId = id;
+            }
+            else if (!id.SequenceEqual(firstId))
+            {
+                throw new RunFileException(path, line, $"a row of run '{Encoding.UTF8.GetString(id)}' among the rows of run '{Encoding.UTF8.GetString(firstId)}'");
             }
 
             epoch[row] = Integer<int>(text, cells, 1, path, line, int.TryParse);
@@ -202,14 +216,17 @@ public sealed class CurveTable
                         filled.Add(column);
                     }
                 }
+
+                parameters = new double[count * filled.Count];
             }
 
-            for (int column = First - 1; column < Header.Count; column++)
+            for (int column = First - 1, next = 0; column < Header.Count; column++)
             {
-                bool expected = column == First - 1 ? accuracy is not null : filled.Contains(column);
-                if ((Width(cells, column) > 0) != expected)
+                bool isFilled = column == First - 1 ? accuracy is not null : next < filled.Count && filled[next] == column;
+                next += column >= First && isFilled ? 1 : 0;
+                if ((Width(cells, column) > 0) != isFilled)
                 {
-                    throw new RunFileException(path, line, $"column {Header[column]}: run '{runId}' fills other accuracy or parameter cells than in its first row");
+                    throw new RunFileException(path, line, $"column {Header[column]}: run '{Encoding.UTF8.GetString(firstId)}' fills other accuracy or parameter cells than in its first row");
                 }
             }
 
@@ -218,26 +235,50 @@ public sealed class CurveTable
                 accuracy[row] = Number(text, cells, First - 1, path, line);
             }
 
-            foreach (int column in filled)
+            for (int p = 0; p < filled.Count; p++)
             {
-                parameters.Add(Number(text, cells, column, path, line));
+                parameters[(row * filled.Count) + p] = Number(text, cells, filled[p], path, line);
             }
         }
 
-        return new Curve([.. filled.Select(c => Header[c])], epoch, step, loss, gap, gradNorm, [.. parameters], accuracy);
+        return new Curve([.. filled.Select(c => Header[c])], epoch, step, loss, gap, gradNorm, parameters, accuracy);
+    }
+
+    // The cells of a row into ranges; the count of its fields (all of them, when there are more than the ranges hold).
+    private static int Split(ReadOnlySpan<byte> text, Span<Range> cells)
+    {
+        int found = 0;
+        int start = 0;
+        while (true)
+        {
+            int comma = text[start..].IndexOf((byte)',');
+            int end = comma >= 0 ? start + comma : text.Length;
+            if (found < cells.Length)
+            {
+                cells[found] = new Range(start, end);
+            }
+
+            found++;
+            if (comma < 0)
+            {
+                return found;
+            }
+
+            start = end + 1;
+        }
     }
 
     private static int Width(ReadOnlySpan<Range> cells, int column) => cells[column].End.Value - cells[column].Start.Value;
 
-    private delegate bool TryParse<T>(ReadOnlySpan<char> text, NumberStyles style, IFormatProvider provider, out T value);
+    private delegate bool TryParse<T>(ReadOnlySpan<byte> text, NumberStyles style, IFormatProvider provider, out T value);
 
-    private T Integer<T>(string row, ReadOnlySpan<Range> cells, int column, string path, long line, TryParse<T> parse) =>
-        parse(row.AsSpan(cells[column]), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T value)
+    private T Integer<T>(ReadOnlySpan<byte> row, ReadOnlySpan<Range> cells, int column, string path, long line, TryParse<T> parse) =>
+        parse(row[cells[column]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T value)
             ? value
-            : throw new RunFileException(path, line, $"column {Header[column]}: expected an integer but found '{row[cells[column]]}'");
+            : throw new RunFileException(path, line, $"column {Header[column]}: expected an integer but found '{Encoding.UTF8.GetString(row[cells[column]])}'");
 
-    private double Number(string row, ReadOnlySpan<Range> cells, int column, string path, long line) =>
-        double.TryParse(row.AsSpan(cells[column]), DoubleStyle, CultureInfo.InvariantCulture, out double value)
+    private double Number(ReadOnlySpan<byte> row, ReadOnlySpan<Range> cells, int column, string path, long line) =>
+        double.TryParse(row[cells[column]], DoubleStyle, CultureInfo.InvariantCulture, out double value)
             ? value
-            : throw new RunFileException(path, line, $"column {Header[column]}: expected a number but found '{row[cells[column]]}'");
+            : throw new RunFileException(path, line, $"column {Header[column]}: expected a number but found '{Encoding.UTF8.GetString(row[cells[column]])}'");
 }

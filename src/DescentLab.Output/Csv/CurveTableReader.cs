@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -12,37 +13,37 @@ public static class CurveTableReader
     public static IEnumerable<CurveBlock> ReadRuns(string path)
     {
         using var stream = Open(path);
-        using var lines = Lines(stream).GetEnumerator();
-        var table = CurveTable.ParseHeader(lines.MoveNext() ? lines.Current.Text : null, path);
-        var rows = new List<string>();
-        string? runId = null;
+        var lines = new LineReader(stream, 1 << 16);
+        var table = CurveTable.ParseHeader(lines.TryNext(out var header, out _) ? Text(header.Span) : null, path);
+        var rows = new ArrayBufferWriter<byte>();
+        byte[]? runId = null;
         long offset = 0;
         long line = 1;
         long firstLine = 0;
         long end = 0;
-        while (lines.MoveNext())
+        while (lines.TryNext(out var next, out long start))
         {
-            var (text, start, bytes) = lines.Current;
             line++;
-            string id = text[..Math.Max(0, text.IndexOf(','))];
-            if (id != runId && runId is not null)
+            bool sameRun = runId is not null && IdOf(next.Span).SequenceEqual(runId);
+            if (runId is not null && !sameRun)
             {
-                yield return Block(table, runId, rows, path, new CurveLocation(offset, checked((int)(end - offset)), firstLine));
-                rows.Clear();
+                var block = Block(table, rows.WrittenSpan, path, new CurveLocation(offset, checked((int)(end - offset)), firstLine));
+                rows.ResetWrittenCount();
+                yield return block;
             }
 
-            if (id != runId)
+            if (!sameRun)
             {
-                (runId, offset, firstLine) = (id, start, line);
+                (runId, offset, firstLine) = (IdOf(next.Span).ToArray(), start, line);
             }
 
-            rows.Add(text);
-            end = start + bytes;
+            rows.Write(next.Span);
+            end = start + next.Length;
         }
 
         if (runId is not null)
         {
-            yield return Block(table, runId, rows, path, new CurveLocation(offset, checked((int)(end - offset)), firstLine));
+            yield return Block(table, rows.WrittenSpan, path, new CurveLocation(offset, checked((int)(end - offset)), firstLine));
         }
     }
 
@@ -51,8 +52,7 @@ public static class CurveTableReader
     public static CurveTable ReadHeader(string path)
     {
         using var stream = Open(path);
-        using var lines = Lines(stream, 256).GetEnumerator();
-        return CurveTable.ParseHeader(lines.MoveNext() ? lines.Current.Text : null, path);
+        return CurveTable.ParseHeader(new LineReader(stream, 256).TryNext(out var header, out _) ? Text(header.Span) : null, path);
     }
 
     /// <summary>The run whose rows are at <paramref name="location"/> of <paramref name="file"/> (opened with
@@ -67,9 +67,7 @@ public static class CurveTableReader
             read += more > 0 ? more : throw new RunFileException(path, location.Line, "the file is shorter than when it was read");
         }
 
-        var rows = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.TrimEnd('\r')).ToList();
-        string runId = rows.Count > 0 ? rows[0][..Math.Max(0, rows[0].IndexOf(','))] : string.Empty;
-        return Block(table, runId, rows, path, location);
+        return Block(table, bytes, path, location);
     }
 
     /// <summary>Opens <paramref name="path"/> for <see cref="ReadRun"/>: reads at offsets, from any thread.</summary>
@@ -86,55 +84,71 @@ public static class CurveTableReader
         }
     }
 
-    private static CurveBlock Block(CurveTable table, string runId, List<string> rows, string path, CurveLocation location) =>
-        new(runId, table.Parse(rows, path, location.Line), location);
+    // The block of the rows in rows (each with its line end), the first of them at location.
+    private static CurveBlock Block(CurveTable table, ReadOnlySpan<byte> rows, string path, CurveLocation location) =>
+        new(Encoding.UTF8.GetString(IdOf(rows)), table.Parse(rows, path, location.Line), location);
+
+    // The run id a row starts with: the text before its first comma (none when its line has none).
+    private static ReadOnlySpan<byte> IdOf(ReadOnlySpan<byte> rows)
+    {
+        int cut = rows.IndexOfAny((byte)',', (byte)'\n');
+        return cut >= 0 && rows[cut] == (byte)',' ? rows[..cut] : [];
+    }
 
     private static FileStream Open(string path) => new(OpenForRuns(path), FileAccess.Read, bufferSize: 1);
 
-    /// <summary>Each line with the byte offset it starts at and its bytes, line end included.</summary>
-    private static IEnumerable<(string Text, long Offset, int Bytes)> Lines(Stream stream, int bufferSize = 1 << 16)
+    private static string Text(ReadOnlySpan<byte> line)
     {
-        byte[] buffer = new byte[bufferSize];
-        long bufferOffset = 0;
-        int start = 0;
-        int filled = 0;
-        while (true)
-        {
-            int newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
-            if (newline >= 0)
-            {
-                yield return (Text(buffer.AsSpan(start, newline)), bufferOffset + start, newline + 1);
-                start += newline + 1;
-                continue;
-            }
-
-            if (start > 0)
-            {
-                Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
-                bufferOffset += start;
-                filled -= start;
-                start = 0;
-            }
-
-            if (filled == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-
-            int read = stream.Read(buffer, filled, buffer.Length - filled);
-            if (read == 0)
-            {
-                if (filled > 0)
-                {
-                    yield return (Text(buffer.AsSpan(0, filled)), bufferOffset, filled);
-                }
-
-                yield break;
-            }
-
-            filled += read;
-        }
+        line = line.EndsWith((byte)'\n') ? line[..^1] : line;
+        return Encoding.UTF8.GetString(line.EndsWith((byte)'\r') ? line[..^1] : line);
     }
 
-    private static string Text(ReadOnlySpan<byte> line) => Encoding.UTF8.GetString(line.EndsWith((byte)'\r') ? line[..^1] : line);
+    /// <summary>The lines of a stream, each line end included, as slices of one buffer that the next line may reuse.</summary>
+    private sealed class LineReader(Stream stream, int bufferSize)
+    {
+        private byte[] _buffer = new byte[bufferSize];
+        private long _bufferOffset;
+        private int _start;
+        private int _filled;
+
+        /// <summary>The next line and the byte offset it starts at; false at the end of the stream.</summary>
+        public bool TryNext(out ReadOnlyMemory<byte> line, out long offset)
+        {
+            while (true)
+            {
+                int newline = _buffer.AsSpan(_start, _filled - _start).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    offset = _bufferOffset + _start;
+                    line = _buffer.AsMemory(_start, newline + 1);
+                    _start += newline + 1;
+                    return true;
+                }
+
+                if (_start > 0)
+                {
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _filled - _start);
+                    _bufferOffset += _start;
+                    _filled -= _start;
+                    _start = 0;
+                }
+
+                if (_filled == _buffer.Length)
+                {
+                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                }
+
+                int read = stream.Read(_buffer, _filled, _buffer.Length - _filled);
+                if (read == 0)
+                {
+                    offset = _bufferOffset + _start;
+                    line = _buffer.AsMemory(_start, _filled - _start);
+                    _start = _filled;
+                    return !line.IsEmpty;
+                }
+
+                _filled += read;
+            }
+        }
+    }
 }

@@ -173,6 +173,53 @@ public sealed class CurveTableTests
         Assert.That(error!.Message, Is.EqualTo("c.csv:3: a row of run 's' among the rows of run 'r'"));
     }
 
+    [TestCase("\n", true)]
+    [TestCase("\r\n", true)]
+    [TestCase("\r\n", false)]
+    public void ReadRunsAndReadRun_FileWithAnyLineEnd_GiveTheCurvesBitForBit_AndTheirRowsPlaces(string lineEnd, bool finalLineEnd)
+    {
+        using var temp = new TempFolder();
+        var table = CurveTable.For([Problem("w", "b"), Problem("w1", "w2", "b")]);
+        var curves = new[] { ("a", AwkwardRuns.Curve()), ("b", Classifier()), ("c", AwkwardRuns.Curve()) };
+        string text = (table.HeaderLine + string.Concat(curves.Select(c => table.Rows(c.Item1, c.Item2)))).Replace("\n", lineEnd, StringComparison.Ordinal);
+        string path = temp.Write(CurveTable.FileName, finalLineEnd ? text : text[..^lineEnd.Length]);
+
+        var blocks = CurveTableReader.ReadRuns(path).ToList();
+        using var file = CurveTableReader.OpenForRuns(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(blocks.Select(b => b.RunId), Is.EqualTo(new[] { "a", "b", "c" }));
+            long line = 2;
+            for (int i = 0; i < curves.Length; i++)
+            {
+                Assert.That(Bits.Of(blocks[i].Curve), Is.EqualTo(Bits.Of(curves[i].Item2)), curves[i].Item1);
+                Assert.That(blocks[i].Location.Line, Is.EqualTo(line), "the line its rows start at");
+                Assert.That(Bits.Of(CurveTableReader.ReadRun(file, path, table, blocks[i].Location).Curve), Is.EqualTo(Bits.Of(curves[i].Item2)), "read at its place");
+                line += curves[i].Item2.Count;
+            }
+
+            Assert.That(blocks[^1].Location.Offset + blocks[^1].Location.Length, Is.EqualTo(new FileInfo(path).Length), "the last run ends the file");
+        });
+    }
+
+    [TestCase("r,0,0,1,1,1,,0.1,0.2,9", "c.csv:7: expected 9 fields but found 10")]
+    [TestCase("r,0,0,1,1,1,,0.1", "c.csv:7: expected 9 fields but found 8")]
+    [TestCase("", "c.csv:7: expected 9 fields but found 1")]
+    [TestCase("r,0,0,1,abc,1,,0.1,0.2", "c.csv:7: column gap: expected a number but found 'abc'")]
+    [TestCase("r,0,0,1,1,1,,0.1,0,2", "c.csv:7: expected 9 fields but found 10")]
+    [TestCase("r,0.5,0,1,1,1,,0.1,0.2", "c.csv:7: column epoch: expected an integer but found '0.5'")]
+    [TestCase("r,0,x,1,1,1,,0.1,0.2", "c.csv:7: column step: expected an integer but found 'x'")]
+    [TestCase("r,0,0,1,1,1,1e400x,0.1,0.2", "c.csv:7: column accuracy: run 'r' fills other accuracy or parameter cells than in its first row")]
+    public void Parse_MalformedRow_NamesItsLineAndWhat(string row, string message)
+    {
+        var table = CurveTable.ParseHeader("run_id,epoch,step,loss,gap,grad_norm,accuracy,w,b", "c.csv");
+
+        var error = Assert.Throws<RunFileException>(() => table.Parse(["r,0,0,1,1,1,,0.1,0.2", row], "c.csv", 6));
+
+        Assert.That(error!.Message, Is.EqualTo(message));
+    }
+
     [Test]
     public void Rows_ParameterWithoutAColumn_IsRefused()
     {
