@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using DescentLab.Experiments.Config;
+using DescentLab.Experiments.Datasets;
+using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Running;
+using DescentLab.Output.Csv;
+using DescentLab.Output.Files;
+using DescentLab.Output.Pipeline;
+using DescentLab.Output.Report;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DescentLab.Benchmarks;
+
+/// <summary>Reading curves.csv back, as <c>report</c>, <c>merge</c>, <c>resume</c> and every plot of curves do: the
+/// 20,000 runs of bench/sweep20000.yaml (420,000 rows), each parsed into its curve.</summary>
+[MemoryDiagnoser]
+[MedianColumn]
+[Config(typeof(SweepRunsBenchmarks.InOneProcess))]
+public class CurveReadBenchmarks
+{
+    private string _root = null!;
+    private string _curves = null!;
+
+    /// <summary>Runs the sweep once into a run folder.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        const int workers = 2;
+        string config = Path.Combine(BenchData.RepoRoot(), "bench", "sweep20000.yaml");
+        var loaded = ConfigLoader.Load(config, ConfigLimits.Default, ReportSections.Names).Config
+            ?? throw new InvalidOperationException("bench/sweep20000.yaml does not load");
+        var plan = Planner.Create(loaded, null, d => DatasetFileReader.Read(d.FullPath!, d.File!), workers);
+        _root = Directory.CreateTempSubdirectory("descentlab-read-bench-").FullName;
+        var folder = RunFolder.CreateExplicit(Path.Combine(_root, "set"));
+        string? failure = null;
+        using (var recorder = new RunRecorder(folder, new RunJournal(folder), plan, workers, Failed, Failed, CancellationToken.None))
+        {
+            new ExperimentRunner(NullLogger<ExperimentRunner>.Instance).Run(plan, workers, recorder.Record, null, CancellationToken.None);
+            recorder.Finish();
+        }
+
+        _curves = Path.Combine(folder.FullPath, CurveTable.FileName);
+        if (failure is not null)
+        {
+            throw new IOException(failure);
+        }
+
+        void Failed(string run, string why) => failure ??= $"run {run}: {why}";
+    }
+
+    /// <summary>Removes the run folder.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>Every run of the file, in file order.</summary>
+    [Benchmark]
+    public long ReadRuns()
+    {
+        long rows = 0;
+        foreach (var block in CurveTableReader.ReadRuns(_curves))
+        {
+            rows += block.Curve.Count;
+        }
+
+        return rows;
+    }
+}
