@@ -7,6 +7,7 @@ using DescentLab.Core.Training;
 using DescentLab.Core.Variants;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Scheduling;
 using DescentLab.Experiments.Timing;
 
 namespace DescentLab.Experiments.Planning;
@@ -126,8 +127,7 @@ internal sealed class PlanBuilder(ExperimentConfig config, ShardSpec? shard, Fun
         long referencesStart = Stopwatch.GetTimestamp();
         try
         {
-            Parallel.For(
-                0,
+            OneAtATime.For(
                 optima.Length,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) },
                 i => optima[i] = _problemOrder[i].Model.SolveReference(_problemOrder[i].Dataset.Data));

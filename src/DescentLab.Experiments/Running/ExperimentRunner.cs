@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.External;
 using DescentLab.Experiments.Planning;
+using DescentLab.Experiments.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace DescentLab.Experiments.Running;
@@ -73,8 +73,7 @@ public sealed partial class ExperimentRunner
         {
             // Runs start in plan order, one at a time from a shared queue (not in ranges per worker), so a caller that
             // writes results in plan order waits only for the runs in flight.
-            var inPlanOrder = Partitioner.Create(Enumerable.Range(0, runs.Count), EnumerablePartitionerOptions.NoBuffering);
-            Parallel.ForEach(inPlanOrder, options, i =>
+            OneAtATime.For(runs.Count, options, i =>
             {
                 if (results[i] is not null)
                 {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Scheduling;
 using DescentLab.Experiments.Timing;
 
 namespace DescentLab.Output.Plots;
@@ -23,7 +24,7 @@ public static class PlotRenderer
         bool svg = set.Manifest.ResolvedConfig.Report?.Formats.Contains(PlotFormats.Svg, StringComparer.Ordinal) == true;
         var files = new PlotFile[planned.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
-        Parallel.For(0, planned.Count, options, i => files[i] = planned[i].Request is { } request ? Draw(request, runDir, svg) : planned[i].File);
+        OneAtATime.For(planned.Count, options, i => files[i] = planned[i].Request is { } request ? Draw(request, runDir, svg) : planned[i].File);
         return files;
     }
 
