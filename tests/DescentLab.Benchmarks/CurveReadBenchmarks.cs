@@ -1,12 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using DescentLab.Experiments.Config;
-using DescentLab.Experiments.Datasets;
-using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Running;
 using DescentLab.Output.Csv;
 using DescentLab.Output.Files;
-using DescentLab.Output.Pipeline;
-using DescentLab.Output.Report;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DescentLab.Benchmarks;
@@ -26,26 +21,10 @@ public class CurveReadBenchmarks
     public void Setup()
     {
         const int workers = 2;
-        string config = Path.Combine(BenchData.RepoRoot(), "bench", "sweep20000.yaml");
-        var loaded = ConfigLoader.Load(config, ConfigLimits.Default, ReportSections.Names).Config
-            ?? throw new InvalidOperationException("bench/sweep20000.yaml does not load");
-        var plan = Planner.Create(loaded, null, d => DatasetFileReader.Read(d.FullPath!, d.File!), workers);
         _root = Directory.CreateTempSubdirectory("descentlab-read-bench-").FullName;
         var folder = RunFolder.CreateExplicit(Path.Combine(_root, "set"));
-        string? failure = null;
-        using (var recorder = new RunRecorder(folder, new RunJournal(folder), plan, workers, Failed, Failed, CancellationToken.None))
-        {
-            new ExperimentRunner(NullLogger<ExperimentRunner>.Instance).Run(plan, workers, recorder.Record, null, CancellationToken.None);
-            recorder.Finish();
-        }
-
+        SweepRunsBenchmarks.RecordRuns(new ExperimentRunner(NullLogger<ExperimentRunner>.Instance), SweepRunsBenchmarks.PlanSweep(workers), folder, workers);
         _curves = Path.Combine(folder.FullPath, CurveTable.FileName);
-        if (failure is not null)
-        {
-            throw new IOException(failure);
-        }
-
-        void Failed(string run, string why) => failure ??= $"run {run}: {why}";
     }
 
     /// <summary>Removes the run folder.</summary>

@@ -31,16 +31,12 @@ public class SweepRunsBenchmarks
     private ExperimentPlan _plan = null!;
     private string _root = null!;
     private int _folders;
-    private string? _failure;
 
     /// <summary>Plans the sweep once.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        string config = Path.Combine(BenchData.RepoRoot(), "bench", "sweep20000.yaml");
-        var loaded = ConfigLoader.Load(config, ConfigLimits.Default, ReportSections.Names).Config
-            ?? throw new InvalidOperationException("bench/sweep20000.yaml does not load");
-        _plan = Planner.Create(loaded, null, d => DatasetFileReader.Read(d.FullPath!, d.File!), Workers);
+        _plan = PlanSweep(Workers);
         _root = Directory.CreateTempSubdirectory("descentlab-sweep-bench-").FullName;
     }
 
@@ -54,14 +50,35 @@ public class SweepRunsBenchmarks
 
     /// <summary>Every run, its curve streamed to curves.csv and journaled, as the <c>runs</c> stage of <c>run</c>.</summary>
     [Benchmark]
-    public int RunsStage()
+    public int RunsStage() => RecordRuns(_runner, _plan, RunFolder.CreateExplicit(Path.Combine(_root, "set" + _folders++)), Workers);
+
+    /// <summary>The plan of bench/sweep20000.yaml for <paramref name="workers"/> workers.</summary>
+    internal static ExperimentPlan PlanSweep(int workers)
     {
-        var folder = RunFolder.CreateExplicit(Path.Combine(_root, "set" + _folders++));
-        var journal = new RunJournal(folder);
-        using var recorder = new RunRecorder(folder, journal, _plan, Workers, Failed, Failed, CancellationToken.None);
-        int runs = _runner.Run(_plan, Workers, recorder.Record, null, CancellationToken.None).Count;
-        recorder.Finish();
-        return _failure is null ? runs : throw new IOException(_failure);
+        string config = Path.Combine(BenchData.RepoRoot(), "bench", "sweep20000.yaml");
+        var loaded = ConfigLoader.Load(config, ConfigLimits.Default, ReportSections.Names).Config
+            ?? throw new InvalidOperationException("bench/sweep20000.yaml does not load");
+        return Planner.Create(loaded, null, d => DatasetFileReader.Read(d.FullPath!, d.File!), workers);
+    }
+
+    /// <summary>Runs <paramref name="plan"/> into <paramref name="folder"/> as <c>run</c>'s runs stage does: curves.csv and
+    /// the journal, in plan order.</summary>
+    /// <returns>The number of runs.</returns>
+    /// <exception cref="IOException">A run could not be recorded.</exception>
+    internal static int RecordRuns(ExperimentRunner runner, ExperimentPlan plan, RunFolder folder, int workers)
+    {
+        string? failure = null;
+        int runs;
+        using (var recorder = new RunRecorder(folder, new RunJournal(folder), plan, workers, Failed, Failed, CancellationToken.None))
+        {
+            runs = runner.Run(plan, workers, recorder.Record, null, CancellationToken.None).Count;
+            recorder.Finish();
+        }
+
+        return failure is null ? runs : throw new IOException(failure);
+
+        // Told on the recorder's writer thread; the benchmark fails after the stage, as run does.
+        void Failed(string run, string why) => failure ??= $"run {run}: {why}";
     }
 
     /// <summary>Both benchmarks in this process (not one child process each), one invocation per iteration.</summary>
@@ -75,7 +92,4 @@ public class SweepRunsBenchmarks
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId("Sweep"));
     }
-
-    // Told on the recorder's writer thread; the benchmark fails after the stage, as run does.
-    private void Failed(string run, string why) => _failure ??= $"run {run}: {why}";
 }
