@@ -91,6 +91,30 @@ public sealed class HostSettingsEndToEndTests
     }
 
     [Test]
+    public void SerilogLevelsAndProperties_WithoutASinkNamed_AreRead()
+    {
+        using var temp = new TempFolder();
+        temp.Write("limits.yaml", Config);
+        var environment = new Dictionary<string, string?>
+        {
+            ["DescentLab__ConsoleLog"] = "Json",
+            ["Serilog__Properties__Team"] = "optim",
+            ["Serilog__MinimumLevel__Override__descentlab.run"] = "Warning",
+        };
+
+        var run = DescentLabProcess.Run(temp.FullPath, environment, "run", "limits.yaml", "--DescentLab:ReportsDir=r");
+        var events = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Error);
+            Assert.That(events.Select(e => e.GetProperty("SourceContext").GetString()), Has.Some.EqualTo("DescentLab.Output.Pipeline.ExperimentPipeline")
+                .And.None.EqualTo("descentlab.run"), "the override silences the run's progress lines, and only them");
+            Assert.That(events.Select(e => (e.GetProperty("Application").GetString(), e.GetProperty("Team").GetString())), Is.All.EqualTo(("descentlab", "optim")));
+        });
+    }
+
+    [Test]
     public void BadConsoleLog_IsRefusedAsABadSetting()
     {
         using var temp = new TempFolder();
