@@ -152,14 +152,9 @@ public sealed class CurveTable
         return new CurveTable(header);
     }
 
-    /// <summary>The curve of one run from its rows, the first being line <paramref name="firstLine"/> of
-    /// <paramref name="path"/>: its parameters are the parameter cells filled in its first row, in column order.</summary>
-    /// <exception cref="RunFileException">A row is malformed, of another run, or fills other cells than the first.</exception>
-    public Curve Parse(IReadOnlyList<string> rows, string path, long firstLine) =>
-        Parse(Encoding.UTF8.GetBytes(string.Concat(rows.Select(row => row + "\n"))), path, firstLine);
-
     /// <summary>The curve of one run from its rows as curves.csv holds them (UTF-8, each ending with a line end, the last
-    /// one's optional), the first being line <paramref name="firstLine"/> of <paramref name="path"/>.</summary>
+    /// one's optional), the first being line <paramref name="firstLine"/> of <paramref name="path"/>: its parameters are
+    /// the parameter cells filled in its first row, in column order.</summary>
     /// <remarks>Cells are parsed where they are in the bytes, with no string per row or cell: a report reads every
     /// curve of its run set back, a big sweep's millions of numbers.</remarks>
     /// <exception cref="RunFileException">A row is malformed, of another run, or fills other cells than the first.</exception>

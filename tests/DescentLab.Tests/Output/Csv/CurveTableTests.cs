@@ -1,3 +1,4 @@
+using System.Text;
 using DescentLab.Core.Models;
 using DescentLab.Core.Training;
 using DescentLab.Experiments.Config;
@@ -79,7 +80,7 @@ public sealed class CurveTableTests
         {
             foreach (var curve in new[] { affine, logistic, AwkwardRuns.Curve(), Classifier() })
             {
-                var rows = table.Rows("run", curve).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                var rows = Encoding.UTF8.GetBytes(table.Rows("run", curve));
                 Assert.That(Bits.Of(table.Parse(rows, "curves.csv", 2)), Is.EqualTo(Bits.Of(curve)));
             }
 
@@ -158,7 +159,7 @@ public sealed class CurveTableTests
     {
         var table = CurveTable.ParseHeader("run_id,epoch,step,loss,gap,grad_norm,accuracy,w,b", "c.csv");
 
-        var error = Assert.Throws<RunFileException>(() => table.Parse(["r,0,0,1,1,1,,0.1,", "r,1,1,1,1,1,,0.2,0.3"], "c.csv", 5));
+        var error = Assert.Throws<RunFileException>(() => Parse(table, ["r,0,0,1,1,1,,0.1,", "r,1,1,1,1,1,,0.2,0.3"], "c.csv", 5));
 
         Assert.That(error!.Message, Is.EqualTo("c.csv:6: column b: run 'r' fills other accuracy or parameter cells than in its first row"));
     }
@@ -168,7 +169,7 @@ public sealed class CurveTableTests
     {
         var table = CurveTable.ParseHeader("run_id,epoch,step,loss,gap,grad_norm,accuracy,w", "c.csv");
 
-        var error = Assert.Throws<RunFileException>(() => table.Parse(["r,0,0,1,1,1,,0.1", "s,1,1,1,1,1,,0.2"], "c.csv", 2));
+        var error = Assert.Throws<RunFileException>(() => Parse(table, ["r,0,0,1,1,1,,0.1", "s,1,1,1,1,1,,0.2"], "c.csv", 2));
 
         Assert.That(error!.Message, Is.EqualTo("c.csv:3: a row of run 's' among the rows of run 'r'"));
     }
@@ -215,7 +216,7 @@ public sealed class CurveTableTests
     {
         var table = CurveTable.ParseHeader("run_id,epoch,step,loss,gap,grad_norm,accuracy,w,b", "c.csv");
 
-        var error = Assert.Throws<RunFileException>(() => table.Parse(["r,0,0,1,1,1,,0.1,0.2", row], "c.csv", 6));
+        var error = Assert.Throws<RunFileException>(() => Parse(table, ["r,0,0,1,1,1,,0.1,0.2", row], "c.csv", 6));
 
         Assert.That(error!.Message, Is.EqualTo(message));
     }
@@ -245,6 +246,10 @@ public sealed class CurveTableTests
         table.HeaderLine + string.Concat(runs.Select(r => table.Rows(r.RunId, r.Curve)));
 
     private static CurveTable TwoModels() => CurveTable.For([Problem("w", "b"), Problem("w1", "w2", "b")]);
+
+    /// <summary>The curve of <paramref name="rows"/>, each ending with a line end as in curves.csv.</summary>
+    private static Curve Parse(CurveTable table, IEnumerable<string> rows, string path, long firstLine) =>
+        table.Parse(Encoding.UTF8.GetBytes(string.Concat(rows.Select(row => row + "\n"))), path, firstLine);
 
     private static ProblemInfo Problem(params string[] names) =>
         new("d", "m", "mse", 0, true, "closed_form", [.. names.Select(n => new KeyValuePair<string, double>(n, 0))]);
