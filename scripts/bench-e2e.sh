@@ -3,13 +3,13 @@
 # processes, the commands of a comparison run in alternation, each figure with its median, min and max, peak memory
 # (GNU time's maximum resident set) and the load average (uptime) around it.
 # Usage: scripts/bench-e2e.sh [RUNS]   (default 5 repetitions; wall-time spread from hyperfine when installed)
-#        SECTIONS="1 6" scripts/bench-e2e.sh 1   (only those sections; default all: 1 2 3 4 5 6)
+#        SECTIONS="1 6" scripts/bench-e2e.sh 1   (only those sections; default all: 1 2 3 4 5 6 7)
 # Needs /usr/bin/time, and numpy + matplotlib for the peer (Debian: python3-numpy python3-matplotlib; hyperfine optional).
 # The installed tool (`make install`) is measured when `descentlab` is on PATH (or TOOL=/path/to/descentlab).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-SECTIONS=${SECTIONS:-1 2 3 4 5 6}
+SECTIONS=${SECTIONS:-1 2 3 4 5 6 7}
 DOTNET=${DOTNET:-dotnet}
 PYTHON=${PYTHON:-python3}
 # section N: whether section N was asked for.
@@ -95,6 +95,42 @@ alternate() {
   echo "  $(uptime)"
 }
 
+# worker NAME CONFIG: one `serve` process (2 workers) runs CONFIG RUNS + 2 times, the first at start, each next one when
+# the config is touched (the worker runs a config whose file changed) 3 s after the last finished (a worker idles between
+# run sets; the runtime finishes compiling hot code then); then the time of each run set from the worker's own log (from
+# "Running" to "Finished"): the first (cold), the second, and the rest (warm).
+worker() {
+  local name=$1 config=$2 dir="$WORK/worker-$1" sets=$((RUNS + 2)) k pid
+  mkdir -p "$dir/configs"
+  cp "$config" "$dir/configs/"
+  DescentLab__ReportsDir="$dir/reports" $DL serve --DescentLab:ConfigDir="$dir/configs" --DescentLab:RunOnStart=true \
+    --DescentLab:Schedule= --DescentLab:DebounceSeconds=0 --DescentLab:Parallel=2 >"$dir/serve.out" 2>&1 &
+  pid=$!
+  for ((k = 1; k <= sets; k++)); do
+    ((k == 1)) || { sleep 3; touch "$dir/configs/$(basename "$config")"; }
+    until [[ $(cat "$dir"/reports/logs/*.clef 2>/dev/null | grep -c '"@mt":"Finished {Config}') -ge $k ]]; do
+      kill -0 "$pid" 2>/dev/null || { echo "the worker stopped: $(tail -5 "$dir/serve.out")" >&2; exit 1; }
+      sleep 0.2
+    done
+  done
+  kill -TERM "$pid"
+  wait "$pid" || true
+  mapfile -t sets_ms < <(cat "$dir"/reports/logs/*.clef | "$PYTHON" -c '
+import datetime, json, sys
+start = None
+for line in sys.stdin:
+    event = json.loads(line)
+    t = datetime.datetime.fromisoformat(event["@t"].replace("Z", "+00:00"))
+    if event["@mt"].startswith("Running {Config}"):
+        start = t
+    elif event["@mt"].startswith("Finished {Config}"):
+        if event.get("ExitCode") != 0:
+            sys.exit("a run set failed: " + line)
+        print(round((t - start).total_seconds() * 1000))')
+  echo "$name in the worker: first run set ${sets_ms[0]} ms (cold), second ${sets_ms[1]} ms"
+  stats "$name in the worker, run sets 3 to $sets (ms)" "${sets_ms[@]:2}"
+}
+
 # runms CONFIG: the "runs took N ms" of one DescentLab process (the runs alone), RUNS times.
 runms() {
   local config=$1 values=() i
@@ -147,16 +183,22 @@ fi
 
 if section 4; then
 echo
-echo "== 4. the default nightly (configs/nightly.yaml), whole process after a build; make run's build and the installed tool"
+echo "== 4. the default nightly (configs/nightly.yaml), whole process after a build; make run's build and the installed tool;"
+echo "   and the floor of any run: one run with the same outputs (bench/one-run.yaml)"
 if [[ -n "$TOOL" ]]; then
   alternate "DescentLab nightly (make run's build)" "$DL run configs/nightly.yaml --out $WORK/out" \
-    "DescentLab nightly (installed tool)" "$TOOL run configs/nightly.yaml --out $WORK/out"
+    "DescentLab nightly (installed tool)" "$TOOL run configs/nightly.yaml --out $WORK/out" \
+    "DescentLab one run (make run's build)" "$DL run bench/one-run.yaml --out $WORK/out"
 else
-  alternate "DescentLab nightly (make run's build)" "$DL run configs/nightly.yaml --out $WORK/out"
+  alternate "DescentLab nightly (make run's build)" "$DL run configs/nightly.yaml --out $WORK/out" \
+    "DescentLab one run (make run's build)" "$DL run bench/one-run.yaml --out $WORK/out"
 fi
-# One more, with --timings: where a cold process spends its time.
-rm -rf "$WORK/out"
-$DL run configs/nightly.yaml --out "$WORK/out" --timings 2>&1 >/dev/null | grep -v '^\[' | sed 's/^/  /'
+# One more of each, with --timings: where a cold process spends its time.
+for config in configs/nightly.yaml bench/one-run.yaml; do
+  rm -rf "$WORK/out"
+  echo "  $config:"
+  $DL run "$config" --out "$WORK/out" --timings 2>&1 >/dev/null | grep -v '^\[' | sed 's/^/  /'
+done
 fi
 
 if section 5; then
@@ -211,4 +253,13 @@ alternate "100 runs, version 1" "$DL run $WORK/external-v1.yaml --out $WORK/out 
   "100 runs, version 2" "$DL run $WORK/external-v2.yaml --out $WORK/out --parallel 2" \
   "1 run (one start-up and its steps)" "$DL run $WORK/external-one.yaml --out $WORK/out --parallel 2"
 awk -v a="${LAST_MEDIANS[0]}" -v b="${LAST_MEDIANS[1]}" 'BEGIN { printf "version 1 / version 2 (medians): %.1fx\n", a / b }'
+fi
+
+if section 7; then
+echo
+echo "== 7. the worker (descentlab serve): the default nightly, then the sweep of section 5, run set after run set in one"
+echo "   process, each run set timed by the worker's log"
+worker nightly configs/nightly.yaml
+worker sweep20000 bench/sweep20000.yaml
+echo "  $(uptime)"
 fi
