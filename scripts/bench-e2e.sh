@@ -108,14 +108,21 @@ worker() {
   pid=$!
   for ((k = 1; k <= sets; k++)); do
     ((k == 1)) || { sleep 3; touch "$dir/configs/$(basename "$config")"; }
-    until [[ $(cat "$dir"/reports/logs/*.clef 2>/dev/null | grep -c '"@mt":"Finished {Config}') -ge $k ]]; do
+    local waited=0
+    until [[ $(cat "$dir"/reports/logs/*.clef 2>/dev/null | grep -cE '"@mt":"(Finished \{Config\}|\{Config\} failed)') -ge $k ]]; do
       kill -0 "$pid" 2>/dev/null || { echo "the worker stopped: $(tail -5 "$dir/serve.out")" >&2; exit 1; }
+      ((waited++ < 1500)) || { kill -TERM "$pid"; echo "run set $k of $config did not finish within 300 s" >&2; exit 1; }
       sleep 0.2
     done
+    if grep -q '"@mt":"{Config} failed' "$dir"/reports/logs/*.clef; then
+      kill -TERM "$pid"
+      echo "run set $k of $config failed in the worker: $(tail -3 "$dir/serve.out")" >&2
+      exit 1
+    fi
   done
   kill -TERM "$pid"
   wait "$pid" || true
-  mapfile -t sets_ms < <(cat "$dir"/reports/logs/*.clef | "$PYTHON" -c '
+  cat "$dir"/reports/logs/*.clef | "$PYTHON" -c '
 import datetime, json, sys
 start = None
 for line in sys.stdin:
@@ -126,7 +133,8 @@ for line in sys.stdin:
     elif event["@mt"].startswith("Finished {Config}"):
         if event.get("ExitCode") != 0:
             sys.exit("a run set failed: " + line)
-        print(round((t - start).total_seconds() * 1000))')
+        print(round((t - start).total_seconds() * 1000))' >"$dir/sets_ms" || { tail -3 "$dir/serve.out" >&2; exit 1; }
+  mapfile -t sets_ms <"$dir/sets_ms"
   echo "$name in the worker: first run set ${sets_ms[0]} ms (cold), second ${sets_ms[1]} ms"
   stats "$name in the worker, run sets 3 to $sets (ms)" "${sets_ms[@]:2}"
 }
