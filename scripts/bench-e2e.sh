@@ -95,7 +95,7 @@ alternate() {
   echo "  $(uptime)"
 }
 
-# worker NAME CONFIG: one `serve` process (2 workers) runs CONFIG RUNS + 2 times, the first at start, each next one when
+# worker NAME CONFIG: one `serve` process (Parallel 2) runs CONFIG RUNS + 2 times, the first at start, each next one when
 # the config is touched (the worker runs a config whose file changed) 3 s after the last finished (a worker idles between
 # run sets; the runtime finishes compiling hot code then); then the time of each run set from the worker's own log (from
 # "Running" to "Finished"): the first (cold), the second, and the rest (warm).
