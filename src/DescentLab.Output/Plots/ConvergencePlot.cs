@@ -4,6 +4,7 @@ using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Config;
 using DescentLab.Experiments.Planning;
 using DescentLab.Experiments.Results;
+using DescentLab.Experiments.Scheduling;
 using DescentLab.Experiments.Text;
 using DescentLab.Output.Report;
 using ScottPlot;
@@ -139,12 +140,18 @@ public sealed class ConvergencePlot : IPlot
     {
         try
         {
-            return drawn
-                .AsParallel()
-                .AsOrdered()
-                .WithDegreeOfParallelism(Math.Max(1, set.Manifest.Parallel))
-                .Select(s => (Setting: s, Band: CurveBand.Build(s, set.Curves, axis, measure)?.Decimated(MaxPointsPerLine)))
-                .ToDictionary(b => b.Setting, b => b.Band);
+            var bands = new CurveBand?[drawn.Count];
+            OneAtATime.For(
+                drawn.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, set.Manifest.Parallel) },
+                i => bands[i] = CurveBand.Build(drawn[i], set.Curves, axis, measure)?.Decimated(MaxPointsPerLine));
+            var bySetting = new Dictionary<SettingRuns, CurveBand?>(drawn.Count);
+            for (int i = 0; i < drawn.Count; i++)
+            {
+                bySetting.Add(drawn[i], bands[i]);
+            }
+
+            return bySetting;
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
         {

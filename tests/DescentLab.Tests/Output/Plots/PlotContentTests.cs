@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using DescentLab.Core.Training;
+using DescentLab.Experiments.Results;
 using DescentLab.Output.Plots;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
@@ -189,5 +191,35 @@ public sealed class PlotContentTests
 
         public IReadOnlyList<PlotRequest> Plan(DescentLab.Experiments.Results.RunSet set) =>
             [new PlotRequest(new PlotFile("plots/broken.png", "Broken", "A plot that fails to draw.", null), () => throw new InvalidOperationException("no data for this"))];
+    }
+
+    [Test]
+    public void Convergence_ACurveThatCannotBeRead_FailsTheFigureWithTheReadersOwnError([Values(1, 2)] int parallel)
+    {
+        // The settings' curves are read in parallel; what the figure reports is the reader's error, not a wrapper.
+        var small = TestRunSets.Small;
+        var request = new ConvergencePlot().Plan(small).First(r => r.File.Problem!.Model == "origin");
+        string broken = small.Rows.First(r => r.Model == "origin" && small.Curves.Contains(r.RunId)).RunId;
+        var set = small with { Curves = new Unreadable(small.Curves, broken), Manifest = small.Manifest with { Parallel = parallel } };
+
+        var failing = new ConvergencePlot().Plan(set).First(r => r.File.RelativePath == request.File.RelativePath);
+
+        var error = Assert.Throws<IOException>(() => failing.Draw().Dispose());
+        Assert.That(error!.Message, Is.EqualTo($"curves.csv: the curve of {broken} cannot be read"));
+    }
+
+    /// <summary>A curve source whose one run cannot be read.</summary>
+    private sealed class Unreadable(ICurveSource inner, string runId) : ICurveSource
+    {
+        public int Count => inner.Count;
+
+        public bool Contains(string id) => inner.Contains(id);
+
+        public bool TryRead(string id, [NotNullWhen(true)] out Curve? curve) =>
+            id == runId ? throw new IOException($"curves.csv: the curve of {id} cannot be read") : inner.TryRead(id, out curve);
+
+        public IReadOnlyList<CurveHit> Hits(string id, IReadOnlyList<double> targets) => inner.Hits(id, targets);
+
+        public string? FileOf(string id) => inner.FileOf(id);
     }
 }
