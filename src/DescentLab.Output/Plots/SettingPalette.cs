@@ -81,18 +81,27 @@ public sealed class SettingPalette
 
         var taken = new List<(LabColour Normal, LabColour Deuteranope)>();
         var styles = new Dictionary<VariantSetting, (Color, MarkerShape)>();
+        // Past the searched settings each colour is a candidate of its variant's base; a sweep's thousands of settings
+        // share a few bases, so their candidates are computed once per base.
+        var cycled = new Dictionary<Color, List<Color>>();
         for (int n = 0; n < order.Count; n++)
         {
             var setting = order[n];
+            var baseColour = variants.ColourOf(setting.Variant);
             Color colour;
             if (n < SearchedSettings)
             {
-                colour = Choose(variants.ColourOf(setting.Variant), taken);
+                colour = Choose(baseColour, taken);
                 taken.Add((LabColour.Of(colour), LabColour.OfDeuteranope(colour)));
             }
             else
             {
-                var candidates = Candidates(variants.ColourOf(setting.Variant)).ToList();
+                if (!cycled.TryGetValue(baseColour, out var candidates))
+                {
+                    candidates = [.. Candidates(baseColour)];
+                    cycled.Add(baseColour, candidates);
+                }
+
                 colour = candidates[n % candidates.Count];
             }
 

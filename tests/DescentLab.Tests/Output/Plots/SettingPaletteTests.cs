@@ -96,6 +96,28 @@ public sealed class SettingPaletteTests
         });
     }
 
+    [Test]
+    public void Of_PastTheSearchedSettings_ASettingsColourDependsOnlyOnItsVariantAndPlace()
+    {
+        // A sweep of thousands of settings cycles through each variant's own shades past the searched ones: a setting of
+        // sgd placed among momentum's settings takes the colour it takes at the same place among sgd's alone.
+        var styles = VariantStyles.Of([("sgd", null, null), ("momentum", null, null)]);
+        const int Count = 400;
+        var mixed = Enumerable.Range(0, Count).Select(n => Setting(n % 2 == 0 ? "sgd" : "momentum", n)).ToList();
+
+        var palette = SettingPalette.Of(mixed, styles);
+
+        Assert.That(styles.ColourOf("sgd"), Is.Not.EqualTo(styles.ColourOf("momentum")));
+        foreach (string variant in new[] { "sgd", "momentum" })
+        {
+            var alone = SettingPalette.Of([.. Enumerable.Range(0, Count).Select(n => Setting(variant, n))], styles);
+            var places = Enumerable.Range(SettingPalette.SearchedSettings, Count - SettingPalette.SearchedSettings).Where(n => mixed[n].Variant == variant).ToList();
+            Assert.That(places.Select(n => palette.ColourOf(mixed[n])), Is.EqualTo(places.Select(n => alone.ColourOf(Setting(variant, n)))), variant);
+        }
+
+        static VariantSetting Setting(string variant, int n) => new(variant, (n + 1) * 1e-4, null, null, false, HyperValues.Empty);
+    }
+
     /// <summary>The nightly and every lesson config shipped.</summary>
     private static IEnumerable<string> Configs() =>
         new[] { "nightly.yaml" }.Concat(Directory.GetFiles(RepoFiles.Config("lessons"), "*.yaml").Order(StringComparer.Ordinal).Select(f => "lessons/" + Path.GetFileName(f)));
