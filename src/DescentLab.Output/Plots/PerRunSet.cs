@@ -12,8 +12,9 @@ namespace DescentLab.Output.Plots;
 internal sealed class PerRunSet<T>(Func<RunSet, T> compute)
     where T : class
 {
-    private readonly ConditionalWeakTable<RunSet, T> _values = [];
+    private readonly ConditionalWeakTable<RunSet, Lazy<T>> _values = [];
 
-    /// <summary>The value of <paramref name="set"/>, computed on first use.</summary>
-    public T Of(RunSet set) => _values.GetValue(set, s => compute(s));
+    /// <summary>The value of <paramref name="set"/>, computed on first use, once: plots planned at the same time wait
+    /// for it instead of computing it twice.</summary>
+    public T Of(RunSet set) => _values.GetValue(set, s => new Lazy<T>(() => compute(s))).Value;
 }

@@ -9,9 +9,10 @@ namespace DescentLab.Output.Plots;
 /// <summary>Renders the images a run set needs into a run folder, in parallel, in a fixed order.</summary>
 /// <remarks>Each plot kind is planned and each image drawn inside a guard: an exception in a plot's
 /// <see cref="IPlot.Plan"/> costs that kind's images, one in drawing or saving costs one image, and the report lists
-/// both (<see cref="PlotFile.Error"/>) while everything else renders. Images are drawn on up to <c>maxParallelism</c>
-/// threads; every figure owns its ScottPlot and Skia objects and the only process-wide setting, the font, is set once at
-/// start-up (<see cref="PlotFonts"/>), so the bytes do not depend on the thread count.</remarks>
+/// both (<see cref="PlotFile.Error"/>) while everything else renders. The kinds are planned, and then the images drawn,
+/// on up to <c>maxParallelism</c> threads; every figure owns its ScottPlot and Skia objects and the only process-wide
+/// setting, the font, is set once at start-up (<see cref="PlotFonts"/>), so the bytes do not depend on the thread
+/// count.</remarks>
 public static class PlotRenderer
 {
     /// <summary>Plans every plot of <paramref name="plots"/> and writes the images under <paramref name="runDir"/>: each
@@ -20,17 +21,21 @@ public static class PlotRenderer
     /// rendered carries its <see cref="PlotFile.Error"/>, so one broken plot costs its pictures, not the report.</returns>
     public static IReadOnlyList<PlotFile> Render(RunSet set, IReadOnlyList<IPlot> plots, string runDir, int maxParallelism)
     {
-        var planned = plots.SelectMany(p => Plan(p, set)).ToList();
+        // Plans run in parallel too: a sweep's plans (its convergence panels' palette, its runtime distribution) take
+        // longer than drawing its few images.
+        var plans = new IReadOnlyList<Planned>[plots.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
+        OneAtATime.For(plots.Count, options, k => plans[k] = Plan(plots[k], set));
+        var planned = plans.SelectMany(p => p).ToList();
         bool svg = set.Manifest.ResolvedConfig.Report?.Formats.Contains(PlotFormats.Svg, StringComparer.Ordinal) == true;
         var files = new PlotFile[planned.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
         OneAtATime.For(planned.Count, options, i => files[i] = planned[i].Request is { } request ? Draw(request, runDir, svg) : planned[i].File);
         return files;
     }
 
     /// <summary>The plot's images with its kind set; a plan that throws becomes one failed entry named after the kind
     /// (no image path is known without a plan).</summary>
-    private static IEnumerable<Planned> Plan(IPlot plot, RunSet set)
+    private static IReadOnlyList<Planned> Plan(IPlot plot, RunSet set)
     {
         try
         {
