@@ -16,11 +16,12 @@ internal static class HeadlineSection
 
     private static readonly string LostWords = RunStatus.LostTarget.ToWords();
 
-    /// <summary>Writes the section for <paramref name="set"/> with its already built <paramref name="boards"/>.</summary>
-    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards)
+    /// <summary>Writes the section for <paramref name="set"/> with its already built <paramref name="boards"/> and
+    /// <paramref name="summary"/>.</summary>
+    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, RunSetSummary summary)
     {
         md.Heading(2, "At a glance");
-        md.Bullets([Counts(set), Identity(set.Manifest, set.Regression)]);
+        md.Bullets([Counts(set, summary), Identity(set.Manifest, set.Regression)]);
         TrendSteps(md, set.Trend);
         var winners = ProblemWinner.From(boards);
         if (winners.Count == 0)
@@ -85,9 +86,8 @@ internal static class HeadlineSection
             + MarkdownWriter.Code(commit) + (worse ? " (worse)" : " (better)");
     }
 
-    private static string Counts(RunSet set)
+    private static string Counts(RunSet set, RunSetSummary s)
     {
-        var s = RunSetSummary.From(set);
         string text = Inv($"**{s.Runs} runs:** {s.Converged} converged, {s.LostTarget} {LostWords}, {s.NotConverged} not converged, {s.Diverged} diverged, **{s.Failed} failed**");
         return set.Regression switch
         {

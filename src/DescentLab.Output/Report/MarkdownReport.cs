@@ -29,6 +29,7 @@ public static class MarkdownReport
         md.Heading(1, report.Title ?? "DescentLab report: " + manifest.Name);
         md.Paragraph(Headline(set));
         var boards = Leaderboard.Build(set);
+        var summary = RunSetSummary.From(set);
         var notes = new SectionNotes(set, report);
         if (report.Description is not null)
         {
@@ -37,7 +38,7 @@ public static class MarkdownReport
 
         if (ReportSections.Shows(set, ReportSections.Headline))
         {
-            HeadlineSection.Write(md, set, boards);
+            HeadlineSection.Write(md, set, boards, summary);
             WriteNote(md, notes.AtSection(ReportSections.Headline, perProblem: false));
         }
 
@@ -59,7 +60,7 @@ public static class MarkdownReport
 
         if (ReportSections.Shows(set, ReportSections.Summary))
         {
-            WriteSummary(md, set, notes);
+            WriteSummary(md, summary, notes);
         }
 
         WriteLeaderboards(md, set, boards, problemPlots, report, notes);
@@ -103,9 +104,8 @@ public static class MarkdownReport
         return text;
     }
 
-    private static void WriteSummary(MarkdownWriter md, RunSet set, SectionNotes notes)
+    private static void WriteSummary(MarkdownWriter md, RunSetSummary s, SectionNotes notes)
     {
-        var s = RunSetSummary.From(set);
         md.Heading(2, "Summary");
         WriteNote(md, notes.AtSection(ReportSections.Summary, perProblem: false));
         md.Table(
