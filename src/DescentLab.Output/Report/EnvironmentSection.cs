@@ -14,8 +14,9 @@ internal static class EnvironmentSection
     /// <summary>Writes the configuration, environment and reproduce sections.</summary>
     /// <param name="md">Where to write.</param>
     /// <param name="manifest">The run's manifest.</param>
+    /// <param name="resolved">Its resolved config as indented JSON (<see cref="ResolvedConfigJson.ToText"/>).</param>
     /// <param name="intro">The config's text for the section (Markdown), or null.</param>
-    public static void Write(MarkdownWriter md, RunManifest manifest, string? intro = null)
+    public static void Write(MarkdownWriter md, RunManifest manifest, string resolved, string? intro = null)
     {
         md.Heading(2, "Configuration");
         if (intro is not null)
@@ -23,7 +24,6 @@ internal static class EnvironmentSection
             md.Paragraph(intro);
         }
 
-        string resolved = ResolvedConfigJson.ToText(manifest.ResolvedConfig);
         int lines = resolved.Count(c => c == '\n') + 1;
         if (lines > MaxConfigLines)
         {

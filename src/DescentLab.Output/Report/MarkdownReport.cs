@@ -21,15 +21,18 @@ public static class MarkdownReport
     private static readonly string LostWords = RunStatus.LostTarget.ToWords();
 
     /// <summary>Writes the report of <paramref name="set"/>, linking the images in <paramref name="plots"/>.</summary>
-    public static void Write(RunSet set, IReadOnlyList<PlotFile> plots, TextWriter writer)
+    public static void Write(RunSet set, IReadOnlyList<PlotFile> plots, TextWriter writer) => Write(set, ReportAnalysis.Of(set), plots, writer);
+
+    /// <summary>As <see cref="Write(RunSet, IReadOnlyList{PlotFile}, TextWriter)"/>, with the set's
+    /// <paramref name="analysis"/> already worked out.</summary>
+    internal static void Write(RunSet set, ReportAnalysis analysis, IReadOnlyList<PlotFile> plots, TextWriter writer)
     {
         var md = new MarkdownWriter(writer);
         var manifest = set.Manifest;
         var report = ReportSections.ConfigOf(set);
         md.Heading(1, report.Title ?? "DescentLab report: " + manifest.Name);
         md.Paragraph(Headline(set));
-        var boards = Leaderboard.Build(set);
-        var summary = RunSetSummary.From(set);
+        var boards = analysis.Boards;
         var notes = new SectionNotes(set, report);
         if (report.Description is not null)
         {
@@ -38,7 +41,7 @@ public static class MarkdownReport
 
         if (ReportSections.Shows(set, ReportSections.Headline))
         {
-            HeadlineSection.Write(md, set, boards, summary);
+            HeadlineSection.Write(md, set, boards, analysis.Summary);
             WriteNote(md, notes.AtSection(ReportSections.Headline, perProblem: false));
         }
 
@@ -60,7 +63,7 @@ public static class MarkdownReport
 
         if (ReportSections.Shows(set, ReportSections.Summary))
         {
-            WriteSummary(md, summary, notes);
+            WriteSummary(md, analysis.Summary, notes);
         }
 
         WriteLeaderboards(md, set, boards, problemPlots, report, notes);
@@ -77,15 +80,19 @@ public static class MarkdownReport
         NotesSection.Write(md, set, plots, !report.Includes(ReportSections.Notes) && leftOver is null, intro);
         if (report.Includes(ReportSections.Environment))
         {
-            EnvironmentSection.Write(md, manifest, environmentIntro);
+            EnvironmentSection.Write(md, manifest, analysis.ResolvedConfig, environmentIntro);
         }
     }
 
     /// <summary>The report as a string with '\n' line ends.</summary>
-    public static string ToMarkdown(RunSet set, IReadOnlyList<PlotFile> plots)
+    public static string ToMarkdown(RunSet set, IReadOnlyList<PlotFile> plots) => ToMarkdown(set, ReportAnalysis.Of(set), plots);
+
+    /// <summary>As <see cref="ToMarkdown(RunSet, IReadOnlyList{PlotFile})"/>, with the set's <paramref name="analysis"/>
+    /// already worked out.</summary>
+    internal static string ToMarkdown(RunSet set, ReportAnalysis analysis, IReadOnlyList<PlotFile> plots)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Write(set, plots, writer);
+        Write(set, analysis, plots, writer);
         return writer.ToString();
     }
 

@@ -19,6 +19,9 @@ public static class ReportRenderer
     /// <summary>Folder of the images, relative to the run folder.</summary>
     public const string PlotsFolder = "plots";
 
+    /// <summary>The <c>--timings</c> part of working out report.md's leaderboards and counts (alongside the images).</summary>
+    public const string AnalysisStage = "report.md analysis";
+
     /// <summary>Writes the plots the config's report block chooses, plots/*.png and *.gif (and *.svg when it asks for them;
     /// dropping images of an earlier render that this one no longer makes), report.md and
     /// report.html under <paramref name="runDir"/>, each atomically.</summary>
@@ -33,11 +36,17 @@ public static class ReportRenderer
     public static ReportFiles Render(RunSet set, string runDir, IReadOnlyList<IPlot> plots, int maxParallelism)
     {
         long start = Stopwatch.GetTimestamp();
+        // report.md's numbers do not depend on the images, so with more than one thread allowed they are worked out on a
+        // thread of their own while the images are drawn: the drawing leaves a core idle at its end, and writing
+        // report.md afterwards used only one.
+        var analysis = maxParallelism > 1
+            ? Task.Factory.StartNew(() => Analyse(set), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : null;
         var files = PlotRenderer.Render(set, [.. plots.Where(p => ReportSections.Draws(set, p))], runDir, maxParallelism);
         RemoveStalePlots(runDir, files);
         StageTimings.Record("all plots", start, part: true);
         start = Stopwatch.GetTimestamp();
-        string markdown = MarkdownReport.ToMarkdown(set, files);
+        string markdown = MarkdownReport.ToMarkdown(set, analysis?.GetAwaiter().GetResult() ?? Analyse(set), files);
         AtomicFile.WriteAllText(Path.Combine(runDir, MarkdownFile), markdown);
         StageTimings.Record(MarkdownFile, start, part: true);
         start = Stopwatch.GetTimestamp();
@@ -48,6 +57,14 @@ public static class ReportRenderer
         StageTimings.Record(HtmlFile, start, part: true);
         var written = files.Where(f => f.Error is null).SelectMany(Paths).Append(MarkdownFile).Append(HtmlFile).ToList();
         return new ReportFiles(files, written);
+    }
+
+    private static ReportAnalysis Analyse(RunSet set)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var analysis = ReportAnalysis.Of(set);
+        StageTimings.Record(AnalysisStage, start, part: true);
+        return analysis;
     }
 
     /// <summary>The image and its SVG copy, if any.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DescentLab.Host.Commands;
 using DescentLab.Output.Exporters;
 using DescentLab.Output.Pipeline;
+using DescentLab.Output.Report;
 using DescentLab.Tests.Support;
 using NUnit.Framework;
 
@@ -48,6 +50,7 @@ public sealed class TimingsEndToEndTests
             Assert.That(result.Error, Does.Contain("\ninside the exporters, in parallel:\n"));
             Assert.That(result.Error, Does.Match(@"\nJIT: [0-9]+ methods compiled in [0-9.]+ m?s \(all threads\)\n"));
             Assert.That(plots.Select(p => p.Name), Has.Some.StartsWith("plot plots/convergence-beans1-n30-affine"));
+            Assert.That(result.Error, Does.Match($@"\n  {Regex.Escape(ReportRenderer.AnalysisStage)} +[0-9.]+ m?s\n"), "worked out on its own thread, still timed");
             Assert.That(top.Concat(plots).Select(r => r.Ms), Has.All.GreaterThanOrEqualTo(0));
 
             // Each printed value is rounded to 3 significant digits (at most 0.5% off), so the sum may exceed the rounded

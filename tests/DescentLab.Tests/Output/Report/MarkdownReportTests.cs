@@ -37,6 +37,22 @@ public sealed class MarkdownReportTests
     }
 
     [Test]
+    public void Render_AtParallel1And2_WritesTheReportWrittenFromTheFinishedImages()
+    {
+        // At parallel 2 the renderer computes the leaderboards, counts and resolved config alongside the images, at
+        // parallel 1 after them; either way the report must be the one written from the finished images alone.
+        using var serial = new TempFolder();
+        var serialFiles = ReportRenderer.Render(TestRunSets.Small, serial.FullPath, 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_markdown, Is.EqualTo(MarkdownReport.ToMarkdown(TestRunSets.Small, _files.Plots)));
+            Assert.That(File.ReadAllText(serial.PathOf(ReportRenderer.MarkdownFile)), Is.EqualTo(MarkdownReport.ToMarkdown(TestRunSets.Small, serialFiles.Plots)));
+            Assert.That(File.ReadAllText(serial.PathOf(ReportRenderer.MarkdownFile)), Is.EqualTo(_markdown));
+        });
+    }
+
+    [Test]
     public void Reproduce_GivesTheInstalledCommand_AndTheOneThatWorksFromACheckout()
     {
         string reproduce = _markdown[_markdown.IndexOf("## Reproduce", StringComparison.Ordinal)..];
