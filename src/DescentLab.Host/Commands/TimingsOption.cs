@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime;
 using DescentLab.Experiments.Text;
 using DescentLab.Experiments.Timing;
@@ -86,6 +87,13 @@ public sealed class TimingsOption
         // How cold the process was: methods the JIT compiled (not precompiled, or recompiled hot) and the time it took,
         // summed over threads, so it can exceed the wall time.
         writer.WriteLine($"JIT: {JitInfo.GetCompiledMethodCount()} methods compiled in {Duration(JitInfo.GetCompilationTime())} (all threads)");
+
+        // What the collector cost, as BenchmarkDotNet's memory diagnoser reports it: collections by generation (a
+        // generation's count includes the older ones' collections), the time every thread stood still for them, and
+        // the bytes allocated.
+        writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"GC: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {Duration(GC.GetTotalPauseDuration())}; {HumanNumber.Format(GC.GetTotalAllocatedBytes() / 1e6)} MB allocated"));
     }
 
     /// <summary>Milliseconds below a second, seconds from there (so a long run reads <c>12.3 s</c>, not <c>1.23e4 ms</c>).</summary>

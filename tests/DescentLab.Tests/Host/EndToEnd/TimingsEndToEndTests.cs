@@ -44,8 +44,13 @@ public sealed class TimingsEndToEndTests
             ExperimentPipeline.HistoryOpenStage, "runs", ExperimentPipeline.HistoryStage,
             .. DefaultExporters.All.Select(e => $"exporter {e.Name}"),
         ];
+        var gc = Regex.Match(result.Error, @"\nGC: ([0-9]+) gen0, ([0-9]+) gen1, ([0-9]+) gen2 collections, paused [0-9.]+ m?s; ([0-9.]+) MB allocated\n");
+        Assert.That(gc.Success, result.Error);
+        int[] counts = [.. Enumerable.Range(1, 3).Select(g => int.Parse(gc.Groups[g].Value, CultureInfo.InvariantCulture))];
         Assert.Multiple(() =>
         {
+            Assert.That(counts, Is.Ordered.Descending, "a collection of a generation also collects the younger ones");
+            Assert.That(double.Parse(gc.Groups[4].Value, CultureInfo.InvariantCulture), Is.GreaterThan(0));
             Assert.That(top.Select(r => r.Name), Is.EqualTo(expected));
             Assert.That(result.Error, Does.Contain("\ninside the exporters, in parallel:\n"));
             Assert.That(result.Error, Does.Match(@"\nJIT: [0-9]+ methods compiled in [0-9.]+ m?s \(all threads\)\n"));
