@@ -12,12 +12,13 @@ public static class RunEnvironmentFactory
 {
     private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>.</summary>
-    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel, long dataFileMaxSamples, string machineName) => new(
+    /// <summary>The environment of a run of <paramref name="config"/> given as <paramref name="configPath"/>; the git commit
+    /// of its folder comes from <paramref name="commits"/>.</summary>
+    public static RunEnvironment Create(ExperimentConfig config, string configPath, string command, int parallel, long dataFileMaxSamples, string machineName, GitCommits commits) => new(
         configPath,
         ResolvedConfig.From(config),
         command,
-        GitCommit(Path.GetDirectoryName(config.SourcePath) ?? "."),
+        commits.Of(Path.GetDirectoryName(config.SourcePath) ?? "."),
         Versions(),
         Machine() with { Name = machineName },
         parallel,

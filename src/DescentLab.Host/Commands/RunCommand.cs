@@ -66,6 +66,8 @@ public static class RunCommand
                 parallelRuns = value;
             }
 
+            // Git runs while the host starts up; a resumed set's config path is known only once its folder is read.
+            var commits = parseResult.GetValue(resume) is null ? GitCommits.Prefetch(paths) : GitCommits.OnDemand;
             int exitCode = await CommandHost.RunAsync(settings, logToFile: true, (services, cancellationToken) =>
             {
                 stages?.HostStarted();
@@ -85,7 +87,7 @@ public static class RunCommand
                 };
                 return Task.FromResult(parseResult.GetValue(resume) is { } runDir
                     ? Resume(services, runDir, request.Parallel, request.DataFileMaxSamples, request.Ci, hostSettings.Limits, output, cancellationToken)
-                    : Execute(services, request, hostSettings.Limits, output, cancellationToken));
+                    : Execute(services, request, hostSettings.Limits, output, cancellationToken, commits: commits));
             }, drawsPlots: true);
             stages?.Print(output.Error);
             return exitCode;
@@ -103,7 +105,7 @@ public static class RunCommand
             runDir,
             parallel,
             ci,
-            (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel, dataFileMaxSamples, MachineName(services)),
+            (config, path) => RunEnvironmentFactory.Create(config, path, $"descentlab run {Quote(path)}", parallel, dataFileMaxSamples, MachineName(services), GitCommits.OnDemand),
             limits,
             ProgressReporter.ForConsole(logger),
             cancellationToken);
@@ -111,14 +113,15 @@ public static class RunCommand
     }
 
     /// <summary>Runs <paramref name="request"/> and maps its outcome to an exit code; <paramref name="progress"/> also hears
-    /// of each finished run.</summary>
-    public static int Execute(IServiceProvider services, RunRequest request, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
+    /// of each finished run, and <paramref name="commits"/> has the configs' git commits looked up in advance (else each
+    /// is looked up when its manifest needs it).</summary>
+    public static int Execute(IServiceProvider services, RunRequest request, ConfigLimits limits, CliOutput output, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null, GitCommits? commits = null)
     {
         var pipeline = services.GetRequiredService<ExperimentPipeline>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("descentlab.run");
         var result = pipeline.Run(
             request,
-            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples, MachineName(services)),
+            (config, path) => RunEnvironmentFactory.Create(config, path, ReproduceCommand(path, request), request.Parallel, request.DataFileMaxSamples, MachineName(services), commits ?? GitCommits.OnDemand),
             limits,
             progress is null ? ProgressReporter.ForConsole(logger) : new BothProgress(ProgressReporter.ForConsole(logger), progress),
             cancellationToken);
