@@ -13,6 +13,9 @@ public static class LinearSums
     private const int Lanes = 4;
 
     /// <summary>Origin model sums; picks the vector path when the hardware has it.</summary>
+    /// <remarks>Not inlined: ReadyToRun code that asks about AVX2 is discarded on a machine that has it, so a caller that
+    /// inlined this choice would run unoptimised JIT code in every cold process instead of its precompiled code.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Origin(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double w, out double sumSq, out double sumRx)
     {
         if (Vector256.IsHardwareAccelerated)
@@ -26,6 +29,8 @@ public static class LinearSums
     }
 
     /// <summary>Affine model sums; picks the vector path when the hardware has it.</summary>
+    /// <remarks>Not inlined, as <see cref="Origin"/>.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Affine(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double w, double b, out double sumSq, out double sumRx, out double sumR)
     {
         if (Vector256.IsHardwareAccelerated)
@@ -65,6 +70,9 @@ public static class LinearSums
     }
 
     /// <summary>Vector256 path for <see cref="Origin"/>.</summary>
+    /// <remarks>Never precompiled (it needs AVX2), so it is compiled optimised at its first call rather than first run
+    /// unoptimised.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void OriginVector(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double w, out double sumSq, out double sumRx)
     {
         int n = y.Length;
@@ -127,6 +135,8 @@ public static class LinearSums
     }
 
     /// <summary>Vector256 path for <see cref="Affine"/>.</summary>
+    /// <remarks>Compiled optimised at its first call, as <see cref="OriginVector"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AffineVector(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double w, double b, out double sumSq, out double sumRx, out double sumR)
     {
         int n = y.Length;
