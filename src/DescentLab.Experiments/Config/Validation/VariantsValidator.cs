@@ -141,6 +141,9 @@ internal static class VariantsValidator
         }
 
         var values = new List<double>();
+
+        // A set beside the list: a sweep lists thousands of values, and searching the list for each was quadratic.
+        var seen = new HashSet<double>();
         bool valid = true;
         for (int i = 0; i < list.Items.Count; i++)
         {
@@ -149,7 +152,7 @@ internal static class VariantsValidator
             {
                 valid = false;
             }
-            else if (values.Contains(value))
+            else if (!seen.Add(value))
             {
                 context.Error(list.Items[i], itemPath, Duplicate(value.ToString("R", CultureInfo.InvariantCulture)));
                 valid = false;
