@@ -3,7 +3,7 @@ namespace DescentLab.Host;
 /// <summary>The git commits of the folders a command's configs are in, looked up on background threads from the
 /// command's start.</summary>
 /// <remarks>A lookup starts two git processes (HEAD, then whether the work tree has changes). Made where the manifest's
-/// environment is built, they held up a cold nightly by about 60 ms; started with the command, they run while the host
+/// environment is built, they held up a cold nightly by about 70 ms; started with the command, they run while the host
 /// starts up on the other core. A folder that was not looked up in advance is looked up when asked.</remarks>
 public sealed class GitCommits
 {

@@ -7,7 +7,7 @@ namespace DescentLab.Core.Training;
 /// <remarks>A run reaches <see cref="Trainer.Run{TModel, TRule}"/> through <see cref="IVariant.Train{TModel}"/>, a generic
 /// virtual method, whose instantiations the ReadyToRun compiler cannot foresee. So every cold process compiled the whole
 /// training path (about 110 methods: the epoch loop, the recorder, each rule's step) with the JIT, and ran its first runs
-/// in unoptimised code: the default nightly's runs took about 50 ms longer. The compiler precompiles what a method body
+/// in unoptimised code: the default nightly's runs took about 40 ms longer. The compiler precompiles what a method body
 /// names, so this body names each pair. It is never called; a test checks that it names every model and rule there
 /// is.</remarks>
 internal static class PrecompiledTraining
