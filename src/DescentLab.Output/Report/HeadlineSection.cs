@@ -16,13 +16,13 @@ internal static class HeadlineSection
 
     private static readonly string LostWords = RunStatus.LostTarget.ToWords();
 
-    /// <summary>Writes the section for <paramref name="set"/> with its already built <paramref name="boards"/> and
-    /// <paramref name="summary"/>.</summary>
-    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, RunSetSummary summary)
+    /// <summary>Writes the section for <paramref name="set"/> with its already built <paramref name="boards"/>,
+    /// <paramref name="summary"/> and <paramref name="trend"/>.</summary>
+    public static void Write(MarkdownWriter md, RunSet set, IReadOnlyList<Leaderboard> boards, RunSetSummary summary, TrendAnalysis trend)
     {
         md.Heading(2, "At a glance");
         md.Bullets([Counts(set, summary), Identity(set.Manifest, set.Regression)]);
-        TrendSteps(md, set.Trend);
+        TrendSteps(md, trend);
         var winners = ProblemWinner.From(boards);
         if (winners.Count == 0)
         {
@@ -49,9 +49,8 @@ internal static class HeadlineSection
     }
 
     /// <summary>The most recent step of each problem × setting the trend shows, or that there was none.</summary>
-    private static void TrendSteps(MarkdownWriter md, IReadOnlyList<TrendPoint> trend)
+    private static void TrendSteps(MarkdownWriter md, TrendAnalysis analysis)
     {
-        var analysis = TrendAnalysis.From(trend, VariantFamilies.MaxLinesPerPanel);
         if (analysis.RunSets.Count < 2)
         {
             return;

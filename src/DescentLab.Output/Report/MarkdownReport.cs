@@ -41,7 +41,7 @@ public static class MarkdownReport
 
         if (ReportSections.Shows(set, ReportSections.Headline))
         {
-            HeadlineSection.Write(md, set, boards, analysis.Summary);
+            HeadlineSection.Write(md, set, boards, analysis.Summary, analysis.Trend);
             WriteNote(md, notes.AtSection(ReportSections.Headline, perProblem: false));
         }
 
@@ -67,7 +67,7 @@ public static class MarkdownReport
         }
 
         WriteLeaderboards(md, set, boards, problemPlots, report, notes);
-        WriteAcrossProblems(md, boards, ProblemRuns.Group(set.Rows), problemPlots, report, notes);
+        WriteAcrossProblems(md, boards, analysis.Problems, problemPlots, report, notes);
 
         ExercisesSection.Write(md, set);
 

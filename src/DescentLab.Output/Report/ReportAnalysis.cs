@@ -1,17 +1,34 @@
 using DescentLab.Experiments.Analysis;
 using DescentLab.Experiments.Results;
 using DescentLab.Output.Json;
+using DescentLab.Output.Plots;
 
 namespace DescentLab.Output.Report;
 
-/// <summary>What report.md states about a run set that no image decides: its leaderboards, its counts and its resolved
-/// config's text. Worked out apart from the writing, so it can be computed while the images are drawn.</summary>
-/// <param name="Boards">Every problem's leaderboard.</param>
+/// <summary>What report.md states about a run set that no image decides: its runs grouped by problem and setting, its
+/// leaderboards, its counts, its trend's analysis and its resolved config's text. Worked out apart from the writing, so it
+/// can be computed while the images are drawn.</summary>
+/// <param name="Problems">The runs grouped by problem and setting, problems in plan order.</param>
+/// <param name="Boards">Every problem's leaderboard, built from <paramref name="Problems"/>.</param>
 /// <param name="Summary">The set's counts.</param>
+/// <param name="Trend">The trend of the set's last nights, as the headline's steps read it.</param>
 /// <param name="ResolvedConfig">The resolved config as the report prints it (indented JSON).</param>
-internal sealed record ReportAnalysis(IReadOnlyList<Leaderboard> Boards, RunSetSummary Summary, string ResolvedConfig)
+internal sealed record ReportAnalysis(
+    IReadOnlyList<ProblemRuns> Problems,
+    IReadOnlyList<Leaderboard> Boards,
+    RunSetSummary Summary,
+    TrendAnalysis Trend,
+    string ResolvedConfig)
 {
     /// <summary>The analysis of <paramref name="set"/>.</summary>
-    public static ReportAnalysis Of(RunSet set) =>
-        new(Leaderboard.Build(set), RunSetSummary.From(set), ResolvedConfigJson.ToText(set.Manifest.ResolvedConfig));
+    public static ReportAnalysis Of(RunSet set)
+    {
+        var problems = ProblemRuns.Group(set.Rows);
+        return new(
+            problems,
+            [.. problems.Select(Leaderboard.Build)],
+            RunSetSummary.From(set),
+            TrendAnalysis.From(set.Trend, VariantFamilies.MaxLinesPerPanel),
+            ResolvedConfigJson.ToText(set.Manifest.ResolvedConfig));
+    }
 }
