@@ -18,7 +18,7 @@ public sealed class PerformanceProfilePlot : IPlot
     /// <inheritdoc/>
     public IReadOnlyList<PlotRequest> Plan(RunSet set)
     {
-        var boards = Leaderboard.Build(set);
+        var boards = RunSetAnalyses.Boards(set);
         if (boards.Count < 2)
         {
             return [];

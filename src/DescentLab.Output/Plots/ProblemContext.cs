@@ -78,7 +78,7 @@ internal sealed class ProblemContext
     {
         var styles = VariantStyles.From(set);
         var palette = SettingPalette.From(set);
-        return ProblemRuns.Group(set.Rows).Select(r => new ProblemContext(set, r, styles, palette)).ToList();
+        return RunSetAnalyses.Problems(set).Select(r => new ProblemContext(set, r, styles, palette)).ToList();
     });
 
     /// <summary>The run of <paramref name="setting"/> on the first seed's dataset, if there is one.</summary>

@@ -28,7 +28,7 @@ public sealed class TrendPlot : IPlot
     /// <inheritdoc/>
     public IReadOnlyList<PlotRequest> Plan(RunSet set)
     {
-        var analysis = TrendAnalysis.From(set.Trend, VariantFamilies.MaxLinesPerPanel);
+        var analysis = RunSetAnalyses.Trend(set);
         if (analysis.RunSets.Count < 2)
         {
             return [];

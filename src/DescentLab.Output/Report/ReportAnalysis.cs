@@ -7,7 +7,8 @@ namespace DescentLab.Output.Report;
 
 /// <summary>What report.md states about a run set that no image decides: its runs grouped by problem and setting, its
 /// leaderboards, its counts, its trend's analysis and its resolved config's text. Worked out apart from the writing, so it
-/// can be computed while the images are drawn.</summary>
+/// can be computed while the images are drawn; the grouping, leaderboards and trend are those the figures read
+/// (<see cref="RunSetAnalyses"/>).</summary>
 /// <param name="Problems">The runs grouped by problem and setting, problems in plan order.</param>
 /// <param name="Boards">Every problem's leaderboard, built from <paramref name="Problems"/>.</param>
 /// <param name="Summary">The set's counts.</param>
@@ -21,14 +22,10 @@ internal sealed record ReportAnalysis(
     string ResolvedConfig)
 {
     /// <summary>The analysis of <paramref name="set"/>.</summary>
-    public static ReportAnalysis Of(RunSet set)
-    {
-        var problems = ProblemRuns.Group(set.Rows);
-        return new(
-            problems,
-            [.. problems.Select(Leaderboard.Build)],
-            RunSetSummary.From(set),
-            TrendAnalysis.From(set.Trend, VariantFamilies.MaxLinesPerPanel),
-            ResolvedConfigJson.ToText(set.Manifest.ResolvedConfig));
-    }
+    public static ReportAnalysis Of(RunSet set) => new(
+        RunSetAnalyses.Problems(set),
+        RunSetAnalyses.Boards(set),
+        RunSetSummary.From(set),
+        RunSetAnalyses.Trend(set),
+        ResolvedConfigJson.ToText(set.Manifest.ResolvedConfig));
 }

@@ -19,7 +19,7 @@ public static class ReportRenderer
     /// <summary>Folder of the images, relative to the run folder.</summary>
     public const string PlotsFolder = "plots";
 
-    /// <summary>The <c>--timings</c> part of working out report.md's leaderboards and counts (alongside the images).</summary>
+    /// <summary>The <c>--timings</c> part of working out report.md's numbers (alongside the images).</summary>
     public const string AnalysisStage = "report.md analysis";
 
     /// <summary>Writes the plots the config's report block chooses, plots/*.png and *.gif (and *.svg when it asks for them;
