@@ -9,7 +9,7 @@ namespace DescentLab.Output.Csv;
 /// <c>run</c> (which streamed them there) and <c>report RUNDIR</c> share this one path.</summary>
 /// <remarks>Hits of one target ladder are given per run (a digest kept when the run finished or the file was read), so
 /// the runtime ECDF needs no curve read back.</remarks>
-public sealed class CurveTableSource : ICurveSource
+public sealed class CurveTableSource : ICurveSource, IDisposable
 {
     private readonly string _path;
     private readonly CurveTable _table;
@@ -17,7 +17,7 @@ public sealed class CurveTableSource : ICurveSource
     private readonly IReadOnlyList<double> _ladder;
 
     // Opened at the first read and kept: a report reads thousands of runs at their offsets (opening the file for each cost
-    // more than parsing it), from several threads. Closed when the source is collected.
+    // more than parsing it), from several threads. Closed by Dispose (else when the source is collected).
     private SafeFileHandle? _file;
     private bool _opened;
     private object? _opening;
@@ -58,6 +58,10 @@ public sealed class CurveTableSource : ICurveSource
 
     /// <inheritdoc/>
     public string? FileOf(string runId) => _entries.ContainsKey(runId) ? _path : null;
+
+    /// <summary>Closes curves.csv: a process that goes on (the <c>serve</c> worker) does not hold the file of a set it has
+    /// published until the collector runs; a folder pruned or a disk unmounted later is freed at once.</summary>
+    public void Dispose() => _file?.Dispose();
 
     private Curve Read(string runId, Entry entry)
     {

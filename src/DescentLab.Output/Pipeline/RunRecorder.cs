@@ -35,6 +35,7 @@ internal sealed class RunRecorder : IDisposable
     private readonly Pending?[] _window;
     private readonly ConcurrentDictionary<int, int> _positions = new();
     private readonly ConcurrentDictionary<int, CurveLocation> _locations = new();
+    private readonly List<CurveTableSource> _sources = [];
     private readonly Thread _writer;
     private readonly CancellationTokenRegistration _cancelled;
     private readonly CancellationToken _cancellation;
@@ -149,9 +150,14 @@ internal sealed class RunRecorder : IDisposable
         }
     }
 
-    /// <summary>The curves of <paramref name="runs"/> (the digests of every planned run, in plan order) in curves.csv.</summary>
-    public CurveTableSource Source(IReadOnlyList<StreamedRun> runs) =>
-        new(_path, _table, runs.Select((r, i) => (r.Row.RunId, _locations.GetValueOrDefault(i), r.Hits)).Where((_, i) => runs[i].HasCurve), RuntimeEcdf.DefaultTargets);
+    /// <summary>The curves of <paramref name="runs"/> (the digests of every planned run, in plan order) in curves.csv,
+    /// readable until this recorder is disposed.</summary>
+    public CurveTableSource Source(IReadOnlyList<StreamedRun> runs)
+    {
+        var source = new CurveTableSource(_path, _table, runs.Select((r, i) => (r.Row.RunId, _locations.GetValueOrDefault(i), r.Hits)).Where((_, i) => runs[i].HasCurve), RuntimeEcdf.DefaultTargets);
+        _sources.Add(source);
+        return source;
+    }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -163,6 +169,10 @@ internal sealed class RunRecorder : IDisposable
 
         _cancelled.Dispose();
         _file?.Dispose();
+        foreach (var source in _sources)
+        {
+            source.Dispose();
+        }
     }
 
     private static StreamedRun Digest(RunResult result) => result.Training is { } training
