@@ -3,7 +3,8 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Support;
 
-/// <summary>Runs the real <c>descentlab</c> executable (copied next to the tests) in a working folder.</summary>
+/// <summary>Runs <c>descentlab</c> commands in a working folder: the real executable (copied next to the tests) in a
+/// process of its own, or the same command line in this process.</summary>
 public static class DescentLabProcess
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
@@ -67,10 +68,22 @@ public static class DescentLabProcess
         kill.WaitForExit();
     }
 
-    /// <summary>Runs to the end and returns exit code and output.</summary>
+    /// <summary>Runs the command to the end and returns exit code and output.</summary>
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string?>(), args);
 
-    /// <summary>Runs to the end with <paramref name="environment"/> set, and returns exit code and output.</summary>
+    /// <summary>Runs the command to the end with <paramref name="environment"/> set, and returns exit code and output: in
+    /// this process (<see cref="InProcessCommand"/>) unless <paramref name="environment"/> asks for what only a process of
+    /// its own has (a kill point, a runtime setting); then as <see cref="RunProcess(string, IReadOnlyDictionary{string, string?}, string[])"/>.</summary>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        InProcessCommand.Serves(environment)
+            ? InProcessCommand.Run(workingDirectory, environment, args, Patience)
+            : RunProcess(workingDirectory, environment, args);
+
+    /// <summary>Runs <c>dotnet descentlab.dll ARGS</c>, a process of its own, to the end: for tests of what only a process
+    /// shows (several processes at once, peak memory, a kill).</summary>
+    public static Result RunProcess(string workingDirectory, params string[] args) => RunProcess(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>As <see cref="RunProcess(string, string[])"/>, with <paramref name="environment"/> set on top of this process's.</summary>
+    public static Result RunProcess(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "descentlab.dll"), .. args], workingDirectory, environment, Patience);
 }

@@ -4,8 +4,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary><c>compare</c>, <c>run --junit</c> and GITHUB_STEP_SUMMARY with the real executable.</summary>
-[NonParallelizable]
+/// <summary><c>compare</c>, <c>run --junit</c> and GITHUB_STEP_SUMMARY through the command line.</summary>
 public sealed class CompareEndToEndTests
 {
     private const string Config = """

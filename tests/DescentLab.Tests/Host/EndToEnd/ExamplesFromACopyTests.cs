@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace DescentLab.Tests.Host.EndToEnd;
 
 /// <summary>The examples work from a copy outside the repository, as a user who copied the folder would use them.</summary>
-[NonParallelizable]
 public sealed class ExamplesFromACopyTests
 {
     [Test]

@@ -3,8 +3,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary>External-process variants through the real executable: the Python example, config errors, failed runs.</summary>
-[NonParallelizable]
+/// <summary>External-process variants through the command line: the Python example, config errors, failed runs.</summary>
 public sealed class ExternalEndToEndTests
 {
     private static readonly string Fake = Path.Combine(AppContext.BaseDirectory, "Experiments", "External", "fake_optimizer.py");

@@ -4,7 +4,6 @@ using NUnit.Framework;
 namespace DescentLab.Tests.Host.EndToEnd;
 
 /// <summary>Bad surroundings of a run: corrupt history, unreadable baseline, unwritable output, concurrent writers.</summary>
-[NonParallelizable]
 public sealed class FailureEndToEndTests
 {
     private const string Tiny = """

@@ -5,10 +5,9 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary>The folder configs/lessons runs in the real executable as a course: each lesson reports what its report block
+/// <summary>The folder configs/lessons runs through the command line as a course: each lesson reports what its report block
 /// chooses (the lesson's title and texts, its figures, GIFs under 1 MB, none of the sections it leaves out), and the
 /// course page lists the seven lessons in order with links that resolve, also in a browser.</summary>
-[NonParallelizable]
 public sealed partial class LessonConfigsEndToEndTests
 {
     private static readonly string[] Lessons = ["lesson1", "lesson2", "lesson3", "lesson4", "lesson5", "lesson6", "lesson7"];

@@ -3,9 +3,8 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary><c>descentlab new variant</c> through the real executable: what it writes builds, tests and runs as it stands,
+/// <summary><c>descentlab new variant</c> through the command line: what it writes builds, tests and runs as it stands,
 /// and starts as a plain gradient step, so its curves equal the built-in minibatch's bit for bit.</summary>
-[NonParallelizable]
 public sealed class NewVariantEndToEndTests
 {
     [Test]

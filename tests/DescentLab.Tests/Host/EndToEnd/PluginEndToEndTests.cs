@@ -3,8 +3,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary>The shipped C# example and the test plug-in through the real executable: determinism and failure isolation.</summary>
-[NonParallelizable]
+/// <summary>The shipped C# example and the test plug-in through the command line: determinism and failure isolation.</summary>
 public sealed class PluginEndToEndTests
 {
     [Test]

@@ -3,8 +3,7 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary>The real executable on small configs: files, columns, exit codes 0/1/2/3, determinism, shards.</summary>
-[NonParallelizable]
+/// <summary>The command line on small configs: files, columns, exit codes 0/1/2/3, determinism, shards.</summary>
 public sealed class RunCommandEndToEndTests
 {
     private const string Small = """

@@ -5,7 +5,6 @@ using NUnit.Framework;
 namespace DescentLab.Tests.Host.EndToEnd;
 
 /// <summary>SIGTERM during a run: in-flight runs stop, the set is marked incomplete, latest stays put.</summary>
-[NonParallelizable]
 public sealed class SignalEndToEndTests
 {
     private const string Long = """

@@ -11,7 +11,6 @@ namespace DescentLab.Tests.Host.EndToEnd;
 
 /// <summary><c>run --timings</c> and <c>report --timings</c> in a cold process: every stage is named, none is negative, and the top-level stages fit
 /// in the total. No thresholds: the durations depend on the machine.</summary>
-[NonParallelizable]
 public sealed class TimingsEndToEndTests
 {
     private const string Config = """
@@ -32,7 +31,7 @@ public sealed class TimingsEndToEndTests
         using var temp = new TempFolder();
         string config = temp.Write("timed.yaml", Config);
 
-        var result = DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out", "--timings");
+        var result = DescentLabProcess.RunProcess(temp.FullPath, "run", config, "--out", "out", "--timings");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(result.Out.Trim(), Is.EqualTo(temp.PathOf("out")), "the table goes to stderr; stdout keeps the run folder");
@@ -71,7 +70,7 @@ public sealed class TimingsEndToEndTests
         string config = temp.Write("timed.yaml", Config);
         Assert.That(DescentLabProcess.Run(temp.FullPath, "run", config, "--out", "out").ExitCode, Is.EqualTo(0));
 
-        var result = DescentLabProcess.Run(temp.FullPath, "report", "out", "--timings");
+        var result = DescentLabProcess.RunProcess(temp.FullPath, "report", "out", "--timings");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         var (top, total, plots) = Table(result.Error);

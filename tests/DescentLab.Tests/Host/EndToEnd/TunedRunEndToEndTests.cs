@@ -3,9 +3,8 @@ using NUnit.Framework;
 
 namespace DescentLab.Tests.Host.EndToEnd;
 
-/// <summary>A tuned config through the real executable: the same trials, choices and evaluation runs at any parallelism,
+/// <summary>A tuned config through the command line: the same trials, choices and evaluation runs at any parallelism,
 /// across shards merged, and after a kill and resume.</summary>
-[NonParallelizable]
 public sealed class TunedRunEndToEndTests
 {
     [Test]

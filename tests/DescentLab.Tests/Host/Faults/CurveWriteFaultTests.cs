@@ -6,7 +6,6 @@ namespace DescentLab.Tests.Host.Faults;
 /// <summary>curves.csv cannot be written while the runs stream to disk: the set fails cleanly (exit 1, the reason, the
 /// folder incomplete, no run journaled without its rows), and a resume gives the uninterrupted bytes.</summary>
 /// <remarks>The fault is exact and needs no root: a directory stands where curves.csv must be created.</remarks>
-[NonParallelizable]
 public sealed class CurveWriteFaultTests
 {
     private const string Config = """

@@ -9,7 +9,6 @@ namespace DescentLab.Tests.Host.Faults;
 /// <remarks>The kill is real (SIGKILL from the process itself) at the k-th write point chosen by
 /// <c>DESCENTLAB_TEST_KILL_AT</c>, so the points are exact and the test has no timing in it. Each resume is itself
 /// killed at a new point until one completes, so resumes of resumes are covered too.</remarks>
-[NonParallelizable]
 public sealed class KillAndResumeTests
 {
     private const int SigKillExitCode = 137;

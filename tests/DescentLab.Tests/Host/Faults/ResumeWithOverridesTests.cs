@@ -6,7 +6,6 @@ namespace DescentLab.Tests.Host.Faults;
 
 /// <summary><c>run --resume</c> of a set started with <c>--set</c>: the folder recorded the overrides, so the resumed set is
 /// the one an uninterrupted run with them writes, and its command still shows them.</summary>
-[NonParallelizable]
 public sealed class ResumeWithOverridesTests
 {
     private const int SigKillExitCode = 137;

@@ -6,7 +6,6 @@ namespace DescentLab.Tests.Host.Faults;
 
 /// <summary><c>serve</c> fed a broken config and then a good one: the broken one is an Error in the structured log with
 /// its path and errors, the good one runs, and the worker is still up until it is told to stop.</summary>
-[NonParallelizable]
 public sealed class ServeKeepsServingTests
 {
     [Test]

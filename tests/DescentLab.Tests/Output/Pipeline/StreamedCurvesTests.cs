@@ -15,6 +15,8 @@ namespace DescentLab.Tests.Output.Pipeline;
 
 /// <summary><c>run</c> streams each curve to curves.csv, in plan order, as its run finishes and keeps none in memory:
 /// the set's curve source reads the file when asked.</summary>
+/// <remarks>Alone on the machine: the lag of the writer thread behind the runs is measured as they are reported.</remarks>
+[NonParallelizable]
 public sealed class StreamedCurvesTests
 {
     private const string Config = """

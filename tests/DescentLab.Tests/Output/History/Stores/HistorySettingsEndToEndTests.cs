@@ -38,7 +38,7 @@ public sealed class HistorySettingsEndToEndTests
             File.WriteAllText(store.Folder.PathOf($"quick-{name}.json"), quick.Replace("\"name\": \"quick\"", $"\"name\": \"quick-{name}\"", StringComparison.Ordinal));
         }
 
-        var processes = Enumerable.Range(1, 4).Select(k => Task.Run(() => DescentLabProcess.Run(
+        var processes = Enumerable.Range(1, 4).Select(k => Task.Run(() => DescentLabProcess.RunProcess(
             store.Folder.FullPath, ["run", .. configs.Select(n => $"quick-{n}.json"), "--DescentLab:History=" + store.Location.Value, $"--DescentLab:Machine=lab-{k}"]))).ToArray();
         Task.WaitAll(processes);
 
