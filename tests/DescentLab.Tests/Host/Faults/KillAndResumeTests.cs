@@ -12,7 +12,7 @@ namespace DescentLab.Tests.Host.Faults;
 public sealed class KillAndResumeTests
 {
     private const int SigKillExitCode = 137;
-    private const int KillPoints = 20;
+    private const int KillPoints = 12;
 
     private const string Config = """
         name: faults
