@@ -72,12 +72,11 @@ public static class DescentLabProcess
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string?>(), args);
 
     /// <summary>Runs the command to the end with <paramref name="environment"/> set, and returns exit code and output: in
-    /// this process (<see cref="InProcessCommand"/>) unless <paramref name="environment"/> asks for what only a process of
-    /// its own has (a kill point, a runtime setting); then as <see cref="RunProcess(string, IReadOnlyDictionary{string, string?}, string[])"/>.</summary>
+    /// this process (<see cref="InProcessCommand"/>) when <paramref name="environment"/> is empty, else as
+    /// <see cref="RunProcess(string, IReadOnlyDictionary{string, string?}, string[])"/> (a kill point, a setting, a PATH of
+    /// its own).</summary>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
-        InProcessCommand.Serves(environment)
-            ? InProcessCommand.Run(workingDirectory, environment, args, Patience)
-            : RunProcess(workingDirectory, environment, args);
+        environment.Count == 0 ? InProcessCommand.Run(workingDirectory, args, Patience) : RunProcess(workingDirectory, environment, args);
 
     /// <summary>Runs <c>dotnet descentlab.dll ARGS</c>, a process of its own, to the end: for tests of what only a process
     /// shows (several processes at once, peak memory, a kill).</summary>

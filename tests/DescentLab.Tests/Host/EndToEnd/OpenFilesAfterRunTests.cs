@@ -25,7 +25,7 @@ public sealed class OpenFilesAfterRunTests
         using var temp = new TempFolder();
         string config = temp.Write("quick.yaml", Quick);
 
-        var result = InProcessCommand.Run(temp.FullPath, new Dictionary<string, string?>(), ["run", config, "--out", "out"], TimeSpan.FromMinutes(2));
+        var result = InProcessCommand.Run(temp.FullPath, ["run", config, "--out", "out"], TimeSpan.FromMinutes(2));
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(File.ReadLines(temp.PathOf("out", "curves.csv")).Count(), Is.GreaterThan(1), "the report read curves.csv");
