@@ -18,9 +18,9 @@ namespace DescentLab.Tests.Docs;
 /// <see cref="Docs_SnippetsNotRun_AreListedWithTheirReasons"/>).</summary>
 /// <remarks>
 /// Each command (a whole shell block, or one inline <c>descentlab …</c>) runs with bash in a fresh folder holding a copy
-/// of the repository's configs/ and schemas/ and a link to examples/, with a <c>descentlab</c> shim first on PATH that
-/// runs the tool built next to these tests (<c>dotnet descentlab.dll</c>). It must exit 0, except a line whose comment
-/// says <c>exit N</c>, which must exit N. Blocks run in parallel, so the test takes about as long as the slowest one.
+/// of the repository's configs/ and schemas/ and a link to examples/, with a <c>descentlab</c> first on PATH that runs the tool built next to these tests: in this process through <see cref="CommandServer"/>, or as
+/// <c>dotnet descentlab.dll</c> where only a process of its own would do. It must exit 0, except a line whose comment says
+/// <c>exit N</c>, which must exit N. Blocks run in parallel, so the test takes about as long as the slowest one.
 /// A config snippet that is not a whole config is completed with a small base (a name, one seed, a beans3 dataset, a
 /// logistic model and the batch variant) for the keys it lacks, and CSV files it names are written as 20 labelled
 /// samples; it must pass both the validator and the JSON Schema.
@@ -29,7 +29,6 @@ namespace DescentLab.Tests.Docs;
 public sealed partial class DocCommandsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-    private static readonly Lazy<string> Shims = new(CreateShims);
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(ConfigSchema.ToText()));
 
     [TestCaseSource(nameof(Commands))]
@@ -42,7 +41,9 @@ public sealed partial class DocCommandsTests
         Directory.CreateSymbolicLink(folder.PathOf("examples"), Path.Combine(root, "examples"));
         string script = folder.Write(".doc-command.sh", Script(snippet.Text));
 
-        var (exitCode, output) = Bash(script, folder.FullPath);
+        var (exitCode, stdout, stderr) = CommandServer.Bash(script, folder.FullPath, Patience);
+        string output = stdout + stderr;
+        output = output.Length > 4000 ? output[^4000..] : output;
 
         Assert.That(exitCode, Is.Zero, $"{snippet.Where}{alsoAt}: the command as written failed (exit {exitCode}):\n{snippet.Text}\n--- output ---\n{output}");
     }
@@ -175,47 +176,6 @@ public sealed partial class DocCommandsTests
         }
 
         return text.TrimEnd('\n') + "\n" + missing;
-    }
-
-    private static (int ExitCode, string Output) Bash(string script, string workingDirectory)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        start.Environment["PATH"] = Shims.Value + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("GITHUB_STEP_SUMMARY");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Patience))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"did not finish within {Patience}");
-        }
-
-        process.WaitForExit();
-        string output = stdout.Result + stderr.Result;
-        return (process.ExitCode, output.Length > 4000 ? output[^4000..] : output);
-    }
-
-    /// <summary>A folder with a <c>descentlab</c> script that runs the tool built next to the tests.</summary>
-    private static string CreateShims()
-    {
-        string folder = Path.Combine(Path.GetTempPath(), "descentlab-tests", "doc-shims-" + Environment.ProcessId);
-        Directory.CreateDirectory(folder);
-        string shim = Path.Combine(folder, "descentlab");
-        File.WriteAllText(shim, $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "descentlab.dll")}\" \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return folder;
     }
 
     private static void CopyFolder(string from, string to)
