@@ -1,9 +1,7 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using NUnit.Framework;
 
 namespace DescentLab.Tests.Support;
 
@@ -34,37 +32,12 @@ public static class CommandServer
 
     /// <summary>Runs the bash script <paramref name="script"/> in <paramref name="workingDirectory"/> with the client first
     /// on PATH, and returns its exit code and output; fails the test if it does not finish within <paramref name="patience"/>.</summary>
-    public static DescentLabProcess.Result Bash(string script, string workingDirectory, TimeSpan patience)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        start.Environment.Clear();
-        foreach (var (name, value) in ScriptEnvironment())
-        {
-            start.Environment[name] = value;
-        }
+    public static DescentLabProcess.Result Bash(string script, string workingDirectory, TimeSpan patience) =>
+        DescentLabProcess.RunProgram("bash", [script], workingDirectory, new Dictionary<string, string?> { ["PATH"] = ScriptPath.Value }, patience);
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(patience))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"did not finish within {patience}");
-        }
-
-        process.WaitForExit();
-        return new DescentLabProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    /// <summary>The environment a script is started with: this process's, the client's folder first on PATH, without
-    /// GITHUB_STEP_SUMMARY (as for every process the tests start); the client compares its own with it.</summary>
+    /// <summary>The environment <see cref="Bash"/> starts a script with (<see cref="DescentLabProcess.StartProgram"/>'s:
+    /// this process's, without GITHUB_STEP_SUMMARY), with the client's folder first on PATH; the client's own is compared
+    /// with it.</summary>
     private static Dictionary<string, string> ScriptEnvironment()
     {
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
