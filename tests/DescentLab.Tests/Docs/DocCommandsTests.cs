@@ -18,7 +18,8 @@ namespace DescentLab.Tests.Docs;
 /// <see cref="Docs_SnippetsNotRun_AreListedWithTheirReasons"/>).</summary>
 /// <remarks>
 /// Each command (a whole shell block, or one inline <c>descentlab …</c>) runs with bash in a fresh folder holding a copy
-/// of the repository's configs/ and schemas/ and a link to examples/, with a <c>descentlab</c> first on PATH that runs the tool built next to these tests: in this process through <see cref="CommandServer"/>, or as
+/// of the repository's configs/ and schemas/ and a link to examples/, with a <c>descentlab</c> first on PATH that runs
+/// the tool built next to these tests: in this process through <see cref="CommandServer"/>, or as
 /// <c>dotnet descentlab.dll</c> where only a process of its own would do. It must exit 0, except a line whose comment says
 /// <c>exit N</c>, which must exit N. Blocks run in parallel, so the test takes about as long as the slowest one.
 /// A config snippet that is not a whole config is completed with a small base (a name, one seed, a beans3 dataset, a
