@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -33,20 +32,10 @@ public static class CommandServer
     /// <summary>Runs the bash script <paramref name="script"/> in <paramref name="workingDirectory"/> with the client first
     /// on PATH, and returns its exit code and output; fails the test if it does not finish within <paramref name="patience"/>.</summary>
     public static DescentLabProcess.Result Bash(string script, string workingDirectory, TimeSpan patience) =>
-        DescentLabProcess.RunProgram("bash", [script], workingDirectory, new Dictionary<string, string?> { ["PATH"] = ScriptPath.Value }, patience);
+        DescentLabProcess.RunProgram("bash", [script], workingDirectory, ScriptVariables(), patience);
 
-    /// <summary>The environment <see cref="Bash"/> starts a script with (<see cref="DescentLabProcess.StartProgram"/>'s:
-    /// this process's, without GITHUB_STEP_SUMMARY), with the client's folder first on PATH; the client's own is compared
-    /// with it.</summary>
-    private static Dictionary<string, string> ScriptEnvironment()
-    {
-        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-        environment["PATH"] = ScriptPath.Value;
-        environment["DOTNET_NOLOGO"] = "1";
-        environment.Remove("GITHUB_STEP_SUMMARY");
-        return environment;
-    }
+    /// <summary>What a script gets on top of the environment every program the tests start gets: the client first on PATH.</summary>
+    private static Dictionary<string, string?> ScriptVariables() => new() { ["PATH"] = ScriptPath.Value };
 
     /// <summary>Writes the client as <c>descentlab</c> into a folder of its own, starts serving, and returns the scripts'
     /// PATH: that folder, then this process's PATH.</summary>
@@ -156,7 +145,7 @@ public static class CommandServer
     /// but for those bash keeps for itself).</summary>
     private static bool AsGiven(Dictionary<string, string> environment)
     {
-        var expected = ScriptEnvironment();
+        var expected = DescentLabProcess.ProgramEnvironment(ScriptVariables());
         return environment.Keys.Concat(expected.Keys).Distinct(StringComparer.Ordinal).Where(k => !ShellOwn.Contains(k))
             .All(k => environment.TryGetValue(k, out string? value) && expected.TryGetValue(k, out string? given) && value == given);
     }

@@ -36,14 +36,36 @@ public static class DescentLabProcess
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("GITHUB_STEP_SUMMARY");
-        foreach (var (name, value) in environment)
+        start.Environment.Clear();
+        foreach (var (name, value) in ProgramEnvironment(environment))
         {
             start.Environment[name] = value;
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+    }
+
+    /// <summary>The environment <see cref="StartProgram"/> gives a program: this process's, DOTNET_NOLOGO set,
+    /// GITHUB_STEP_SUMMARY cleared, then <paramref name="environment"/> on top (a null value removes the variable).</summary>
+    public static Dictionary<string, string> ProgramEnvironment(IReadOnlyDictionary<string, string?> environment)
+    {
+        var result = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+        result["DOTNET_NOLOGO"] = "1";
+        result.Remove("GITHUB_STEP_SUMMARY");
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+            }
+            else
+            {
+                result[name] = value;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Runs any program to the end (at most <paramref name="patience"/>) and returns exit code and output.</summary>
